@@ -1,0 +1,1 @@
+"""instruments (framework-free)."""
