@@ -1,0 +1,49 @@
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from earnedsecure.core.crisis_lines import country_choices
+
+
+def timezone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+
+class User(AbstractUser):
+    """A person using the app. Country chooses crisis lines; time zone is how dates are shown."""
+
+    country = models.CharField(max_length=2, blank=True, default="", choices=country_choices())
+    time_zone = models.CharField(max_length=64, default="UTC")
+    email_reminders = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "accounts_user"
+
+
+class Consent(models.Model):
+    """A versioned, withdrawable agreement for one purpose (core processing first; sharing and research later)."""
+
+    class Purpose(models.TextChoices):
+        CORE = "core", "Storing and analysing what I enter, on this machine, for my own use"
+
+    CURRENT_VERSION = {Purpose.CORE: 1}
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=32, choices=Purpose.choices)
+    version = models.PositiveSmallIntegerField()
+    given_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "purpose"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "purpose", "version"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_purpose_version",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.purpose} v{self.version}"

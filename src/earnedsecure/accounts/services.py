@@ -1,0 +1,68 @@
+"""Writes about a person's account: consent, settings, export and deletion."""
+
+import json
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+from earnedsecure import __version__
+from earnedsecure.accounts.models import Consent, User
+from earnedsecure.core import personal_data
+
+
+def has_core_consent(user) -> bool:
+    return Consent.objects.filter(
+        owner=user,
+        purpose=Consent.Purpose.CORE,
+        version=Consent.CURRENT_VERSION[Consent.Purpose.CORE],
+        withdrawn_at__isnull=True,
+    ).exists()
+
+
+@transaction.atomic
+def consent_give(*, user, purpose=Consent.Purpose.CORE) -> Consent:
+    consent, _ = Consent.objects.get_or_create(
+        owner=user, purpose=purpose, version=Consent.CURRENT_VERSION[purpose], withdrawn_at=None
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, user, purpose) -> int:
+    return Consent.objects.filter(owner=user, purpose=purpose, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def account_export(*, user) -> dict:
+    """Everything a person has entered, as one JSON-ready document."""
+    return {
+        "format": "earnedsecure-export",
+        "format_version": 1,
+        "app_version": __version__,
+        "exported_at": timezone.now(),
+        "username": user.username,
+        "data": personal_data.export_rows(user),
+    }
+
+
+def account_export_json(*, user) -> str:
+    return json.dumps(account_export(user=user), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+
+
+@transaction.atomic
+def account_delete(*, user) -> None:
+    """Remove the person and everything of theirs: rows (by cascade), sessions and sign-in records."""
+    username = user.username
+    session_keys = list(user.usersession_set.values_list("session_key", flat=True))
+    Session.objects.filter(session_key__in=session_keys).delete()
+    # Sessions created before usersessions tracked them: decode the few that remain and match the user id.
+    user_id = str(user.pk)
+    stale = [s.session_key for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == user_id]
+    Session.objects.filter(session_key__in=stale).delete()
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username__iexact=username).delete()
+    User.objects.filter(pk=user.pk).delete()

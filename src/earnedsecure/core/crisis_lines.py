@@ -1,0 +1,200 @@
+"""National crisis, domestic-violence and emergency numbers, chosen by the person's country.
+
+Plain Python data so the crisis page renders with the database down. Compiled on LAST_REVIEWED from the
+services' own public pages as listed in ``source``; numbers change, so a test fails when this table is more
+than REVIEW_EVERY_DAYS old, forcing someone to check every entry again. When a country is not listed, the
+page says to call the local emergency number and points to an international directory of helplines.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+LAST_REVIEWED = date(2026, 11, 28)
+REVIEW_EVERY_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Line:
+    name: str
+    number: str  # as dialled in the country, digits and spaces
+    kind: str  # "crisis", "violence" or "text"
+    hours: str = "24/7"
+    note: str = ""
+    source: str = ""
+    # False for the few real numbers (EU 116 xxx lines) that libphonenumber's tables do not list yet.
+    in_metadata: bool = True
+
+    @property
+    def tel(self) -> str:
+        return "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    emergency: str
+    lines: tuple[Line, ...] = field(default_factory=tuple)
+
+    def crisis_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.kind in {"crisis", "text"})
+
+    def violence_lines(self) -> tuple[Line, ...]:
+        return tuple(line for line in self.lines if line.kind == "violence")
+
+
+INTERNATIONAL_DIRECTORY = "https://findahelpline.com"
+
+COUNTRIES: dict[str, Country] = {
+    c.code: c
+    for c in (
+        Country(
+            "US",
+            "United States",
+            "911",
+            (
+                Line(
+                    "988 Suicide & Crisis Lifeline",
+                    "988",
+                    "crisis",
+                    note="Call or text",
+                    source="988lifeline.org",
+                ),
+                Line("Crisis Text Line", "741741", "text", note="Text HOME", source="crisistextline.org"),
+                Line(
+                    "National Domestic Violence Hotline",
+                    "1 800 799 7233",
+                    "violence",
+                    source="thehotline.org",
+                ),
+            ),
+        ),
+        Country(
+            "CA",
+            "Canada",
+            "911",
+            (Line("9-8-8 Suicide Crisis Helpline", "988", "crisis", note="Call or text", source="988.ca"),),
+        ),
+        Country(
+            "GB",
+            "United Kingdom",
+            "999",
+            (
+                Line("Samaritans", "116 123", "crisis", source="samaritans.org"),
+                Line("Shout", "85258", "text", note="Text SHOUT", source="giveusashout.org"),
+                Line(
+                    "National Domestic Abuse Helpline",
+                    "0808 2000 247",
+                    "violence",
+                    source="nationaldahelpline.org.uk",
+                ),
+            ),
+        ),
+        Country(
+            "IE",
+            "Ireland",
+            "112",
+            (
+                Line("Samaritans", "116 123", "crisis", source="samaritans.org"),
+                Line("Pieta", "1800 247 247", "crisis", source="pieta.ie"),
+                Line("Women's Aid", "1800 341 900", "violence", source="womensaid.ie"),
+            ),
+        ),
+        Country(
+            "AU",
+            "Australia",
+            "000",
+            (
+                Line("Lifeline", "13 11 14", "crisis", source="lifeline.org.au"),
+                Line("1800RESPECT", "1800 737 732", "violence", source="1800respect.org.au"),
+            ),
+        ),
+        Country(
+            "NZ",
+            "New Zealand",
+            "111",
+            (
+                Line("Need to talk? 1737", "1737", "crisis", note="Call or text", source="1737.org.nz"),
+                Line("Lifeline Aotearoa", "0800 543 354", "crisis", source="lifeline.org.nz"),
+                Line("Women's Refuge", "0800 733 843", "violence", source="womensrefuge.org.nz"),
+            ),
+        ),
+        Country(
+            "DE",
+            "Deutschland",
+            "112",
+            (
+                Line("TelefonSeelsorge", "0800 111 0 111", "crisis", source="telefonseelsorge.de"),
+                Line("TelefonSeelsorge", "0800 111 0 222", "crisis", source="telefonseelsorge.de"),
+                Line(
+                    "Hilfetelefon Gewalt gegen Frauen",
+                    "116 016",
+                    "violence",
+                    source="hilfetelefon.de",
+                    in_metadata=False,
+                ),
+            ),
+        ),
+        Country(
+            "FR",
+            "France",
+            "112",
+            (
+                Line("3114 Prévention du suicide", "3114", "crisis", source="3114.fr"),
+                Line("Violences Femmes Info", "3919", "violence", source="arretonslesviolences.gouv.fr"),
+            ),
+        ),
+        Country(
+            "NL",
+            "Nederland",
+            "112",
+            (
+                Line("113 Zelfmoordpreventie", "0800 0113", "crisis", source="113.nl"),
+                Line("Veilig Thuis", "0800 2000", "violence", source="veiligthuis.nl"),
+            ),
+        ),
+        Country(
+            "ES",
+            "España",
+            "112",
+            (
+                Line("Línea 024", "024", "crisis", source="sanidad.gob.es"),
+                Line("016 Violencia de género", "016", "violence", source="igualdad.gob.es"),
+            ),
+        ),
+        Country(
+            "IT",
+            "Italia",
+            "112",
+            (
+                Line(
+                    "Telefono Amico",
+                    "02 2327 2327",
+                    "crisis",
+                    hours="Daily, 9:00-24:00",
+                    source="telefonoamico.it",
+                ),
+                Line("1522 Antiviolenza e stalking", "1522", "violence", source="1522.eu"),
+            ),
+        ),
+        Country(
+            "IN",
+            "India",
+            "112",
+            (
+                Line("Tele-MANAS", "1800 891 4416", "crisis", note="Or dial 14416", source="telemanas.mohfw.gov.in"),
+                Line("Women Helpline", "181", "violence", source="wcd.gov.in"),
+            ),
+        ),
+    )
+}
+
+
+def country_for(code: str | None) -> Country | None:
+    if not code:
+        return None
+    return COUNTRIES.get(code.strip().upper())
+
+
+def country_choices() -> list[tuple[str, str]]:
+    return sorted(((c.code, c.name) for c in COUNTRIES.values()), key=lambda pair: pair[1])

@@ -1,0 +1,90 @@
+"""Headers every response needs, and the idle-session limit."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth import middleware as auth_middleware
+from django.middleware import csrf
+from django.shortcuts import redirect, resolve_url
+
+
+def privacy_headers(get_response):
+    """Permissions-Policy everywhere; no-store on every page so personal data never sits in a cache.
+
+    Static files are served before this middleware runs (WhiteNoise), so they stay cacheable.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response["Cache-Control"] = "no-store"
+        response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+    return middleware
+
+
+class SessionTimeoutMiddleware:
+    """Log a person out after SESSION_IDLE_SECONDS without a request (SESSION_COOKIE_AGE caps the total).
+
+    Runs in process_view so public views (the crisis page above all) never touch the session or the
+    database: they must work when the database is down.
+    """
+
+    KEY = "_last_seen"
+    WRITE_EVERY = 60  # seconds; saves a session write on every click
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None
+        if not request.user.is_authenticated:
+            return None
+        now = time.time()
+        last_seen = request.session.get(self.KEY)
+        if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:
+            logout(request)
+            return redirect(f"{resolve_url(settings.LOGIN_URL)}?timeout=1")
+        if last_seen is None or now - last_seen > self.WRITE_EVERY:
+            request.session[self.KEY] = now
+        return None
+
+
+class CsrfViewMiddleware(csrf.CsrfViewMiddleware):
+    """Django's CSRF protection, adjusted for ``Referrer-Policy: no-referrer``.
+
+    Under that policy browsers send ``Origin: null`` and no Referer even on our own forms, which Django's
+    origin and referer checks reject. When the browser has hidden both, the check rests on the secret CSRF
+    token (which a cross-site page cannot read) and on SameSite=Lax cookies (which a cross-site POST does
+    not carry); any real origin that is sent is still verified.
+    """
+
+    def process_view(self, request, callback, callback_args, callback_kwargs):
+        if request.META.get("HTTP_ORIGIN") == "null" and not request.META.get("HTTP_REFERER"):
+            del request.META["HTTP_ORIGIN"]
+            request._origin_hidden_by_policy = True
+        return super().process_view(request, callback, callback_args, callback_kwargs)
+
+    def _check_referer(self, request):
+        if getattr(request, "_origin_hidden_by_policy", False):
+            return
+        super()._check_referer(request)
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's deny-by-default login check, asking the view before the session.
+
+    Django looks at ``request.user`` first, which reads the session from the database. Public views (the
+    crisis page above all) must answer when the database is down, so they are let through without it.
+    """
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(view_func, "login_required", True):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

@@ -1,0 +1,97 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from earnedsecure.core import crisis_lines
+
+COUNTRY_COOKIE = "es_country"
+
+
+def crisis_country_code(request) -> str:
+    """The country for crisis lines: ?country=, then the person's setting, then a cookie, then the default.
+
+    The person's setting needs the database; if it is down, the page falls back to the cookie and default.
+    """
+    if request.GET.get("country"):
+        return request.GET["country"].upper()
+    try:
+        if request.user.is_authenticated and request.user.country:
+            return request.user.country
+    except DatabaseError:
+        pass
+    return (request.COOKIES.get(COUNTRY_COOKIE) or settings.DEFAULT_COUNTRY).upper()
+
+
+@login_not_required
+@require_safe
+def crisis(request):
+    # Must work when all else fails: the only database read is guarded, and the template never needs it.
+    code = crisis_country_code(request)
+    country = crisis_lines.country_for(code)
+    response = render(
+        request,
+        "core/crisis.html",
+        {
+            "country": country,
+            "countries": crisis_lines.country_choices(),
+            "selected": code,
+            "directory": crisis_lines.INTERNATIONAL_DIRECTORY,
+            "last_reviewed": crisis_lines.LAST_REVIEWED,
+            "public_page": True,
+        },
+    )
+    if request.GET.get("country") and country:
+        response.set_cookie(COUNTRY_COOKIE, country.code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+@login_not_required
+@require_safe
+def privacy(request):
+    return render(request, "core/privacy.html", {"public_page": True})
+
+
+@login_not_required
+@require_safe
+def security_txt(request):
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0).isoformat()
+    body = f"Contact: mailto:security@earnedsecure.invalid\nExpires: {expires}\nPreferred-Languages: en\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+@require_safe
+def healthz(request):
+    from django.db import connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        db = "ok"
+    except Exception:
+        db = "down"
+    return JsonResponse({"db": db}, status=200 if db == "ok" else 503)
+
+
+def server_error(request):
+    return render(request, "500.html", {"public_page": True}, status=500)
+
+
+@login_not_required
+@require_safe
+def landing(request):
+    if request.user.is_authenticated:
+        from django.shortcuts import redirect
+
+        return redirect("home")
+    return render(request, "core/landing.html")
+
+
+def home(request):
+    return render(request, "core/home.html")

@@ -1,0 +1,313 @@
+"""Settings for Earned Secure: one file, every value from the environment, loud on bad values.
+
+Local-first defaults: SQLite in a per-user data folder, no outbound calls, secrets generated on first run
+and kept in that folder with mode 0600. ``DATABASE_URL`` switches to PostgreSQL. ``EARNEDSECURE_HTTPS=1``
+turns on the settings a server on the internet needs (``manage check --deploy`` passes with it).
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from platformdirs import user_data_dir
+
+BASE_DIR = Path(__file__).resolve().parent
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def envbool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if value.strip().lower() in _TRUE:
+        return True
+    if value.strip().lower() in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be one of {sorted(_TRUE | _FALSE - {''})}, not {value!r}")
+
+
+def envint(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {number}")
+    return number
+
+
+def envstr(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def envlist(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+DATA_DIR = Path(envstr("EARNEDSECURE_DATA_DIR", user_data_dir("earnedsecure", appauthor=False))).expanduser()
+DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def _secret_file(name: str, make) -> str:
+    """Read a secret from ``<NAME>_FILE``, ``<NAME>`` or a generated file in the data folder (mode 0600)."""
+    env_name = f"EARNEDSECURE_{name.upper()}"
+    if os.environ.get(f"{env_name}_FILE"):
+        return Path(os.environ[f"{env_name}_FILE"]).read_text(encoding="utf-8").strip()
+    if os.environ.get(env_name):
+        return os.environ[env_name]
+    path = DATA_DIR / name
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(make())
+    return path.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_file("secret_key", lambda: secrets.token_urlsafe(64))
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("EARNEDSECURE_SECRET_KEY must be at least 50 characters long")
+SECRET_KEY_FALLBACKS = envlist("EARNEDSECURE_SECRET_KEY_FALLBACKS", [])
+
+# Field encryption keys live outside the database (see core/crypto.py). The first key encrypts, all decrypt.
+FIELD_KEYS_FILE = Path(envstr("EARNEDSECURE_FIELD_KEYS_FILE", str(DATA_DIR / "field_keys")))
+
+DEBUG = envbool("EARNEDSECURE_DEBUG", False)
+HTTPS = envbool("EARNEDSECURE_HTTPS", False)
+ALLOWED_HOSTS = envlist("EARNEDSECURE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = envlist("EARNEDSECURE_CSRF_TRUSTED_ORIGINS", [])
+SITE_URL = envstr("EARNEDSECURE_SITE_URL", "http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    # Our apps first so their templates override allauth's.
+    "earnedsecure.core",
+    "earnedsecure.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "axes",
+    "csp",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "earnedsecure.core.middleware.privacy_headers",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "earnedsecure.core.middleware.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "earnedsecure.core.middleware.LoginRequiredMiddleware",
+    "earnedsecure.core.middleware.SessionTimeoutMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "earnedsecure.urls"
+WSGI_APPLICATION = "earnedsecure.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "earnedsecure.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    try:
+        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a database address we understand: {error}") from None
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": DATA_DIR / "earnedsecure.sqlite3",
+            # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock at BEGIN so two
+            # writers queue on the busy timeout instead of failing with "database is locked" mid-transaction.
+            "OPTIONS": {
+                "timeout": envint("EARNEDSECURE_SQLITE_TIMEOUT", 30, minimum=1),
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            },
+            "TEST": {"NAME": None},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Accounts --------------------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "account_login"
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional" if envbool("EARNEDSECURE_EMAIL_ENABLED", False) else "none"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "earnedsecure.accounts.adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Earned Secure"
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Throttle by the pair (username, address): a partner who knows the username cannot lock the owner out from
+# another device. A looser per-address limit stops one machine from spraying many usernames.
+AXES_FAILURE_LIMIT = envint("EARNEDSECURE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "earnedsecure.accounts.adapter.axes_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# --- Sessions --------------------------------------------------------------------------------------------
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute limit; idle limit below is enforced by SessionTimeoutMiddleware
+SESSION_IDLE_SECONDS = envint("EARNEDSECURE_SESSION_IDLE_MINUTES", 30, minimum=1) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Security headers -------------------------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+SILENCED_SYSTEM_CHECKS = [
+    "security.W003",  # CSRF middleware is on: our subclass of Django's (core/middleware.py); a test checks it
+    "security.W021",  # HSTS preload is opt-in (EARNEDSECURE_HSTS_PRELOAD) once a domain owner has tested it
+]
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+if HTTPS:
+    SECURE_SSL_REDIRECT = envbool("EARNEDSECURE_SSL_REDIRECT", True)
+    SECURE_PROXY_SSL_HEADER = (
+        ("HTTP_X_FORWARDED_PROTO", "https") if envbool("EARNEDSECURE_BEHIND_PROXY", False) else None
+    )
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("EARNEDSECURE_HSTS_PRELOAD", False)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+# --- Static files -----------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(envstr("EARNEDSECURE_STATIC_ROOT", str(DATA_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# --- Mail -------------------------------------------------------------------------------------------------
+EMAIL_HOST = envstr("EARNEDSECURE_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EARNEDSECURE_EMAIL_PORT", 587, minimum=1)
+    EMAIL_HOST_USER = envstr("EARNEDSECURE_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = envstr("EARNEDSECURE_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("EARNEDSECURE_EMAIL_TLS", True)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = envstr("EARNEDSECURE_EMAIL_FROM", "Notebook <notebook@localhost>")
+
+# --- Product ----------------------------------------------------------------------------------------------
+# Titles and email subjects use this neutral name so a glance at a tab or an inbox reveals nothing.
+NEUTRAL_NAME = envstr("EARNEDSECURE_NEUTRAL_NAME", "Notebook")
+QUICK_EXIT_URL = envstr("EARNEDSECURE_QUICK_EXIT_URL", "https://www.bbc.com/weather")
+DEFAULT_COUNTRY = envstr("EARNEDSECURE_DEFAULT_COUNTRY", "").upper()
+DISABLED_INSTRUMENTS = envlist("EARNEDSECURE_DISABLED_INSTRUMENTS", [])
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": envstr("EARNEDSECURE_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,20 @@
+from django.urls import include, path
+
+from earnedsecure.accounts import views as account_views
+from earnedsecure.core import views as core_views
+
+handler500 = "earnedsecure.core.views.server_error"
+
+urlpatterns = [
+    path("", core_views.landing, name="landing"),
+    path("home/", core_views.home, name="home"),
+    path("help/crisis/", core_views.crisis, name="crisis"),
+    path("privacy/", core_views.privacy, name="privacy"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("account/consent/", account_views.consent, name="consent"),
+    path("account/settings/", account_views.account_settings, name="account_settings"),
+    path("account/export/", account_views.export, name="account_export"),
+    path("account/delete/", account_views.delete, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
+]

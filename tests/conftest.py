@@ -1,0 +1,17 @@
+import pytest
+
+from tests.personas import alice, alice_client, bob, charlie, charlie_client, theo  # noqa: F401
+
+CANARY = "CANARY-7f3a9c-do-not-leak"
+
+
+@pytest.fixture
+def canary():
+    return CANARY
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings, request):
+    # Argon2 is deliberately slow; tests that check hashing opt back in with the 'real_hasher' marker.
+    if "real_hasher" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
