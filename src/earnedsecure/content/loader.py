@@ -127,9 +127,14 @@ class _Field:
 class _Document:
     path: Path
     fields: dict[str, _Field]
-    body: str
-    # 1-based line number of the first body line, so body errors can name the line in the file.
+    # The body exactly as in the file, and the 1-based line number of its first line, so that errors in
+    # the body can name the line in the file.
+    body_lines: tuple[str, ...]
     body_line: int
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.body_lines).strip("\n") + "\n"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -285,8 +290,7 @@ def _read_document(path: Path, *, allowed_keys: tuple[str, ...]) -> _Document:
     missing = [key for key in allowed_keys if key not in fields]
     if missing:
         raise ContentError(path, 1, f"missing front matter key(s): {', '.join(missing)}")
-    body = "\n".join(lines[body_line - 1 :]).strip("\n") + "\n"
-    return _Document(path=path, fields=fields, body=body, body_line=body_line)
+    return _Document(path=path, fields=fields, body_lines=tuple(lines[body_line - 1 :]), body_line=body_line)
 
 
 def _int(document: _Document, key: str) -> int:
@@ -313,7 +317,7 @@ def _tool(path: Path, tool: str, line: int) -> str:
 
 
 def _body_lines(document: _Document) -> list[tuple[int, str]]:
-    return list(enumerate(document.body.splitlines(), start=document.body_line))
+    return list(enumerate(document.body_lines, start=document.body_line))
 
 
 def _cycle_steps(document: _Document) -> tuple[str, ...]:
