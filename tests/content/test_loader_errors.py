@@ -160,6 +160,7 @@ def test_it_rejects_two_lessons_with_the_same_order(tmp_path):
         ("Lesson: a-lesson\n", "Lesson: missing-lesson\n", 23, "unknown lesson 'missing-lesson'"),
         ("Second week text.\n", "", 18, "the week has no text"),
         ("source: Conclusion\n", "", 1, "missing front matter key(s): source"),
+        ("slug: a-program", "slug: b-program", 3, "does not match the file name 'a-program.md'"),
     ],
 )
 def test_it_names_the_file_and_line_of_a_malformed_program(tmp_path, old, new, line, problem):

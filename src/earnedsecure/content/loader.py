@@ -175,17 +175,15 @@ def read_lessons(directory: Path) -> tuple[Lesson, ...]:
     Raises ``ContentError`` for malformed front matter, an unknown practice tool, a slug that does not
     match the file name, or two lessons sharing a slug or an order.
     """
-    lessons = [parse_lesson(path) for path in sorted(Path(directory).glob("*.md"))]
-    seen_slugs: dict[str, Lesson] = {}
-    seen_orders: dict[int, Lesson] = {}
-    for path, lesson in zip(sorted(Path(directory).glob("*.md")), lessons, strict=True):
-        if lesson.slug in seen_slugs:
-            raise ContentError(path, 1, f"slug {lesson.slug!r} is already used by another lesson")
-        if lesson.order in seen_orders:
-            other = seen_orders[lesson.order].slug
-            raise ContentError(path, 1, f"order {lesson.order} is already used by lesson {other!r}")
-        seen_slugs[lesson.slug] = lesson
-        seen_orders[lesson.order] = lesson
+    lessons: list[Lesson] = []
+    for path in sorted(Path(directory).glob("*.md")):
+        lesson = parse_lesson(path)
+        for other in lessons:
+            if other.slug == lesson.slug:
+                raise ContentError(path, 1, f"slug {lesson.slug!r} is already used by another lesson")
+            if other.order == lesson.order:
+                raise ContentError(path, 1, f"order {lesson.order} is already used by lesson {other.slug!r}")
+        lessons.append(lesson)
     return tuple(sorted(lessons, key=lambda lesson: lesson.order))
 
 
@@ -233,6 +231,11 @@ def parse_program(path: Path, *, lesson_slugs: frozenset[str] | None = None) -> 
     Weeks must be numbered 1, 2, 3 ... up to ``weeks``.
     """
     document = _read_document(path, allowed_keys=PROGRAM_KEYS)
+    slug = _slug(document, "slug")
+    if slug != path.stem:
+        raise ContentError(
+            path, document.fields["slug"].line, f"slug {slug!r} does not match the file name {path.name!r}"
+        )
     weeks = _int(document, "weeks")
     introduction, week_plans = _week_plans(document, lesson_slugs)
     numbers = [plan.number for plan in week_plans]
@@ -241,7 +244,7 @@ def parse_program(path: Path, *, lesson_slugs: frozenset[str] | None = None) -> 
             path, document.fields["weeks"].line, f"expected weeks 1 to {weeks} in order, found {numbers}"
         )
     return Program(
-        slug=_slug(document, "slug"),
+        slug=slug,
         title=document.fields["title"].value,
         weeks=weeks,
         summary=document.fields["summary"].value,
