@@ -15,3 +15,13 @@ def _fast_password_hashing(settings, request):
     # Argon2 is deliberately slow; tests that check hashing opt back in with the 'real_hasher' marker.
     if "real_hasher" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits live in the cache; one test's failed logins must not throttle the next test.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -55,6 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
+    _migrate()
     try:
         call_command("export_person", username=args.username, output=args.output)
     except CommandError as error:

@@ -203,8 +203,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "earnedsecure.accounts.adapter.AccountAdapter"
+# No per-account ("key") limit on failed logins: it would let anyone who knows a username lock its owner
+# out. Axes throttles per (username, address) instead; this only caps one address spraying many names.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "30/m/ip",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }

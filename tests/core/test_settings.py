@@ -73,7 +73,7 @@ def test_a_bad_setting_stops_the_app_with_its_name(tmp_path):
 
 
 def test_the_secret_key_is_generated_once_and_private(tmp_path):
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='earnedsecure.settings'; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"  # noqa: E501
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='earnedsecure.settings'; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
     first = _run_settings({}, code, tmp_path)
     second = _run_settings({}, code, tmp_path)
     assert first.returncode == 0, first.stderr

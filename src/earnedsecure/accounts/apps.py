@@ -11,3 +11,6 @@ class AccountsConfig(AppConfig):
 
         personal_data.register(User, owner_field="pk", exclude=("password", "groups", "user_permissions"))
         personal_data.register(Consent)
+        from allauth.account.models import EmailAddress
+
+        personal_data.register(EmailAddress, owner_field="user")

@@ -14,7 +14,7 @@ def owned_queryset(model, user):
     """All rows of ``model`` that belong to ``user`` (empty for anonymous users)."""
     if not getattr(user, "is_authenticated", False):
         return model.objects.none()
-    return model.objects.filter(**{owner_field_for(model): user})
+    return model.objects.filter(**{owner_field_for(model): user.pk})
 
 
 def get_owned_or_404(model, user, **lookup):

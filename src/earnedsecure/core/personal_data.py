@@ -47,7 +47,7 @@ def export_rows(user) -> dict[str, list[dict]]:
     """Every registered model's rows for ``user``, as plain JSON-ready dicts (encrypted text decrypted)."""
     exported: dict[str, list[dict]] = {}
     for registration in registrations():
-        rows = registration.model.objects.filter(**{registration.owner_field: user}).order_by("pk")
+        rows = registration.model.objects.filter(**{registration.owner_field: user.pk}).order_by("pk")
         exported[registration.model._meta.label_lower] = [
             {"id": item["pk"], **{k: v for k, v in item["fields"].items() if k not in registration.exclude}}
             for item in serializers.serialize("python", rows)

@@ -1,0 +1,34 @@
+import time_machine
+from django.utils import timezone
+
+
+def test_it_signs_out_after_thirty_idle_minutes(alice_client):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        assert alice_client.get("/home/").status_code == 200
+    with time_machine.travel(start + timezone.timedelta(minutes=29), tick=False):
+        assert alice_client.get("/home/").status_code == 200
+    with time_machine.travel(start + timezone.timedelta(minutes=29 + 31), tick=False):
+        response = alice_client.get("/home/")
+        assert response.status_code == 302 and "timeout=1" in response["Location"]
+        assert alice_client.get("/home/").status_code == 302
+
+
+def test_activity_keeps_the_session_alive(alice_client):
+    start = timezone.now()
+    for minutes in range(0, 120, 20):
+        with time_machine.travel(start + timezone.timedelta(minutes=minutes), tick=False):
+            assert alice_client.get("/home/").status_code == 200
+
+
+def test_the_session_cookie_never_outlives_twelve_hours(settings):
+    assert settings.SESSION_COOKIE_AGE <= 12 * 3600
+    assert settings.SESSION_COOKIE_HTTPONLY
+
+
+def test_logout_really_ends_the_session(client, alice):
+    client.force_login(alice)
+    old_cookie = client.cookies["sessionid"].value
+    client.post("/accounts/logout/")
+    client.cookies["sessionid"] = old_cookie
+    assert client.get("/home/").status_code == 302
