@@ -8,6 +8,7 @@ handler500 = "earnedsecure.core.views.server_error"
 urlpatterns = [
     path("", core_views.landing, name="landing"),
     path("home/", core_views.home, name="home"),
+    path("still-here/", core_views.still_here, name="still_here"),
     path("help/crisis/", core_views.crisis, name="crisis"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
