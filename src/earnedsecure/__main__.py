@@ -72,6 +72,24 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+# Sub-commands that are management commands of the apps, forwarded with their own arguments and help.
+FORWARDED = {
+    "score": "score an instrument from answers given in published item order (prints JSON)",
+    "instruments": "list the instruments with their terms",
+    "fhir": "print FHIR R4 resources (e.g. 'fhir questionnaire phq-9')",
+    "analyze": "analyse a thought or a message draft offline (prints JSON)",
+    "worker": "run the background task worker (reminders)",
+}
+
+
+def cmd_forward(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "earnedsecure.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line([f"earnedsecure {args.command}", args.command, *args.rest])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="earnedsecure", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -96,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     manage = sub.add_parser("manage", help="run a Django management command", add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
+
+    for name, help_text in FORWARDED.items():
+        forwarded = sub.add_parser(name, help=help_text, add_help=False)
+        forwarded.add_argument("rest", nargs=argparse.REMAINDER)
+        forwarded.set_defaults(func=cmd_forward)
     return parser
 
 

@@ -98,6 +98,10 @@ INSTALLED_APPS = [
     # Our apps first so their templates override allauth's.
     "earnedsecure.core",
     "earnedsecure.accounts",
+    "earnedsecure.assessments",
+    "earnedsecure.diary",
+    "earnedsecure.coach",
+    "earnedsecure.journey",
     "allauth",
     "allauth.account",
     "allauth.mfa",

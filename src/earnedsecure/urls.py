@@ -1,9 +1,20 @@
 from django.urls import include, path
 
 from earnedsecure.accounts import views as account_views
+from earnedsecure.api import api
 from earnedsecure.core import views as core_views
 
 handler500 = "earnedsecure.core.views.server_error"
+
+
+def _api_urls():
+    """The API answers 401 in JSON itself (django-ninja's session auth), rather than redirecting to sign in."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        for inner in getattr(pattern, "url_patterns", [pattern]):
+            inner.callback.login_required = False
+    return patterns, app_name, namespace
+
 
 urlpatterns = [
     path("", core_views.landing, name="landing"),
@@ -18,4 +29,9 @@ urlpatterns = [
     path("account/export/", account_views.export, name="account_export"),
     path("account/delete/", account_views.delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
+    path("api/v1/", _api_urls()),
+    path("check-ins/", include("earnedsecure.assessments.urls")),
+    path("diary/", include("earnedsecure.diary.urls")),
+    path("think/", include("earnedsecure.coach.urls")),
+    path("learn/", include("earnedsecure.journey.urls")),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoachConfig(AppConfig):
+    name = "earnedsecure.coach"
+    label = "coach"
