@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -298,6 +300,9 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = envstr("EARNEDSECURE_EMAIL_FROM", "Notebook <notebook@localhost>")
+
+# --- Background tasks (reminders): Django's task framework (backport) with a database-backed queue -----------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Product ----------------------------------------------------------------------------------------------
 # Titles and email subjects use this neutral name so a glance at a tab or an inbox reveals nothing.
