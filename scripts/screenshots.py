@@ -1,6 +1,6 @@
 """Screenshot pages at phone and desktop width, signed in as the demo person.
 
-Usage: .venv/bin/python scripts/screenshots.py http://127.0.0.1:8000 /home/ /help/crisis/ ...
+Usage: .venv/bin/python scripts/screenshots.py [--anonymous] http://127.0.0.1:8000 /home/ /help/crisis/ ...
 Writes PNGs to ./screenshots/. Needs Debian's Chromium at /usr/bin/chromium.
 """
 
@@ -14,7 +14,10 @@ SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
 def main() -> None:
-    base, paths = sys.argv[1].rstrip("/"), sys.argv[2:]
+    args = sys.argv[1:]
+    anonymous = "--anonymous" in args
+    args = [a for a in args if a != "--anonymous"]
+    base, paths = args[0].rstrip("/"), args[1:]
     out = Path("screenshots")
     out.mkdir(exist_ok=True)
     with sync_playwright() as p:
@@ -25,13 +28,16 @@ def main() -> None:
         for size_name, (width, height) in SIZES.items():
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
-            page.goto(f"{base}/accounts/login/")
-            page.fill("input[name=login]", "demo")
-            page.fill("input[name=password]", "calm-harbour-demo")
-            page.click("button[type=submit]")
+            if not anonymous:
+                page.goto(f"{base}/accounts/login/")
+                page.fill("input[name=login]", "demo")
+                page.fill("input[name=password]", "calm-harbour-demo")
+                page.click("form button[type=submit]")
+                page.wait_for_load_state()
             for path in paths:
                 page.goto(f"{base}{path}")
                 name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
+                name = f"anon-{name}" if anonymous else name
                 page.screenshot(path=str(out / f"{name}-{size_name}.png"), full_page=True)
             context.close()
         browser.close()
