@@ -1,0 +1,5 @@
+"""The demo person's thought records and message drafts (filled in below)."""
+
+
+def seed(*, user, months, rng, now):
+    return None

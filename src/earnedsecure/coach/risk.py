@@ -1,0 +1,46 @@
+"""The calm crisis block shown wherever a person's own words suggest risk.
+
+Any page that analyses free text (a thought, a message draft, a diary entry) can show it:
+
+    from earnedsecure.coach.risk import risk_context
+    context.update(risk_context(request.user, analysis["risk"]))   # or a Risk object, or None
+    {% include "coach/_risk_block.html" %}
+
+It shows the person's own crisis lines (and domestic-violence lines when the risk is violence) with a link to
+the crisis page. Nothing is sent anywhere: the app is not monitored and notifies nobody. Dismissing only
+collapses the block to one line; it never disappears while the words that raised it are on the page.
+"""
+
+from typing import Any
+
+from earnedsecure.core.crisis_lines import country_for
+
+LEVELS = ("none", "concern", "urgent")
+
+
+def _as_dict(risk: Any) -> dict:
+    if risk is None:
+        return {"level": "none", "kind": None}
+    if hasattr(risk, "to_dict"):
+        risk = risk.to_dict()
+    level = risk.get("level") or "none"
+    return {"level": level if level in LEVELS else "concern", "kind": risk.get("kind")}
+
+
+def risk_context(user, risk: Any) -> dict:
+    """Template context for ``coach/_risk_block.html``; ``risk`` is {"level", "kind"}, a Risk or None."""
+    risk = _as_dict(risk)
+    country = country_for(getattr(user, "country", "") or "")
+    return {
+        "risk": risk,
+        "risk_shown": risk["level"] != "none",
+        "risk_urgent": risk["level"] == "urgent",
+        "risk_violence": risk["kind"] == "violence",
+        "risk_country": country,
+    }
+
+
+def strongest(*risks: Any) -> dict:
+    """The most serious of several risks (e.g. one per text field), as a dict."""
+    found = [_as_dict(r) for r in risks]
+    return max(found, key=lambda r: LEVELS.index(r["level"]), default=_as_dict(None))

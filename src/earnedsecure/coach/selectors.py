@@ -1,0 +1,126 @@
+"""Reads for the coach pages: the reality check, recent records and drafts, today's reassurance requests.
+
+Each selector runs a fixed, small number of SQL queries whatever the length of the person's history.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.db.models import Avg, Count, Max, Min, Q
+from django.utils import timezone
+
+from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.core.access import owned_queryset
+
+REALITY_CHECK_SIZE = 10
+SAVOURING_SIZE = 3
+
+
+@dataclass(frozen=True)
+class PastTime:
+    activation_id: int
+    occurred_at: datetime
+    intensity: int
+    recovery_minutes: int | None
+    outcome: str
+    protest_result: str
+
+
+@dataclass(frozen=True)
+class RealityCheck:
+    """ "In the past when you felt this way, here's what actually happened": the person's own record.
+
+    The app does not judge whether each feared thing came true; it shows the person's own words about what
+    happened and lets them tick the ones that turned out fine.
+    """
+
+    trigger: str
+    total: int  # every past activation of this kind with an outcome written down
+    past_times: tuple[PastTime, ...]  # the most recent REALITY_CHECK_SIZE of them, newest first
+    average_recovery_minutes: float | None
+    fastest_recovery_minutes: int | None
+    slowest_recovery_minutes: int | None
+    savouring: tuple  # recent SavouringEntry rows with the partner, as counter-evidence
+
+    @property
+    def shown(self) -> int:
+        return len(self.past_times)
+
+
+def reality_check(*, user, trigger: str, limit: int = REALITY_CHECK_SIZE) -> RealityCheck:
+    """Three queries: the summary aggregate, the last ``limit`` outcomes, the last few savouring moments."""
+    from earnedsecure.diary.models import Activation, SavouringEntry
+
+    past = owned_queryset(Activation, user).filter(outcome_recorded_at__isnull=False).exclude(outcome="")
+    past = past.filter(trigger=trigger) if trigger else past.none()
+    summary = past.aggregate(
+        total=Count("id"),
+        average=Avg("recovery_minutes"),
+        fastest=Min("recovery_minutes"),
+        slowest=Max("recovery_minutes"),
+    )
+    rows = past.order_by("-occurred_at").only(
+        "id", "occurred_at", "intensity", "recovery_minutes", "outcome", "protest_result"
+    )[:limit]
+    past_times = tuple(
+        PastTime(
+            activation_id=a.pk,
+            occurred_at=a.occurred_at,
+            intensity=a.intensity,
+            recovery_minutes=a.recovery_minutes,
+            outcome=a.outcome,
+            protest_result=a.protest_result,
+        )
+        for a in rows
+    )
+    savouring = tuple(
+        owned_queryset(SavouringEntry, user)
+        .filter(with_partner=True)
+        .order_by("-occurred_at")
+        .only("id", "occurred_at", "what_happened", "feeling_minutes")[:SAVOURING_SIZE]
+    )
+    return RealityCheck(
+        trigger=trigger,
+        total=summary["total"] if trigger else 0,
+        past_times=past_times,
+        average_recovery_minutes=summary["average"],
+        fastest_recovery_minutes=summary["fastest"],
+        slowest_recovery_minutes=summary["slowest"],
+        savouring=savouring,
+    )
+
+
+def start_of_today(*, user, now: datetime | None = None) -> datetime:
+    """Midnight today in the person's own time zone, as an aware datetime."""
+    zone = ZoneInfo(user.time_zone or "UTC")
+    local = (now or timezone.now()).astimezone(zone)
+    return datetime.combine(local.date(), time.min, tzinfo=zone)
+
+
+def reassurance_requests_today(*, user, now: datetime | None = None) -> int:
+    """Saved drafts flagged as reassurance requests since midnight in the person's time zone (one query)."""
+    return (
+        owned_queryset(MessageDraft, user)
+        .filter(is_reassurance_request=True, created_at__gte=start_of_today(user=user, now=now))
+        .count()
+    )
+
+
+def recent_thought_records(*, user, limit: int = 10):
+    return owned_queryset(ThoughtRecord, user).order_by("-created_at")[:limit]
+
+
+def recent_message_drafts(*, user, limit: int = 10):
+    return owned_queryset(MessageDraft, user).order_by("-created_at")[:limit]
+
+
+def thought_record_trend(*, user) -> dict:
+    """How much thought records have eased the feeling, on average (one aggregate query)."""
+    finished = Q(intensity_after__isnull=False)
+    return owned_queryset(ThoughtRecord, user).aggregate(
+        count=Count("id"),
+        finished=Count("id", filter=finished),
+        average_before=Avg("intensity_before", filter=finished),
+        average_after=Avg("intensity_after", filter=finished),
+    )

@@ -1,0 +1,85 @@
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+
+from earnedsecure.coach import selectors
+from earnedsecure.coach.models import MessageDraft
+from tests.coach.helpers import activation, savouring
+
+
+def test_it_shows_the_last_times_of_the_same_kind_with_what_actually_happened(alice):
+    for day in range(1, 13):
+        activation(alice, days_ago=day, outcome=f"They were busy at work ({day})", minutes=day * 10)
+    activation(alice, days_ago=1, trigger="threat", outcome="Different kind")
+    activation(alice, days_ago=2, outcome="")  # no outcome written yet: not evidence either way
+
+    check = selectors.reality_check(user=alice, trigger="unavailable")
+
+    assert check.total == 12
+    assert check.shown == 10
+    assert [p.outcome for p in check.past_times][:2] == ["They were busy at work (1)", "They were busy at work (2)"]
+    assert check.fastest_recovery_minutes == 10 and check.slowest_recovery_minutes == 120
+    assert check.average_recovery_minutes == 65
+
+
+def test_it_offers_savouring_with_the_partner_as_counter_evidence(alice):
+    savouring(alice, days_ago=5, what="Old one")
+    savouring(alice, days_ago=1, what="A walk by the river")
+    savouring(alice, days_ago=2, what="Alone time", with_partner=False)
+
+    check = selectors.reality_check(user=alice, trigger="unavailable")
+
+    assert [s.what_happened for s in check.savouring] == ["A walk by the river", "Old one"]
+
+
+def test_it_has_nothing_to_check_without_a_trigger(alice):
+    activation(alice, outcome="Fine")
+    check = selectors.reality_check(user=alice, trigger="")
+    assert check.total == 0 and check.past_times == ()
+
+
+def test_it_hides_other_peoples_data(alice, charlie):
+    activation(charlie, outcome="Charlie's secret outcome")
+    savouring(charlie, what="Charlie's moment")
+    check = selectors.reality_check(user=alice, trigger="unavailable")
+    assert check.total == 0 and check.savouring == ()
+
+
+def test_it_reads_the_reality_check_in_a_fixed_number_of_queries(alice, django_assert_max_num_queries):
+    for day in range(1, 40):
+        activation(alice, days_ago=day, outcome="Fine in the end")
+        savouring(alice, days_ago=day)
+    with django_assert_max_num_queries(3):
+        check = selectors.reality_check(user=alice, trigger="unavailable")
+        _ = [p.outcome for p in check.past_times], [s.what_happened for s in check.savouring]
+
+
+def _draft(owner, at, reassurance=True):
+    return MessageDraft.objects.create(
+        owner=owner, draft="Do you still love me?", is_reassurance_request=reassurance, created_at=at
+    )
+
+
+def test_it_counts_reassurance_requests_since_midnight_in_the_persons_zone(alice, charlie):
+    # Alice is in London, on summer time (UTC+1): her day starts at 23:00 UTC the evening before.
+    now = datetime(2026, 7, 10, 9, 0, tzinfo=UTC)
+    _draft(alice, datetime(2026, 7, 9, 22, 30, tzinfo=UTC))  # yesterday for her
+    _draft(alice, datetime(2026, 7, 9, 23, 30, tzinfo=UTC))  # 00:30 today for her
+    _draft(alice, now - timedelta(hours=1))
+    _draft(alice, now - timedelta(hours=1), reassurance=False)
+    _draft(charlie, now - timedelta(hours=1))
+    with time_machine.travel(now, tick=False):
+        assert selectors.reassurance_requests_today(user=alice) == 2
+
+
+def test_it_averages_only_finished_thought_records(alice):
+    from earnedsecure.coach.models import ThoughtRecord
+
+    now = datetime(2026, 7, 10, tzinfo=UTC)
+    ThoughtRecord.objects.create(
+        owner=alice, automatic_thought="a", intensity_before=8, intensity_after=4, created_at=now
+    )
+    ThoughtRecord.objects.create(owner=alice, automatic_thought="b", intensity_before=2, created_at=now)
+    trend = selectors.thought_record_trend(user=alice)
+    assert trend["count"] == 2 and trend["finished"] == 1
+    assert trend["average_before"] == 8 and trend["average_after"] == 4
