@@ -211,9 +211,7 @@ class InvalidAnswers(ValueError):
     facts one by one so that a form can show each beside its question.
     """
 
-    def __init__(
-        self, problems: tuple[AnswerProblem, ...] | list[AnswerProblem], *, instrument: str = ""
-    ) -> None:
+    def __init__(self, problems: tuple[AnswerProblem, ...] | list[AnswerProblem], *, instrument: str = "") -> None:
         self.problems = tuple(problems)
         self.instrument = instrument
         details = "; ".join(str(problem) for problem in self.problems)

@@ -30,9 +30,7 @@ AGREEMENT_OPTIONS: tuple[ResponseOption, ...] = (
     ResponseOption(7, "Strongly agree"),
 )
 
-ATTACHMENT_TERMS = (
-    "Free for non-commercial research use. Commercial use requires the permission of the authors."
-)
+ATTACHMENT_TERMS = "Free for non-commercial research use. Commercial use requires the permission of the authors."
 
 _ANX = "anxiety"
 _AVO = "avoidance"

@@ -93,9 +93,7 @@ def questionnaire(instrument: Instrument) -> JSON:
                 "text": item.text,
                 "type": "choice",
                 "required": True,
-                "answerOption": [
-                    {"valueCoding": _answer_coding(instrument, option)} for option in instrument.options
-                ],
+                "answerOption": [{"valueCoding": _answer_coding(instrument, option)} for option in instrument.options],
             }
         )
     return {
@@ -136,9 +134,7 @@ def questionnaire_response(
                 {
                     "linkId": link_id(item),
                     "text": item.text,
-                    "answer": [
-                        {"valueCoding": _answer_coding(instrument, instrument.option(valid[item.id]))}
-                    ],
+                    "answer": [{"valueCoding": _answer_coding(instrument, instrument.option(valid[item.id]))}],
                 }
                 for item in instrument.items
             ],
@@ -259,9 +255,7 @@ def _answer_value(instrument: Instrument, answer: object) -> int | str:
     return f"answer code {system}|{code} is not one of the options"
 
 
-def answers_from_questionnaire_response(
-    instrument: Instrument, resource: Mapping[str, object]
-) -> dict[str, int]:
+def answers_from_questionnaire_response(instrument: Instrument, resource: Mapping[str, object]) -> dict[str, int]:
     """Read a QuestionnaireResponse back into ``{item id: value}``, refusing anything incomplete or unknown.
 
     Link ids may be the LOINC item codes or the stable item ids. A response to another of the project's own
@@ -279,19 +273,13 @@ def answers_from_questionnaire_response(
             problems.append(AnswerProblem(f"the response answers {url}, not {questionnaire_url(instrument)}"))
         elif version and version != instrument.version:
             problems.append(
-                AnswerProblem(
-                    f"the response answers version {version}, this definition is {instrument.version}"
-                )
+                AnswerProblem(f"the response answers version {version}, this definition is {instrument.version}")
             )
     status = resource.get("status")
     if status not in _FINISHED_STATUSES:
-        problems.append(
-            AnswerProblem(f"the response status is {status!r}; only a completed response is read")
-        )
+        problems.append(AnswerProblem(f"the response status is {status!r}; only a completed response is read"))
 
-    by_link_id = {link_id(item): item for item in instrument.items} | {
-        item.id: item for item in instrument.items
-    }
+    by_link_id = {link_id(item): item for item in instrument.items} | {item.id: item for item in instrument.items}
     collected: dict[str, object] = {}
     for entry in _walk_items(resource.get("item")):
         key = entry.get("linkId")

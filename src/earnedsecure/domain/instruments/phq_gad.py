@@ -99,9 +99,7 @@ PHQ_9 = Instrument(
     stem="Over the last 2 weeks, how often have you been bothered by any of the following problems?",
     options=FREQUENCY_OPTIONS,
     items=_items(_PHQ9_ITEMS),
-    subscales=(
-        Subscale(key="total", name="Depression severity (PHQ-9 total)", code="phq-9-total", loinc="44261-6"),
-    ),
+    subscales=(Subscale(key="total", name="Depression severity (PHQ-9 total)", code="phq-9-total", loinc="44261-6"),),
     scoring=ScoringRule.SUM,
     commercial_use_restricted=False,
     bands=(
@@ -132,9 +130,7 @@ GAD_7 = Instrument(
     stem="Over the last 2 weeks, how often have you been bothered by the following problems?",
     options=FREQUENCY_OPTIONS,
     items=_items(_GAD7_ITEMS),
-    subscales=(
-        Subscale(key="total", name="Anxiety severity (GAD-7 total)", code="gad-7-total", loinc="70274-6"),
-    ),
+    subscales=(Subscale(key="total", name="Anxiety severity (GAD-7 total)", code="gad-7-total", loinc="70274-6"),),
     scoring=ScoringRule.SUM,
     commercial_use_restricted=False,
     bands=(

@@ -176,9 +176,7 @@ def compare(
     low, high = instrument.subscale_range(subscale)
     for label, value in (("before", before), ("after", after)):
         if not (math.isfinite(value) and low <= value <= high):
-            raise ValueError(
-                f"{label} score {value} is outside the {instrument.short_name} range {low:g}-{high:g}"
-            )
+            raise ValueError(f"{label} score {value} is outside the {instrument.short_name} range {low:g}-{high:g}")
 
     delta = after - before
     fixed_rule = FIXED_RULES.get(instrument.slug)

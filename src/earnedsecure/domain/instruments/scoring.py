@@ -101,9 +101,7 @@ class Score:
             ),
             "safety_alert": self.safety_alert,
             "safety_item": (
-                None
-                if self.safety_item_id is None
-                else {"id": self.safety_item_id, "value": self.safety_item_value}
+                None if self.safety_item_id is None else {"id": self.safety_item_id, "value": self.safety_item_value}
             ),
             "answers": dict(self.answers),
         }
@@ -189,9 +187,7 @@ def score_in_published_order(instrument: Instrument, answers: Sequence[int]) -> 
         )
     expected = len(instrument.items)
     if len(answers) > expected:
-        problem = AnswerProblem(
-            f"got {len(answers)} answers but the {instrument.short_name} has {expected} items"
-        )
+        problem = AnswerProblem(f"got {len(answers)} answers but the {instrument.short_name} has {expected} items")
         raise InvalidAnswers([problem], instrument=instrument.short_name)
     # Fewer answers than items are left out of the mapping, so score() names each unanswered item.
     return score(instrument, {item.id: value for item, value in zip(instrument.items, answers, strict=False)})
