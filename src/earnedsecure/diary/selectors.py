@@ -1,0 +1,281 @@
+"""Reads for the diary: lists, the "close the loop" prompts and the insights, aggregated in SQL.
+
+Every aggregation groups in the database (TruncWeek/TruncMonth in the person's time zone, Count, Avg, Sum,
+window functions for medians) and returns one small row per bucket, so the insights page costs the same
+handful of queries for six entries or six thousand. The same SQL runs on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Avg, Count, ExpressionWrapper, F, IntegerField, Q, Sum, Window
+from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
+from django.utils import timezone
+
+from earnedsecure.core.access import owned_queryset
+from earnedsecure.diary.models import Activation, ProtestResult, Response, SavouringEntry, Tool, ToolSession, Trigger
+from earnedsecure.domain.progress.insights import ToolEffect, rank_tool_effects, tool_effect_from_summary
+
+# Ask "what actually happened?" once this long has passed, and stop asking after two weeks.
+FOLLOW_UP_AFTER = timedelta(hours=3)
+FOLLOW_UP_UNTIL = timedelta(days=14)
+
+RANGES = {"3m": ("3 months", 13), "6m": ("6 months", 26), "1y": ("a year", 52), "all": ("everything", None)}
+DEFAULT_RANGE = "6m"
+
+
+def person_zone(user) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def activation_list(*, user):
+    return owned_queryset(Activation, user).order_by("-occurred_at")
+
+
+def activations_awaiting_follow_up(*, user, now: datetime | None = None):
+    """Entries old enough to ask "what actually happened?" about, and not answered yet."""
+    now = now or timezone.now()
+    return activation_list(user=user).filter(
+        outcome_recorded_at__isnull=True,
+        occurred_at__lte=now - FOLLOW_UP_AFTER,
+        occurred_at__gte=now - FOLLOW_UP_UNTIL,
+    )
+
+
+def tool_session_list(*, user):
+    return owned_queryset(ToolSession, user).order_by("-started_at")
+
+
+def savouring_list(*, user):
+    return owned_queryset(SavouringEntry, user).order_by("-occurred_at")
+
+
+@dataclass
+class WeekRow:
+    start: datetime
+    activations: int = 0
+    mean_intensity: float | None = None
+    protest: int = 0
+    direct: int = 0
+    soothing: int = 0
+    waited: int = 0
+
+
+@dataclass
+class MonthRow:
+    start: datetime
+    median_recovery: float | None = None
+    with_recovery: int = 0
+    good_moments: int = 0
+    mean_feeling_minutes: float | None = None
+    thanked: int = 0
+
+
+@dataclass
+class Insights:
+    range_key: str
+    since: datetime | None
+    weeks: list[WeekRow]
+    months: list[MonthRow]
+    triggers: list[tuple[str, str, int, float | None]]  # key, label, count, mean intensity
+    responses: dict[str, int]
+    protest_results: dict[str, int]
+    tools: list[ToolEffect]
+    total_activations: int = 0
+    total_good_moments: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _week_start(moment: datetime, zone) -> datetime:
+    local = moment.astimezone(zone)
+    monday = (local - timedelta(days=local.weekday())).date()
+    return datetime(monday.year, monday.month, monday.day, tzinfo=zone)
+
+
+def _month_start(moment: datetime, zone) -> datetime:
+    local = moment.astimezone(zone)
+    return datetime(local.year, local.month, 1, tzinfo=zone)
+
+
+def _next_month(moment: datetime) -> datetime:
+    year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
+    return moment.replace(year=year, month=month)
+
+
+def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANGE) -> Insights:
+    """Everything the insights page draws, in six queries whatever the length of the history.
+
+    1. activations per week: count, mean intensity, and what the person did (one GROUP BY week)
+    2. median recovery per month: ROW_NUMBER and COUNT windows keep only the one or two middle rows a month
+    3. triggers: count and mean intensity per trigger
+    4. responses and protest results: one GROUP BY over both
+    5. tools: sessions, sum of drops and sum of squared drops per tool (for the interval)
+    6. savouring per month: count, mean duration of the good feeling, thanks given
+    """
+    now = now or timezone.now()
+    zone = person_zone(user)
+    if range_key not in RANGES:
+        range_key = DEFAULT_RANGE
+    weeks_back = RANGES[range_key][1]
+    this_week = _week_start(now, zone)
+    since = this_week - timedelta(weeks=weeks_back - 1) if weeks_back else None
+
+    activations = owned_queryset(Activation, user)
+    sessions = owned_queryset(ToolSession, user)
+    moments = owned_queryset(SavouringEntry, user)
+    if since is not None:
+        activations = activations.filter(occurred_at__gte=since)
+        sessions = sessions.filter(started_at__gte=since)
+        moments = moments.filter(occurred_at__gte=since)
+
+    # 1. Weeks.
+    week = TruncWeek("occurred_at", tzinfo=zone)
+    week_rows = list(
+        activations.annotate(week=week)
+        .values("week")
+        .annotate(
+            n=Count("id"),
+            mean_intensity=Avg("intensity"),
+            protest=Count("id", filter=Q(response=Response.PROTEST)),
+            direct=Count("id", filter=Q(response=Response.DIRECT)),
+            soothing=Count("id", filter=Q(response=Response.SOOTHING)),
+            waited=Count("id", filter=Q(response=Response.WAITED)),
+        )
+        .order_by("week")
+    )
+    by_week = {_week_start(row["week"], zone): row for row in week_rows}
+    first_week = since or (min(by_week) if by_week else this_week)
+    weeks: list[WeekRow] = []
+    cursor = first_week
+    while cursor <= this_week:
+        row = by_week.get(cursor)
+        weeks.append(
+            WeekRow(
+                start=cursor,
+                activations=row["n"] if row else 0,
+                mean_intensity=float(row["mean_intensity"]) if row and row["mean_intensity"] is not None else None,
+                protest=row["protest"] if row else 0,
+                direct=row["direct"] if row else 0,
+                soothing=row["soothing"] if row else 0,
+                waited=row["waited"] if row else 0,
+            )
+        )
+        # Step in local calendar days so a clock change does not shift the Monday.
+        nxt = (cursor + timedelta(days=7, hours=12)).astimezone(zone)
+        cursor = datetime(nxt.year, nxt.month, nxt.day, tzinfo=zone)
+
+    # 2. Median recovery per month, in SQL: number the rows of each month by recovery time, keep the middle.
+    month = TruncMonth("occurred_at", tzinfo=zone)
+    ranked = (
+        activations.filter(recovery_minutes__isnull=False)
+        .annotate(
+            month=month,
+            position=Window(RowNumber(), partition_by=[month], order_by=[F("recovery_minutes").asc(), F("id").asc()]),
+            size=Window(Count("id"), partition_by=[month]),
+        )
+        .filter(
+            Q(position=ExpressionWrapper((F("size") + 1) / 2, output_field=IntegerField()))
+            | Q(position=ExpressionWrapper((F("size") + 2) / 2, output_field=IntegerField()))
+        )
+        .values_list("month", "recovery_minutes", "size")
+    )
+    middles: dict[datetime, list[int]] = {}
+    sizes: dict[datetime, int] = {}
+    for month_start, minutes, size in ranked:
+        key = _month_start(month_start, zone)
+        middles.setdefault(key, []).append(minutes)
+        sizes[key] = size
+
+    # 6. Savouring per month.
+    savour_rows = {
+        _month_start(row["month"], zone): row
+        for row in moments.annotate(month=TruncMonth("occurred_at", tzinfo=zone))
+        .values("month")
+        .annotate(
+            n=Count("id"), mean_minutes=Avg("feeling_minutes"), thanked=Count("id", filter=Q(thanked_partner=True))
+        )
+        .order_by("month")
+    }
+    first_month = _month_start(weeks[0].start, zone) if weeks else _month_start(now, zone)
+    known_months = list(middles) + list(savour_rows)
+    if since is None and known_months:
+        first_month = min([first_month, *known_months])
+    months: list[MonthRow] = []
+    cursor = first_month
+    last_month = _month_start(now, zone)
+    while cursor <= last_month:
+        values = middles.get(cursor, [])
+        savour = savour_rows.get(cursor)
+        months.append(
+            MonthRow(
+                start=cursor,
+                median_recovery=sum(values) / len(values) if values else None,
+                with_recovery=sizes.get(cursor, 0),
+                good_moments=savour["n"] if savour else 0,
+                mean_feeling_minutes=float(savour["mean_minutes"])
+                if savour and savour["mean_minutes"] is not None
+                else None,
+                thanked=savour["thanked"] if savour else 0,
+            )
+        )
+        cursor = _next_month(cursor)
+
+    # 3. Triggers.
+    labels = dict(Trigger.choices)
+    triggers = [
+        (row["trigger"], labels.get(row["trigger"], row["trigger"]), row["n"], row["mean_intensity"])
+        for row in activations.values("trigger")
+        .annotate(n=Count("id"), mean_intensity=Avg("intensity"))
+        .order_by("-n", "trigger")
+    ]
+
+    # 4. Responses and whether protests "worked".
+    responses: dict[str, int] = {}
+    protest_results: dict[str, int] = {}
+    for row in activations.values("response", "protest_result").annotate(n=Count("id")).order_by():
+        responses[row["response"] or "unrecorded"] = responses.get(row["response"] or "unrecorded", 0) + row["n"]
+        if row["response"] == Response.PROTEST:
+            key = row["protest_result"] or "unknown"
+            protest_results[key] = protest_results.get(key, 0) + row["n"]
+
+    # 5. Tools: sums for the mean drop and its interval (domain/progress/insights.py).
+    drop = ExpressionWrapper(F("distress_before") - F("distress_after"), output_field=IntegerField())
+    drop_squared = ExpressionWrapper(
+        (F("distress_before") - F("distress_after")) * (F("distress_before") - F("distress_after")),
+        output_field=IntegerField(),
+    )
+    tool_rows = {
+        row["tool"]: row
+        for row in sessions.filter(distress_after__isnull=False)
+        .values("tool")
+        .annotate(n=Count("id"), total=Sum(drop), total_squared=Sum(drop_squared))
+        .order_by()
+    }
+    tools = rank_tool_effects(
+        tool_effect_from_summary(
+            tool=key,
+            sessions=tool_rows[key]["n"] if key in tool_rows else 0,
+            total_drop=float(tool_rows[key]["total"] or 0) if key in tool_rows else 0.0,
+            total_drop_squared=float(tool_rows[key]["total_squared"] or 0) if key in tool_rows else 0.0,
+        )
+        for key in Tool.values
+    )
+
+    return Insights(
+        range_key=range_key,
+        since=since,
+        weeks=weeks,
+        months=months,
+        triggers=triggers,
+        responses=responses,
+        protest_results={k: protest_results.get(k, 0) for k in [*ProtestResult.values, "unknown"]},
+        tools=tools,
+        total_activations=sum(w.activations for w in weeks),
+        total_good_moments=sum(m.good_moments for m in months),
+    )
