@@ -1,1 +1,131 @@
+"""A person's answers to validated instruments, their check-in schedule and their reliable-change assumptions.
 
+The instrument definitions themselves (items, keying, scoring) live in the framework-free
+``earnedsecure.domain.instruments`` package; a row here only names an instrument by slug and version.
+Scores are denormalised into columns so that trajectories aggregate in SQL; the answers stay beside them so
+every score can be recomputed and exported. Only ``services.response_complete`` and
+``services.response_submit`` ever write a complete row, and only from a full, validated set of answers.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class InstrumentResponse(models.Model):
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETE = "complete", "Complete"
+
+    class Source(models.TextChoices):
+        WEB = "web", "Taken in the app"
+        API = "api", "Sent through the API"
+        FHIR_IMPORT = "fhir_import", "Imported from FHIR"
+        DEMO = "demo", "Demo history"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="instrument_responses")
+    instrument = models.CharField(max_length=32)
+    instrument_version = models.CharField(max_length=16)
+    # {stable item id: answer}. Partial while in progress (validated page by page), complete once scored.
+    answers = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.IN_PROGRESS)
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.WEB)
+    started_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+    # Denormalised scores, set together with status=complete and never otherwise.
+    anxiety = models.FloatField(null=True, blank=True)
+    avoidance = models.FloatField(null=True, blank=True)
+    total = models.SmallIntegerField(null=True, blank=True)
+    band = models.CharField(max_length=32, blank=True, default="")
+    # PHQ-9 item 9 on its own, so that a safety answer can be found in SQL whatever the total.
+    item9 = models.SmallIntegerField(null=True, blank=True)
+    safety_alert = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-completed_at", "-started_at"]
+        indexes = [
+            models.Index(fields=["owner", "instrument", "status", "completed_at"], name="response_owner_series"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(anxiety__isnull=True) | Q(anxiety__gte=1, anxiety__lte=7), name="response_anxiety_1_7"
+            ),
+            models.CheckConstraint(
+                condition=Q(avoidance__isnull=True) | Q(avoidance__gte=1, avoidance__lte=7),
+                name="response_avoidance_1_7",
+            ),
+            models.CheckConstraint(
+                condition=Q(total__isnull=True) | Q(total__gte=0, total__lte=27), name="response_total_0_27"
+            ),
+            models.CheckConstraint(
+                condition=Q(item9__isnull=True) | Q(item9__gte=0, item9__lte=3), name="response_item9_0_3"
+            ),
+            # The safety flag is exactly "item 9 above 0": neither can be stored without the other.
+            models.CheckConstraint(
+                condition=(Q(safety_alert=True) & Q(item9__gt=0))
+                | (Q(safety_alert=False) & (Q(item9__isnull=True) | Q(item9=0))),
+                name="response_safety_iff_item9",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="in_progress", completed_at__isnull=True)
+                | Q(status="complete", completed_at__isnull=False),
+                name="response_completed_at_iff_complete",
+            ),
+            # Nothing half-scored: an in-progress row has no score, a complete one has one.
+            models.CheckConstraint(
+                condition=Q(status="in_progress", anxiety__isnull=True, avoidance__isnull=True, total__isnull=True)
+                | Q(status="complete", anxiety__isnull=False, avoidance__isnull=False)
+                | Q(status="complete", total__isnull=False),
+                name="response_scored_iff_complete",
+            ),
+            models.UniqueConstraint(
+                fields=["owner", "instrument"],
+                condition=Q(status="in_progress"),
+                name="response_one_in_progress",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.instrument} response {self.pk} ({self.status})"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == self.Status.COMPLETE
+
+
+class Schedule(models.Model):
+    """How often a person wants to be reminded of one instrument; 0 days means "not scheduled"."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="check_in_schedules")
+    instrument = models.CharField(max_length=32)
+    every_days = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument"], name="schedule_one_per_instrument"),
+            models.CheckConstraint(condition=Q(every_days__lte=366), name="schedule_at_most_a_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.instrument} every {self.every_days} days"
+
+
+class ChangeAssumption(models.Model):
+    """A person's own SD and reliability for the reliable-change index of one ECR instrument."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="change_assumptions")
+    instrument = models.CharField(max_length=32)
+    sd = models.FloatField()
+    reliability = models.FloatField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "instrument"], name="assumption_one_per_instrument"),
+            models.CheckConstraint(condition=Q(sd__gt=0, sd__lte=6), name="assumption_sd_positive"),
+            models.CheckConstraint(condition=Q(reliability__gte=0, reliability__lt=1), name="assumption_r_0_1"),
+        ]
+
+    def __str__(self):
+        return f"{self.instrument}: SD {self.sd}, r {self.reliability}"

@@ -1,0 +1,283 @@
+"""Every write of the check-ins: answering, completing, importing, scheduling and choosing assumptions.
+
+Scoring is the domain engine's (``earnedsecure.domain.instruments``); these functions only decide what may
+be stored. The rule they keep: a row is marked complete, with its score columns, in one transaction and only
+from a full set of answers that the engine validated and scored. Anything else raises ``InvalidAnswers``
+naming the item, and nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, Schedule
+from earnedsecure.domain.instruments import (
+    REGISTRY,
+    AnswerProblem,
+    Instrument,
+    InvalidAnswers,
+    RCAssumptions,
+    Score,
+    UnknownInstrument,
+    get_instrument,
+    score,
+)
+from earnedsecure.domain.instruments import fhir as domain_fhir
+from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS
+
+# The suggested rhythm (the issue's example); a person can change or switch off each one.
+DEFAULT_SCHEDULE: dict[str, int] = {"ecr-rs": 14, "ecr-r": 91, "phq-9": 14, "gad-7": 14}
+SCHEDULE_CHOICES: tuple[tuple[int, str], ...] = (
+    (0, "Not scheduled"),
+    (7, "Every week"),
+    (14, "Every 2 weeks"),
+    (28, "Every 4 weeks"),
+    (91, "Every 3 months"),
+    (182, "Every 6 months"),
+)
+# Items per screen: few enough for a phone, with the ECR-R's 36 in six screens.
+PAGE_SIZES: dict[str, int] = {"ecr-r": 6, "gad-7": 4}
+DEFAULT_PAGE_SIZE = 3
+# The order people meet the instruments in lists.
+DISPLAY_ORDER = ("ecr-rs", "ecr-r", "phq-9", "gad-7", "ecr-rs-mother", "ecr-rs-father", "ecr-rs-friend")
+
+
+class InstrumentUnavailable(UnknownInstrument):
+    """The slug names no instrument, or one that the operator switched off."""
+
+
+class NotInProgress(Exception):
+    """The response was already completed (or discarded) in another tab."""
+
+
+def instrument_enabled(slug: str) -> bool:
+    return slug in REGISTRY and slug not in settings.DISABLED_INSTRUMENTS
+
+
+def enabled_instruments() -> list[Instrument]:
+    return [REGISTRY[slug] for slug in DISPLAY_ORDER if instrument_enabled(slug)] + [
+        instrument for slug, instrument in REGISTRY.items() if slug not in DISPLAY_ORDER and instrument_enabled(slug)
+    ]
+
+
+def get_enabled_instrument(slug: str) -> Instrument:
+    if not isinstance(slug, str) or slug not in REGISTRY:
+        known = ", ".join(i.slug for i in enabled_instruments())
+        raise InstrumentUnavailable(f"No instrument {slug!r}. Available: {known}.")
+    if not instrument_enabled(slug):
+        raise InstrumentUnavailable(f"The {REGISTRY[slug].short_name} is switched off on this server.")
+    return get_instrument(slug)
+
+
+def is_attachment(instrument: Instrument) -> bool:
+    return {s.key for s in instrument.subscales} == {"anxiety", "avoidance"}
+
+
+def pages(instrument: Instrument) -> list[tuple]:
+    """The items shown together on each screen, in published order."""
+    size = PAGE_SIZES.get(instrument.slug, DEFAULT_PAGE_SIZE)
+    return [instrument.items[start : start + size] for start in range(0, len(instrument.items), size)]
+
+
+def validate_partial(instrument: Instrument, answers: Mapping[str, object]) -> dict[str, int]:
+    """Some answers (one page of a paused response): every key an item, every value on the scale."""
+    problems = []
+    valid: dict[str, int] = {}
+    for key, value in answers.items():
+        if not (isinstance(key, str) and instrument.has_item(key)):
+            problems.append(AnswerProblem(f"is not an item of the {instrument.short_name}", item_id=str(key)))
+            continue
+        item = instrument.item(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            problems.append(AnswerProblem(f"answer {value!r} is not a whole number", item.id, item.number))
+        elif not instrument.min_value <= value <= instrument.max_value:
+            reason = f"answer {value} is out of range; choose from {instrument.min_value} to {instrument.max_value}"
+            problems.append(AnswerProblem(reason, item.id, item.number))
+        else:
+            valid[key] = value
+    if problems:
+        raise InvalidAnswers(problems, instrument=instrument.short_name)
+    return valid
+
+
+def _apply_score(response: InstrumentResponse, result: Score, completed_at: datetime) -> None:
+    """Copy a complete domain score onto the row's columns (the only place score columns are set)."""
+    response.instrument = result.instrument
+    response.instrument_version = result.version
+    response.answers = dict(result.answers)
+    response.status = InstrumentResponse.Status.COMPLETE
+    response.completed_at = completed_at
+    keys = {s.key for s in result.subscales}
+    response.anxiety = float(result.value("anxiety")) if "anxiety" in keys else None
+    response.avoidance = float(result.value("avoidance")) if "avoidance" in keys else None
+    response.total = result.total
+    response.band = result.band.key if result.band else ""
+    response.item9 = result.safety_item_value
+    response.safety_alert = result.safety_alert
+
+
+def build_complete_response(
+    *, user, instrument: Instrument, answers: Mapping[str, object], completed_at: datetime, source: str
+) -> InstrumentResponse:
+    """An unsaved complete row scored by the engine (raises ``InvalidAnswers``); used by the demo's bulk insert."""
+    result = score(instrument, answers)
+    response = InstrumentResponse(owner=user, started_at=completed_at, source=source)
+    _apply_score(response, result, completed_at)
+    return response
+
+
+@transaction.atomic
+def response_submit(
+    *,
+    user,
+    instrument: str,
+    answers: Mapping[str, object],
+    completed_at: datetime | None = None,
+    source: str = InstrumentResponse.Source.API,
+) -> InstrumentResponse:
+    """Score a full set of answers and store it as one complete response; raises before writing anything."""
+    definition = get_enabled_instrument(instrument)
+    response = build_complete_response(
+        user=user,
+        instrument=definition,
+        answers=answers,
+        completed_at=completed_at or timezone.now(),
+        source=source,
+    )
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_start(*, user, instrument: str, now: datetime | None = None) -> InstrumentResponse:
+    """The person's paused response to this instrument, or a new empty one."""
+    definition = get_enabled_instrument(instrument)
+    existing = (
+        InstrumentResponse.objects.select_for_update()
+        .filter(owner=user, instrument=definition.slug, status=InstrumentResponse.Status.IN_PROGRESS)
+        .first()
+    )
+    if existing is not None:
+        if existing.instrument_version != definition.version:
+            # The wording changed since the person paused: their answers belong to other text; start again.
+            existing.answers = {}
+            existing.instrument_version = definition.version
+            existing.save(update_fields=["answers", "instrument_version"])
+        return existing
+    return InstrumentResponse.objects.create(
+        owner=user,
+        instrument=definition.slug,
+        instrument_version=definition.version,
+        started_at=now or timezone.now(),
+        source=InstrumentResponse.Source.WEB,
+    )
+
+
+def _locked_in_progress(*, user, response_id: int) -> InstrumentResponse:
+    response = InstrumentResponse.objects.select_for_update().filter(owner=user, pk=response_id).first()
+    if response is None or response.status != InstrumentResponse.Status.IN_PROGRESS:
+        raise NotInProgress("This check-in was already finished or discarded.")
+    return response
+
+
+@transaction.atomic
+def response_save_answers(*, user, response_id: int, answers: Mapping[str, object]) -> InstrumentResponse:
+    """Merge one page of answers into a paused response (each validated; nothing is scored yet)."""
+    response = _locked_in_progress(user=user, response_id=response_id)
+    definition = get_enabled_instrument(response.instrument)
+    valid = validate_partial(definition, answers)
+    response.answers = {**response.answers, **valid}
+    response.save(update_fields=["answers"])
+    return response
+
+
+@transaction.atomic
+def response_complete(*, user, response_id: int, now: datetime | None = None) -> InstrumentResponse:
+    """Score the full set and mark it complete, atomically; ``InvalidAnswers`` names any missing item."""
+    response = _locked_in_progress(user=user, response_id=response_id)
+    definition = get_enabled_instrument(response.instrument)
+    result = score(definition, response.answers)
+    _apply_score(response, result, now or timezone.now())
+    response.save()
+    return response
+
+
+@transaction.atomic
+def response_discard(*, user, response_id: int) -> None:
+    InstrumentResponse.objects.filter(owner=user, pk=response_id, status=InstrumentResponse.Status.IN_PROGRESS).delete()
+
+
+def instrument_for_fhir(resource: Mapping[str, object]) -> Instrument:
+    """Which instrument a QuestionnaireResponse answers: our canonical URL, else the LOINC-coded link ids."""
+    canonical = resource.get("questionnaire")
+    if isinstance(canonical, str) and canonical.startswith(domain_fhir.QUESTIONNAIRE_BASE):
+        return get_enabled_instrument(canonical.removeprefix(domain_fhir.QUESTIONNAIRE_BASE).partition("|")[0])
+    link_ids = {
+        entry.get("linkId")
+        for entry in resource.get("item") or []
+        if isinstance(entry, Mapping) and isinstance(entry.get("linkId"), str)
+    }
+    best, overlap = None, 0
+    for candidate in enabled_instruments():
+        found = len(link_ids & {domain_fhir.link_id(item) for item in candidate.items})
+        if found > overlap:
+            best, overlap = candidate, found
+    if best is None:
+        raise InstrumentUnavailable("The QuestionnaireResponse does not answer any instrument offered here.")
+    return best
+
+
+@transaction.atomic
+def response_import_fhir(*, user, resource: Mapping[str, object]) -> InstrumentResponse:
+    """Store a completed FHIR QuestionnaireResponse through the same scoring as every other answer."""
+    if not isinstance(resource, Mapping) or resource.get("resourceType") != "QuestionnaireResponse":
+        raise InvalidAnswers([AnswerProblem("the resource is not a QuestionnaireResponse")])
+    definition = instrument_for_fhir(resource)
+    answers = domain_fhir.answers_from_questionnaire_response(definition, resource)
+    authored = resource.get("authored")
+    completed_at = parse_datetime(authored) if isinstance(authored, str) else None
+    if completed_at is not None and timezone.is_naive(completed_at):
+        completed_at = None
+    return response_submit(
+        user=user,
+        instrument=definition.slug,
+        answers=answers,
+        completed_at=completed_at,
+        source=InstrumentResponse.Source.FHIR_IMPORT,
+    )
+
+
+@transaction.atomic
+def schedule_set(*, user, instrument: str, every_days: int) -> Schedule:
+    definition = get_enabled_instrument(instrument)
+    if not 0 <= every_days <= 366:
+        raise ValueError("every_days must be between 0 (not scheduled) and 366")
+    schedule, _ = Schedule.objects.update_or_create(
+        owner=user, instrument=definition.slug, defaults={"every_days": every_days}
+    )
+    return schedule
+
+
+@transaction.atomic
+def assumption_set(*, user, instrument: str, sd: float, reliability: float) -> ChangeAssumption:
+    """Store the person's SD and reliability for an ECR instrument (checked by the domain's own rules)."""
+    if instrument not in DEFAULT_ASSUMPTIONS:
+        raise ValueError(f"{instrument} uses a fixed published rule; its assumptions cannot be changed")
+    RCAssumptions(sd=sd, reliability=reliability, source="")  # raises ValueError with a reason
+    if sd > 6:
+        raise ValueError("a standard deviation above 6 is impossible on a 1-7 scale")
+    assumption, _ = ChangeAssumption.objects.update_or_create(
+        owner=user, instrument=instrument, defaults={"sd": sd, "reliability": reliability}
+    )
+    return assumption
+
+
+@transaction.atomic
+def assumption_reset(*, user, instrument: str) -> None:
+    ChangeAssumption.objects.filter(owner=user, instrument=instrument).delete()
