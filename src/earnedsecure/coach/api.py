@@ -1,3 +1,248 @@
-from ninja import Router
+"""/api/v1/coach: the same offline analysis as the pages and the ``analyze`` command, plus the person's own
+thought records and message drafts (anyone else's id answers 404)."""
+
+from datetime import datetime
+from typing import Literal
+
+from django.http import HttpResponse
+from ninja import Field, Router, Schema
+from ninja.errors import HttpError
+
+from earnedsecure.coach import analysis, selectors, services
+from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.core.access import get_owned_or_404, owned_queryset
 
 router = Router(tags=["coach"])
+
+MAX_TEXT = 5000
+TRIGGERS = Literal["", "unavailable", "threat", "need_unmet", "uncertainty", "other"]
+OUTCOMES = Literal["", "sent_as_is", "sent_rewritten", "not_sent"]
+
+
+class TextIn(Schema):
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT)
+
+
+class RiskOut(Schema):
+    level: Literal["none", "concern", "urgent"]
+    kind: str | None = None
+
+
+class TrapOut(Schema):
+    name: str
+    confidence: float
+    evidence: str | list[str]
+    explanation: str = ""
+    question: str = ""
+
+
+class ThoughtAnalysisOut(Schema):
+    traps: list[TrapOut]
+    risk: RiskOut
+
+
+class BehaviourOut(Schema):
+    name: str
+    evidence: str | list[str]
+    why_it_backfires: str = ""
+
+
+class MessageAnalysisOut(Schema):
+    protest: bool
+    behaviours: list[BehaviourOut]
+    rewrite: str
+    risk: RiskOut
+    suggest_soothing_first: bool = False
+    reassurance_requests_today: int
+
+
+@router.post("/analyze/thought", response=ThoughtAnalysisOut)
+def analyze_thought(request, payload: TextIn):
+    found = analysis.analyze_thought(payload.text)
+    for trap in found["traps"]:
+        info = analysis.trap_info(trap["name"])
+        trap.setdefault("explanation", info["explanation"])
+        trap.setdefault("question", info["question"])
+    return found
+
+
+@router.post("/analyze/message", response=MessageAnalysisOut)
+def analyze_message(request, payload: TextIn):
+    asked = selectors.reassurance_requests_today(user=request.user)
+    found = analysis.analyze_message(payload.text, reassurance_requests_today=asked)
+    for behaviour in found["behaviours"]:
+        behaviour.setdefault("why_it_backfires", analysis.protest_info(behaviour["name"])["why_it_backfires"])
+    return {**found, "reassurance_requests_today": asked}
+
+
+# Thought records -----------------------------------------------------------------------------------------
+
+
+class ThoughtRecordIn(Schema):
+    automatic_thought: str = Field(..., min_length=1, max_length=MAX_TEXT)
+    intensity_before: int = Field(..., ge=0, le=10)
+    situation: str = Field("", max_length=MAX_TEXT)
+    emotion: str = Field("", max_length=60)
+    trigger: TRIGGERS = ""
+    activation_id: int | None = None
+    confirmed_traps: list[str] = Field(default_factory=list, max_length=12)
+    rejected_traps: list[str] = Field(default_factory=list, max_length=12)
+    evidence_for: str = Field("", max_length=MAX_TEXT)
+    evidence_against: str = Field("", max_length=MAX_TEXT)
+    balanced_thought: str = Field("", max_length=MAX_TEXT)
+    intensity_after: int | None = Field(None, ge=0, le=10)
+
+
+class ThoughtRecordOut(Schema):
+    id: int
+    created_at: datetime
+    activation_id: int | None
+    trigger: str
+    situation: str
+    automatic_thought: str
+    emotion: str
+    intensity_before: int
+    suggested_traps: list[dict]
+    confirmed_traps: list[str]
+    rejected_traps: list[str]
+    evidence_for: str
+    evidence_against: str
+    past_times_checked: int | None
+    past_times_fine: int | None
+    balanced_thought: str
+    intensity_after: int | None
+    risk: RiskOut
+
+
+def _record_out(record: ThoughtRecord) -> dict:
+    texts = (record.situation, record.automatic_thought, record.evidence_for, record.evidence_against)
+    return {
+        **{f: getattr(record, f) for f in ThoughtRecordOut.model_fields if f != "risk"},
+        "risk": analysis.assess_risk(*texts, record.balanced_thought),
+    }
+
+
+def _known_traps(names: list[str]) -> list[str]:
+    from earnedsecure.domain.language import TRAPS
+
+    unknown = sorted(set(names) - set(TRAPS))
+    if unknown:
+        raise HttpError(422, f"unknown thinking trap: {', '.join(unknown)}")
+    return names
+
+
+@router.get("/thoughts", response=list[ThoughtRecordOut])
+def thought_list(request, limit: int = 20):
+    records = owned_queryset(ThoughtRecord, request.user).order_by("-created_at")[: max(1, min(limit, 100))]
+    return [_record_out(r) for r in records]
+
+
+@router.post("/thoughts", response={201: ThoughtRecordOut})
+def thought_create(request, payload: ThoughtRecordIn):
+    activation = None
+    if payload.activation_id is not None:
+        from earnedsecure.diary.models import Activation
+
+        activation = get_owned_or_404(Activation, request.user, pk=payload.activation_id)
+    record = services.thought_record_create(
+        owner=request.user,
+        activation=activation,
+        trigger=payload.trigger,
+        situation=payload.situation,
+        automatic_thought=payload.automatic_thought,
+        emotion=payload.emotion,
+        intensity_before=payload.intensity_before,
+        confirmed_traps=_known_traps(payload.confirmed_traps),
+        rejected_traps=_known_traps(payload.rejected_traps),
+        evidence_for=payload.evidence_for,
+        evidence_against=payload.evidence_against,
+        balanced_thought=payload.balanced_thought,
+        intensity_after=payload.intensity_after,
+    )
+    return 201, _record_out(record)
+
+
+@router.get("/thoughts/{record_id}", response=ThoughtRecordOut)
+def thought_get(request, record_id: int):
+    return _record_out(get_owned_or_404(ThoughtRecord, request.user, pk=record_id))
+
+
+@router.delete("/thoughts/{record_id}", response={204: None})
+def thought_delete(request, record_id: int):
+    services.thought_record_delete(record=get_owned_or_404(ThoughtRecord, request.user, pk=record_id))
+    return HttpResponse(status=204)
+
+
+# Message drafts ------------------------------------------------------------------------------------------
+
+
+class MessageDraftIn(Schema):
+    draft: str = Field(..., min_length=1, max_length=MAX_TEXT)
+    final_text: str = Field("", max_length=MAX_TEXT)
+    outcome: OUTCOMES = ""
+    waited_first: bool = False
+
+
+class MessageOutcomeIn(Schema):
+    outcome: OUTCOMES
+    final_text: str | None = Field(None, max_length=MAX_TEXT)
+
+
+class MessageDraftOut(Schema):
+    id: int
+    created_at: datetime
+    draft: str
+    protest: bool
+    behaviours: list[dict]
+    rewrite: str
+    final_text: str
+    outcome: str
+    outcome_recorded_at: datetime | None
+    is_reassurance_request: bool
+    waited_first: bool
+    risk: RiskOut
+
+
+def _draft_out(message: MessageDraft) -> dict:
+    fields = {f: getattr(message, f) for f in MessageDraftOut.model_fields if f != "risk"}
+    return {**fields, "risk": analysis.assess_risk(message.draft, message.final_text)}
+
+
+@router.get("/messages", response=list[MessageDraftOut])
+def message_list(request, limit: int = 20):
+    messages = owned_queryset(MessageDraft, request.user).order_by("-created_at")[: max(1, min(limit, 100))]
+    return [_draft_out(m) for m in messages]
+
+
+@router.post("/messages", response={201: MessageDraftOut})
+def message_create(request, payload: MessageDraftIn):
+    asked = selectors.reassurance_requests_today(user=request.user)
+    found = analysis.analyze_message(payload.draft, reassurance_requests_today=asked)
+    message = services.message_draft_create(
+        owner=request.user,
+        draft=payload.draft,
+        behaviours=found["behaviours"],
+        rewrite=found.get("rewrite", ""),
+        final_text=payload.final_text,
+        outcome=payload.outcome,
+        waited_first=payload.waited_first,
+    )
+    return 201, _draft_out(message)
+
+
+@router.get("/messages/{message_id}", response=MessageDraftOut)
+def message_get(request, message_id: int):
+    return _draft_out(get_owned_or_404(MessageDraft, request.user, pk=message_id))
+
+
+@router.patch("/messages/{message_id}", response=MessageDraftOut)
+def message_update(request, message_id: int, payload: MessageOutcomeIn):
+    message = get_owned_or_404(MessageDraft, request.user, pk=message_id)
+    services.message_draft_set_outcome(message=message, outcome=payload.outcome, final_text=payload.final_text)
+    return _draft_out(message)
+
+
+@router.delete("/messages/{message_id}", response={204: None})
+def message_delete(request, message_id: int):
+    services.message_draft_delete(message=get_owned_or_404(MessageDraft, request.user, pk=message_id))
+    return HttpResponse(status=204)

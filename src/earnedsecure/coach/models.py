@@ -56,10 +56,11 @@ class ThoughtRecord(models.Model):
         return f"Thought record {self.pk}"
 
     @property
-    def intensity_change(self) -> int | None:
+    def eased_by(self) -> int | None:
+        """How many points the feeling eased between before and after (negative when it grew)."""
         if self.intensity_after is None:
             return None
-        return self.intensity_after - self.intensity_before
+        return self.intensity_before - self.intensity_after
 
 
 class Outcome(models.TextChoices):

@@ -1,0 +1,149 @@
+from django import forms
+
+from earnedsecure.coach.models import Outcome
+
+MAX_TEXT = 5000
+INTENSITY_HELP = "0 is calm, 10 is the most intense you can imagine."
+TRIGGER_CHOICES = [
+    ("", "I'm not sure / skip"),
+    ("unavailable", "They seemed unavailable or distant"),
+    ("threat", "Something felt like a threat to us"),
+    ("need_unmet", "I reached out and it wasn't met"),
+    ("uncertainty", "Not knowing where I stand"),
+    ("other", "Something else"),
+]
+TRAP_VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
+
+
+def _text(label, *, required=False, rows=3, help_text="", max_length=MAX_TEXT):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+def _intensity(label, *, required=True):
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=10,
+        required=required,
+        help_text=INTENSITY_HELP,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+class CalmForm(forms.Form):
+    """Labels are questions or phrases of their own; no trailing colon."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ThoughtStartForm(CalmForm):
+    """Step one: notice. The situation, the thought, the feeling and how strong it is."""
+
+    situation = _text("What happened?", help_text="Just the facts, as a camera would have seen them.")
+    automatic_thought = _text(
+        "What went through your mind?",
+        required=True,
+        help_text="Write it as it came, for example “They're pulling away from me.”",
+    )
+    emotion = forms.CharField(
+        label="What did you feel?", required=False, max_length=60, help_text="For example scared, hurt, angry."
+    )
+    intensity_before = _intensity("How strong is the feeling, from 0 to 10?")
+    trigger = forms.ChoiceField(
+        label="What kind of moment was it?",
+        choices=TRIGGER_CHOICES,
+        required=False,
+        help_text="So we can show you what happened the last times you felt like this.",
+    )
+    activation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ThoughtFinishForm(CalmForm):
+    """Step two: examine the evidence, reframe, and notice how strong the feeling is now."""
+
+    other_traps = forms.MultipleChoiceField(
+        label="Other traps you notice", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    evidence_for = _text("What supports the thought?")
+    evidence_against = _text("What doesn't fit with it?", help_text="The past times beside this may help.")
+    past_fine = forms.MultipleChoiceField(
+        label="Which of these turned out fine?", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    balanced_thought = _text(
+        "A more balanced thought",
+        help_text="For example “They're busy right now, which doesn't mean they don't care.”",
+    )
+    intensity_after = _intensity("How strong is the feeling now, from 0 to 10?")
+
+    def __init__(self, *args, suggestions=(), traps=(), past_times=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suggested_names = [s["name"] for s in suggestions]
+        for name in self.suggested_names:
+            self.fields[f"trap_{name}"] = forms.ChoiceField(
+                label="Does this fit?",
+                choices=TRAP_VERDICTS,
+                initial="unsure",
+                widget=forms.RadioSelect,
+            )
+        self.fields["other_traps"].choices = [
+            (t["name"], t["label"]) for t in traps if t["name"] not in self.suggested_names
+        ]
+        self.fields["past_fine"].choices = [(str(p.activation_id), str(p.activation_id)) for p in past_times]
+        self.past_time_count = len(past_times)
+
+    def trap_field(self, name):
+        return self[f"trap_{name}"]
+
+    def confirmed(self) -> list[str]:
+        picked = [n for n in self.suggested_names if self.cleaned_data.get(f"trap_{n}") == "fits"]
+        return picked + list(self.cleaned_data["other_traps"])
+
+    def rejected(self) -> list[str]:
+        return [n for n in self.suggested_names if self.cleaned_data.get(f"trap_{n}") == "no"]
+
+
+class MessageDraftForm(CalmForm):
+    draft = _text(
+        "The message you want to send",
+        required=True,
+        rows=5,
+        help_text="Paste or write it here. Nothing is sent from this app.",
+    )
+
+
+class MessageRewriteForm(CalmForm):
+    """The report's shape for a direct message: what I feel, when, what I know of their side, one request."""
+
+    feel = forms.CharField(label="What I feel", required=False, max_length=500)
+    when = forms.CharField(label="When", required=False, max_length=500)
+    their_side = forms.CharField(label="What I know about their side", required=False, max_length=500)
+    request = forms.CharField(label="One specific request", required=False, max_length=500)
+    final_text = _text(
+        "The message, ready to send",
+        rows=5,
+        help_text="Built from the parts above; change any word so it sounds like you.",
+    )
+    outcome = forms.ChoiceField(
+        label="What did you do with it?",
+        choices=[("", "I haven't decided yet"), *Outcome.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class MessageOutcomeForm(CalmForm):
+    outcome = forms.ChoiceField(
+        label="What did you do with it?",
+        choices=[("", "I haven't decided yet"), *Outcome.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,20 @@
+from django import template
+
+from earnedsecure.domain.progress.insights import format_duration
+
+register = template.Library()
+
+
+@register.filter
+def duration(minutes):
+    """Minutes in plain words ("about 40 minutes"); empty when unknown."""
+    return "" if minutes is None else format_duration(minutes)
+
+
+@register.filter
+def intensity_bar(value):
+    """A 0-10 value as a percentage width class suffix, for the before/after bars (no inline styles)."""
+    try:
+        return max(0, min(10, int(value)))
+    except (TypeError, ValueError):
+        return 0

@@ -1,0 +1,335 @@
+"""Think: thought records with a personal reality check, and the message coach ("pause before you send")."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from earnedsecure.accounts.decorators import consent_required
+from earnedsecure.coach import analysis, selectors, services
+from earnedsecure.coach.forms import (
+    MessageDraftForm,
+    MessageOutcomeForm,
+    MessageRewriteForm,
+    ThoughtFinishForm,
+    ThoughtStartForm,
+)
+from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.coach.rewrite import PARTS, REPORT_EXAMPLE, compose_message, parts_from_rewrite
+from earnedsecure.coach.risk import risk_context, strongest
+from earnedsecure.core.access import get_owned_or_404
+
+URGE_TIMER_URL = "/diary/tools/urge_surfing/"
+SOOTHING_TOOLS = [
+    ("/diary/tools/breathing_478/", "4-7-8 breathing"),
+    ("/diary/tools/grounding_54321/", "5-4-3-2-1 grounding"),
+    ("/diary/tools/self_compassion/", "A self-compassion break"),
+]
+REASSURANCE_GUARD_AFTER = 3
+MAX_SUGGESTED = services.MAX_SUGGESTED
+
+
+@consent_required
+@require_safe
+def index(request):
+    user = request.user
+    return render(
+        request,
+        "coach/index.html",
+        {
+            "records": selectors.recent_thought_records(user=user, limit=5),
+            "drafts": selectors.recent_message_drafts(user=user, limit=5),
+            "trend": selectors.thought_record_trend(user=user),
+        },
+    )
+
+
+# Thought records -----------------------------------------------------------------------------------------
+
+
+def _activation(request, activation_id):
+    if not activation_id:
+        return None
+    from earnedsecure.diary.models import Activation
+
+    return get_owned_or_404(Activation, request.user, pk=activation_id)
+
+
+def _prefill(activation) -> dict:
+    if activation is None:
+        return {}
+    return {
+        "activation": activation.pk,
+        "situation": activation.trigger_note,
+        "automatic_thought": activation.thought,
+        "intensity_before": activation.intensity,
+        "trigger": activation.trigger,
+    }
+
+
+def _trap_cards(thought: str, found: list[dict], form: ThoughtFinishForm) -> list[dict]:
+    cards = []
+    for trap in found:
+        cards.append(
+            {
+                **analysis.trap_info(trap["name"]),
+                "confidence_words": analysis.confidence_in_words(float(trap.get("confidence", 0))),
+                "evidence": analysis.evidence_text(trap),
+                "marked": analysis.highlight(thought, [trap]),
+                "field": form.trap_field(trap["name"]),
+            }
+        )
+    return cards
+
+
+@consent_required
+@require_http_methods(["GET", "POST"])
+def thought_new(request):
+    """Two steps on one URL: notice (write the thought), then examine, reframe and re-rate.
+
+    Nothing is saved until the person presses Save; step two carries step one's answers as hidden fields and
+    re-runs the (offline, deterministic) analysis rather than trusting values sent back by the browser.
+    """
+    if request.method == "GET":
+        activation = _activation(request, request.GET.get("activation"))
+        start = ThoughtStartForm(initial=_prefill(activation))
+        return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
+
+    action = request.POST.get("action", "check")
+    start = ThoughtStartForm(request.POST)
+    if not start.is_valid() or action == "edit":
+        activation = _activation(request, getattr(start, "cleaned_data", {}).get("activation"))
+        return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
+
+    data = start.cleaned_data
+    activation = _activation(request, data["activation"])
+    trigger = data["trigger"] or (activation.trigger if activation else "")
+    found = analysis.analyze_thought(data["automatic_thought"])
+    suggestions = found["traps"][:MAX_SUGGESTED]
+    check = selectors.reality_check(user=request.user, trigger=trigger)
+    finish = ThoughtFinishForm(
+        request.POST if action == "save" else None,
+        suggestions=suggestions,
+        traps=analysis.all_traps(),
+        past_times=check.past_times,
+    )
+    if action == "save" and finish.is_valid():
+        done = finish.cleaned_data
+        record = services.thought_record_create(
+            owner=request.user,
+            activation=activation,
+            trigger=trigger,
+            situation=data["situation"],
+            automatic_thought=data["automatic_thought"],
+            emotion=data["emotion"],
+            intensity_before=data["intensity_before"],
+            suggested_traps=services.suggestions_from(found),
+            confirmed_traps=finish.confirmed(),
+            rejected_traps=finish.rejected(),
+            evidence_for=done["evidence_for"],
+            evidence_against=done["evidence_against"],
+            past_times_checked=check.shown or None,
+            past_times_fine=len(done["past_fine"]) if check.shown else None,
+            balanced_thought=done["balanced_thought"],
+            intensity_after=done["intensity_after"],
+        )
+        return redirect("coach:thought_detail", pk=record.pk)
+
+    risk = strongest(found["risk"], analysis.assess_risk(data["situation"], data["emotion"]))
+    if finish.is_bound:
+        risk = strongest(
+            risk,
+            analysis.assess_risk(
+                *(finish.data.get(f, "") for f in ("evidence_for", "evidence_against", "balanced_thought"))
+            ),
+        )
+    return render(
+        request,
+        "coach/thought_finish.html",
+        {
+            "start": start,
+            "form": finish,
+            "data": data,
+            "activation": activation,
+            "traps": _trap_cards(data["automatic_thought"], suggestions, finish),
+            "check": check,
+            "past_rows": list(zip(check.past_times, finish["past_fine"], strict=False)),
+            **risk_context(request.user, risk),
+        },
+    )
+
+
+def _record_risk(record: ThoughtRecord) -> dict:
+    return analysis.assess_risk(
+        record.situation,
+        record.automatic_thought,
+        record.evidence_for,
+        record.evidence_against,
+        record.balanced_thought,
+    )
+
+
+@consent_required
+@require_safe
+def thought_detail(request, pk):
+    record = get_owned_or_404(ThoughtRecord, request.user, pk=pk)
+    confirmed = [analysis.trap_info(name) for name in record.confirmed_traps]
+    rejected = [analysis.trap_info(name) for name in record.rejected_traps]
+    return render(
+        request,
+        "coach/thought_detail.html",
+        {
+            "record": record,
+            "confirmed": confirmed,
+            "rejected": rejected,
+            **risk_context(request.user, _record_risk(record)),
+        },
+    )
+
+
+@consent_required
+@require_POST
+def thought_delete(request, pk):
+    record = get_owned_or_404(ThoughtRecord, request.user, pk=pk)
+    services.thought_record_delete(record=record)
+    messages.success(request, "That thought record is deleted.")
+    return redirect("coach:index")
+
+
+# The message coach ---------------------------------------------------------------------------------------
+
+
+def _rewrite_initial(draft_text: str, found: dict) -> dict:
+    """Prefill the four parts from the analysis; the report's example fills any part it leaves empty."""
+    given = found.get("rewrite_parts") if isinstance(found.get("rewrite_parts"), dict) else None
+    parts = {k: str(given.get(k) or "") for k in PARTS} if given else parts_from_rewrite(found.get("rewrite", ""))
+    if not any(parts.values()):
+        parts = dict(REPORT_EXAMPLE)
+    return {**parts, "final_text": found.get("rewrite") or compose_message(**parts)}
+
+
+def _behaviour_cards(draft_text: str, found: dict) -> list[dict]:
+    cards = []
+    for behaviour in found.get("behaviours", []):
+        info = analysis.protest_info(behaviour["name"])
+        cards.append(
+            {
+                **info,
+                "why_it_backfires": behaviour.get("why_it_backfires") or info["why_it_backfires"],
+                "evidence": analysis.evidence_text(behaviour),
+                "marked": analysis.highlight(draft_text, [behaviour]),
+            }
+        )
+    return cards
+
+
+@consent_required
+@require_http_methods(["GET", "POST"])
+def message_new(request):
+    """Paste a draft, see what the coach finds, build a direct rewrite, then save with what you did.
+
+    Actions: "check" (analyse), "edit" (back to the draft), "compose" (rebuild the message from the four
+    parts, for browsers without JavaScript), "save", and "wait" (save, then open the urge timer).
+    """
+    user = request.user
+    asked_today = selectors.reassurance_requests_today(user=user)
+    if request.method == "GET":
+        return render(
+            request,
+            "coach/message_start.html",
+            {
+                "form": MessageDraftForm(),
+                "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER,
+                "tools": SOOTHING_TOOLS,
+            },
+        )
+
+    action = request.POST.get("action", "check")
+    draft_form = MessageDraftForm(request.POST)
+    if not draft_form.is_valid() or action == "edit":
+        return render(
+            request,
+            "coach/message_start.html",
+            {"form": draft_form, "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER, "tools": SOOTHING_TOOLS},
+        )
+
+    draft_text = draft_form.cleaned_data["draft"]
+    found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)
+    if action == "check":
+        rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found))
+    else:
+        rewrite_form = MessageRewriteForm(request.POST)
+    if action in {"save", "wait"} and rewrite_form.is_valid():
+        done = rewrite_form.cleaned_data
+        message = services.message_draft_create(
+            owner=user,
+            draft=draft_text,
+            behaviours=found["behaviours"],
+            rewrite=compose_message(**{k: done[k] for k in PARTS}),
+            final_text=done["final_text"],
+            outcome=done["outcome"],
+            waited_first=action == "wait",
+        )
+        if action == "wait":
+            messages.success(request, "Your draft is saved under Think. Come back to it when the urge has passed.")
+            return redirect(URGE_TIMER_URL)
+        return redirect("coach:message_detail", pk=message.pk)
+    if action == "compose" and rewrite_form.is_valid():
+        done = rewrite_form.cleaned_data
+        rewrite_form = MessageRewriteForm(
+            initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}
+        )
+
+    risk = found.get("risk")
+    if rewrite_form.is_bound:
+        risk = strongest(risk, analysis.assess_risk(rewrite_form.data.get("final_text", "")))
+    return render(
+        request,
+        "coach/message_check.html",
+        {
+            "draft_form": draft_form,
+            "form": rewrite_form,
+            "draft_text": draft_text,
+            "found": found,
+            "behaviours": _behaviour_cards(draft_text, found),
+            "marked_draft": analysis.highlight(draft_text, found.get("behaviours", [])),
+            "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
+            "asked_today": asked_today,
+            "tools": SOOTHING_TOOLS,
+            "urge_timer_url": URGE_TIMER_URL,
+            **risk_context(user, risk),
+        },
+    )
+
+
+@consent_required
+@require_http_methods(["GET", "POST"])
+def message_detail(request, pk):
+    message = get_owned_or_404(MessageDraft, request.user, pk=pk)
+    form = MessageOutcomeForm(request.POST or None, initial={"outcome": message.outcome})
+    if request.method == "POST" and form.is_valid():
+        services.message_draft_set_outcome(message=message, outcome=form.cleaned_data["outcome"])
+        messages.success(request, "Saved what you did with it.")
+        return redirect("coach:message_detail", pk=message.pk)
+    risk = analysis.assess_risk(message.draft, message.final_text)
+    return render(
+        request,
+        "coach/message_detail.html",
+        {
+            "message": message,
+            "form": form,
+            "behaviours": [
+                {**analysis.protest_info(b["name"]), "evidence": analysis.evidence_text(b)} for b in message.behaviours
+            ],
+            "marked_draft": analysis.highlight(message.draft, message.behaviours),
+            **risk_context(request.user, risk),
+        },
+    )
+
+
+@consent_required
+@require_POST
+def message_delete(request, pk):
+    message = get_owned_or_404(MessageDraft, request.user, pk=pk)
+    services.message_draft_delete(message=message)
+    messages.success(request, "That draft is deleted.")
+    return redirect("coach:index")
