@@ -1,0 +1,233 @@
+"""Forms for the diary pages. They only parse and check input; saving goes through services.py.
+
+Date and time fields are read in the person's own time zone (views wrap them in ``timezone.override``).
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+
+from earnedsecure.diary.models import Protest, ProtestResult, Response, Tool, Trigger
+
+SCALE = [(n, str(n)) for n in range(11)]
+LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+
+# What the flow offers instead of a protest; a protest already done stays honest and recordable.
+FLOW_RESPONSES = [
+    (Response.WAITED, "Wait it out: start an urge timer"),
+    (Response.SOOTHING, "Calm my body first: a soothing tool"),
+    (Response.DIRECT, "Say what I feel and need, directly"),
+    (Response.PROTEST, "I already acted on the urge"),
+    (Response.OTHER, "Something else"),
+]
+
+CALM_AFTER = [
+    ("", "Choose…"),
+    ("15", "About 15 minutes"),
+    ("30", "About half an hour"),
+    ("60", "About an hour"),
+    ("120", "A couple of hours"),
+    ("240", "About four hours"),
+    ("480", "Most of the day"),
+    ("1440", "About a day"),
+    ("2880", "Two days"),
+    ("4320", "Three days or more"),
+    ("not_yet", "I'm not calm yet"),
+]
+
+FEELING_MINUTES = [
+    ("", "Choose…"),
+    ("5", "A few minutes"),
+    ("20", "About 20 minutes"),
+    ("60", "About an hour"),
+    ("180", "A few hours"),
+    ("480", "Most of the day"),
+    ("1440", "All day or longer"),
+]
+
+
+def scale_field(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=SCALE,
+        coerce=int,
+        widget=forms.RadioSelect,
+        required=required,
+        empty_value=None,
+        help_text=help_text,
+    )
+
+
+class ActivationFlowForm(forms.Form):
+    """The "I'm activated" flow: name it, look at the story, choose a response. Only the first two are needed."""
+
+    trigger = forms.ChoiceField(label="What set it off?", choices=Trigger.choices, widget=forms.RadioSelect)
+    intensity = scale_field("How strong is it right now?", help_text="0 is calm, 10 is the most intense.")
+    trigger_note = forms.CharField(
+        label="What happened, in a few words",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    body_sensations = forms.CharField(
+        label="Where do I feel it in my body?",
+        required=False,
+        max_length=5000,
+        widget=forms.TextInput(attrs={"placeholder": "tight chest, hot face, restless hands…"}),
+    )
+    thought = forms.CharField(
+        label="What story is my mind telling me?",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    urges = forms.MultipleChoiceField(
+        label="What do I feel the urge to do?",
+        choices=Protest.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    response = forms.ChoiceField(
+        label="What will I do instead?", choices=FLOW_RESPONSES, required=False, widget=forms.RadioSelect
+    )
+    response_note = forms.CharField(
+        label="A direct message, or what I did",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: “I notice I'm feeling anxious when I don't hear from you. Could you send a quick text when you get a moment?”",
+    )
+    occurred_at = forms.DateTimeField(
+        label="When did it start?",
+        required=False,
+        widget=LOCAL_DATETIME,
+        input_formats=DATETIME_FORMATS,
+        help_text="Leave empty for now.",
+    )
+
+
+class ActivationForm(ActivationFlowForm):
+    """The full entry, for editing later: adds the outcome, the time calm came back and the protest result."""
+
+    response = forms.ChoiceField(
+        label="What did I do?", choices=[("", "Not recorded"), *Response.choices], required=False
+    )
+    outcome = forms.CharField(
+        label="What actually happened?", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    calm_at = forms.DateTimeField(
+        label="When did I feel calm again?", required=False, widget=LOCAL_DATETIME, input_formats=DATETIME_FORMATS
+    )
+    protest_result = forms.ChoiceField(
+        label="If I protested: did it work?",
+        choices=[("", "Not recorded"), *ProtestResult.choices],
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("protest_result") and data.get("response") != Response.PROTEST:
+            self.add_error("protest_result", "Only for a protest behaviour; choose it under “What did I do?”.")
+        return data
+
+
+class FollowUpForm(forms.Form):
+    """Hours later: close the loop."""
+
+    outcome = forms.CharField(
+        label="What actually happened?",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: “He was in a meeting and called at lunch.”",
+    )
+    calm_after = forms.ChoiceField(label="When did you feel calm again?", choices=CALM_AFTER, required=False)
+    calm_at = forms.DateTimeField(
+        label="Or the exact time",
+        required=False,
+        widget=LOCAL_DATETIME,
+        input_formats=DATETIME_FORMATS,
+    )
+    protest_result = forms.ChoiceField(
+        label="Did the protest get you what you wanted?",
+        choices=ProtestResult.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, activation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.activation = activation
+        if activation.response != Response.PROTEST:
+            del self.fields["protest_result"]
+
+    def clean(self):
+        data = super().clean()
+        calm_at = data.get("calm_at")
+        after = data.get("calm_after")
+        if calm_at is None and after and after != "not_yet":
+            calm_at = self.activation.occurred_at + timedelta(minutes=int(after))
+        if calm_at is not None:
+            if calm_at < self.activation.occurred_at:
+                self.add_error("calm_at", "Calm again has to be after it started.")
+            elif calm_at > timezone.now() + timedelta(minutes=5):
+                field = "calm_at" if data.get("calm_at") else "calm_after"
+                self.add_error(field, "That is still in the future; choose a shorter time or “I'm not calm yet”.")
+        data["calm_moment"] = calm_at
+        if not data.get("outcome") and calm_at is None and not data.get("protest_result"):
+            raise forms.ValidationError("Answer at least one question, or come back later.")
+        return data
+
+
+class ToolSessionForm(forms.Form):
+    distress_before = scale_field("How distressed are you right now?", help_text="0 is calm, 10 is the most.")
+    distress_after = scale_field("And now, after the exercise?", required=False)
+    duration_seconds = forms.IntegerField(required=False, min_value=0, max_value=24 * 3600, widget=forms.HiddenInput)
+    activation = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label="Anything you noticed (optional)",
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class GroundingForm(ToolSessionForm):
+    """5-4-3-2-1: the answers are for the moment, not for the diary; only the ratings are kept."""
+
+    see = forms.CharField(label="5 things you can see", required=False, max_length=500)
+    touch = forms.CharField(label="4 things you can touch or feel", required=False, max_length=500)
+    hear = forms.CharField(label="3 things you can hear", required=False, max_length=500)
+    smell = forms.CharField(label="2 things you can smell", required=False, max_length=500)
+    taste = forms.CharField(label="1 thing you can taste", required=False, max_length=500)
+
+
+TOOL_FORMS = {Tool.GROUNDING_54321: GroundingForm}
+
+
+class SavouringForm(forms.Form):
+    what_happened = forms.CharField(
+        label="What happened?",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A small moment counts: a look, a joke, a hand on your back.",
+    )
+    with_partner = forms.BooleanField(label="It was with my partner", required=False, initial=True)
+    feeling_minutes = forms.TypedChoiceField(
+        label="How long did the good feeling last?",
+        choices=FEELING_MINUTES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="How long a good feeling lasts matters more than how strong it is.",
+    )
+    thanked_partner = forms.BooleanField(label="I thanked them for something specific", required=False)
+    occurred_at = forms.DateTimeField(
+        label="When?",
+        required=False,
+        widget=LOCAL_DATETIME,
+        input_formats=DATETIME_FORMATS,
+        help_text="Leave empty for now.",
+    )

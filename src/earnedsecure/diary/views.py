@@ -1,0 +1,292 @@
+"""Diary pages: the list, the "I'm activated" flow, closing the loop, tools, good moments and insights.
+
+Function views, one template per page. Reads go through selectors.py and the access layer, writes through
+services.py; times are read and shown in the person's own time zone.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from earnedsecure.accounts.decorators import consent_required
+from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.diary import insights_page, selectors, services
+from earnedsecure.diary.forms import (
+    TOOL_FORMS,
+    ActivationFlowForm,
+    ActivationForm,
+    FollowUpForm,
+    SavouringForm,
+    ToolSessionForm,
+)
+from earnedsecure.diary.models import Activation, Protest
+from earnedsecure.diary.tools import TOOLS, tool_by_slug
+
+RECENT = 30
+
+
+def in_person_zone(view):
+    """Read and show dates in the person's own time zone."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(selectors.person_zone(request.user)):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _url_or_none(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def risk_for(*texts: str):
+    """The language package's crisis check on what the person wrote, or None when nothing is flagged.
+
+    ``assess_risk`` comes from the framework-free language package; where it is not installed yet the diary
+    still works and simply shows no block.
+    """
+    text = "\n".join(t for t in texts if t)
+    if not text.strip():
+        return None
+    try:
+        from earnedsecure.domain.language import assess_risk  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    risk = assess_risk(text)
+    level = getattr(risk, "level", None)
+    level = getattr(level, "value", level)
+    if not level or str(level) == "none":
+        return None
+    kind = getattr(risk, "kind", None)
+    kind = getattr(kind, "value", kind)
+    return {"level": str(level), "kind": str(kind or "")}
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    for name, messages_ in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+@consent_required
+@in_person_zone
+def index(request):
+    recent = list(selectors.activation_list(user=request.user)[:RECENT])
+    waiting = list(selectors.activations_awaiting_follow_up(user=request.user)[:5])
+    return render(request, "diary/index.html", {"activations": recent, "waiting": waiting})
+
+
+@consent_required
+@in_person_zone
+@require_http_methods(["GET", "POST"])
+def activated(request):
+    form = ActivationFlowForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            activation = services.activation_create(
+                owner=request.user,
+                occurred_at=data["occurred_at"],
+                trigger=data["trigger"],
+                intensity=data["intensity"],
+                trigger_note=data["trigger_note"],
+                body_sensations=data["body_sensations"],
+                thought=data["thought"],
+                urges=data["urges"],
+                response=data["response"],
+                response_note=data["response_note"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            return redirect(f"{reverse('diary:detail', args=[activation.pk])}?saved=1")
+    return render(
+        request,
+        "diary/activated.html",
+        {
+            "form": form,
+            "message_url": _url_or_none("coach:message_new"),
+            "thought_url": _url_or_none("coach:thought_new"),
+        },
+    )
+
+
+@consent_required
+@in_person_zone
+def detail(request, pk):
+    activation = get_owned_or_404(Activation, request.user, pk=pk)
+    risk = risk_for(
+        activation.trigger_note,
+        activation.body_sensations,
+        activation.thought,
+        activation.response_note,
+        activation.outcome,
+    )
+    tools_url = reverse("diary:tools")
+    return render(
+        request,
+        "diary/detail.html",
+        {
+            "activation": activation,
+            "saved": request.GET.get("saved") == "1",
+            "risk": risk,
+            "urge_timer_url": f"{reverse('diary:tool', args=['urge-surfing'])}?activation={activation.pk}",
+            "tools_url": f"{tools_url}?activation={activation.pk}",
+            "message_url": _url_or_none("coach:message_new"),
+            "thought_url": _url_or_none("coach:thought_new"),
+            "urge_labels": [label for key, label in Protest.choices if key in (activation.urges or [])],
+        },
+    )
+
+
+@consent_required
+@in_person_zone
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    activation = get_owned_or_404(Activation, request.user, pk=pk)
+    initial = {
+        name: getattr(activation, name)
+        for name in ActivationForm.base_fields
+        if hasattr(activation, name) and name != "occurred_at"
+    }
+    initial["occurred_at"] = activation.occurred_at
+    form = ActivationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["occurred_at"] = data["occurred_at"] or activation.occurred_at
+        try:
+            services.activation_update(activation=activation, **data)
+        except ValidationError as error:
+            activation.refresh_from_db()
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("diary:detail", pk=activation.pk)
+    return render(request, "diary/edit.html", {"form": form, "activation": activation})
+
+
+@consent_required
+@in_person_zone
+@require_http_methods(["GET", "POST"])
+def follow_up(request, pk):
+    activation = get_owned_or_404(Activation, request.user, pk=pk)
+    initial = {
+        "outcome": activation.outcome,
+        "calm_at": activation.calm_at,
+        "protest_result": activation.protest_result,
+    }
+    form = FollowUpForm(request.POST or None, initial=initial, activation=activation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.activation_follow_up(
+                activation=activation,
+                outcome=data["outcome"],
+                calm_at=data["calm_moment"],
+                protest_result=data.get("protest_result", ""),
+            )
+        except ValidationError as error:
+            activation.refresh_from_db()
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Thank you for closing the loop. That is how the pattern becomes visible.")
+            return redirect("diary:detail", pk=activation.pk)
+    return render(request, "diary/follow_up.html", {"form": form, "activation": activation})
+
+
+@consent_required
+def tools(request):
+    activation_id = request.GET.get("activation", "")
+    return render(
+        request, "diary/tools.html", {"tools": TOOLS, "activation_id": activation_id if activation_id.isdigit() else ""}
+    )
+
+
+@consent_required
+@in_person_zone
+@require_http_methods(["GET", "POST"])
+def tool(request, slug):
+    info = tool_by_slug(slug)
+    if info is None:
+        raise Http404("No such tool")
+    form_class = TOOL_FORMS.get(info.key, ToolSessionForm)
+    activation_id = request.GET.get("activation", "")
+    form = form_class(request.POST or None, initial={"activation": activation_id if activation_id.isdigit() else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        activation = get_owned_or_404(Activation, request.user, pk=data["activation"]) if data["activation"] else None
+        try:
+            session = services.tool_session_record(
+                owner=request.user,
+                tool=info.key,
+                distress_before=data["distress_before"],
+                distress_after=data["distress_after"],
+                duration_seconds=data["duration_seconds"] or 0,
+                started_at=timezone.now() - timezone.timedelta(seconds=data["duration_seconds"] or 0),
+                activation=activation,
+                note=data["note"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            if session.distress_after is not None:
+                change = session.distress_before - session.distress_after
+                if change > 0:
+                    text = f"Saved. Your distress went from {session.distress_before} to {session.distress_after}."
+                else:
+                    text = "Saved. Not every tool helps every time; that is useful to know too."
+            else:
+                text = "Saved."
+            messages.success(request, text)
+            if activation:
+                return redirect("diary:detail", pk=activation.pk)
+            return redirect("diary:tools")
+    return render(request, f"diary/tools/{info.template}", {"form": form, "tool": info, "tools": TOOLS})
+
+
+@consent_required
+@in_person_zone
+def savouring(request):
+    entries = list(selectors.savouring_list(user=request.user)[:RECENT])
+    return render(request, "diary/savouring.html", {"entries": entries})
+
+
+@consent_required
+@in_person_zone
+@require_http_methods(["GET", "POST"])
+def savouring_new(request):
+    form = SavouringForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.savouring_create(
+                owner=request.user,
+                what_happened=data["what_happened"],
+                occurred_at=data["occurred_at"],
+                with_partner=data["with_partner"],
+                feeling_minutes=data["feeling_minutes"],
+                thanked_partner=data["thanked_partner"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Kept. Take a moment to remember it once more.")
+            return redirect("diary:savouring")
+    return render(request, "diary/savouring_new.html", {"form": form})
+
+
+@consent_required
+@in_person_zone
+def insights(request):
+    range_key = request.GET.get("range", selectors.DEFAULT_RANGE)
+    result = selectors.insights(user=request.user, range_key=range_key)
+    return render(request, "diary/insights.html", insights_page.build(result))
