@@ -100,7 +100,7 @@ def test_median(values, expected):
         (0, "under a minute", "minutes"),
         (1, "about 1 minute", "minutes"),
         (42, "about 42 minutes", "minutes"),
-        (60, "about 60 minutes", "hours"),
+        (60, "about 1 hour", "hours"),
         (150, "about 2 hours", "hours"),
         (23 * 60, "about 23 hours", "hours"),
         (30 * 60, "about 30 hours", "days"),

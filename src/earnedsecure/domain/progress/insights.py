@@ -148,7 +148,7 @@ def format_duration(minutes: float | None) -> str:
         return "no data"
     if minutes < 1:
         return "under a minute"
-    if minutes < 90:
+    if minutes < 59.5:
         whole = round(minutes)
         return f"about {whole} minute{'s' if whole != 1 else ''}"
     hours = minutes / 60
