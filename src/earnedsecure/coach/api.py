@@ -4,8 +4,7 @@ thought records and message drafts (anyone else's id answers 404)."""
 from datetime import datetime
 from typing import Literal
 
-from django.http import HttpResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from earnedsecure.coach import analysis, selectors, services
@@ -159,7 +158,7 @@ def thought_create(request, payload: ThoughtRecordIn):
         balanced_thought=payload.balanced_thought,
         intensity_after=payload.intensity_after,
     )
-    return 201, _record_out(record)
+    return Status(201, _record_out(record))
 
 
 @router.get("/thoughts/{record_id}", response=ThoughtRecordOut)
@@ -170,7 +169,7 @@ def thought_get(request, record_id: int):
 @router.delete("/thoughts/{record_id}", response={204: None})
 def thought_delete(request, record_id: int):
     services.thought_record_delete(record=get_owned_or_404(ThoughtRecord, request.user, pk=record_id))
-    return HttpResponse(status=204)
+    return Status(204, None)
 
 
 # Message drafts ------------------------------------------------------------------------------------------
@@ -227,7 +226,7 @@ def message_create(request, payload: MessageDraftIn):
         outcome=payload.outcome,
         waited_first=payload.waited_first,
     )
-    return 201, _draft_out(message)
+    return Status(201, _draft_out(message))
 
 
 @router.get("/messages/{message_id}", response=MessageDraftOut)
@@ -245,4 +244,4 @@ def message_update(request, message_id: int, payload: MessageOutcomeIn):
 @router.delete("/messages/{message_id}", response={204: None})
 def message_delete(request, message_id: int):
     services.message_draft_delete(message=get_owned_or_404(MessageDraft, request.user, pk=message_id))
-    return HttpResponse(status=204)
+    return Status(204, None)

@@ -92,6 +92,7 @@ class ThoughtFinishForm(CalmForm):
                 label="Does this fit?",
                 choices=TRAP_VERDICTS,
                 initial="unsure",
+                required=False,  # no answer means "not sure"
                 widget=forms.RadioSelect,
             )
         self.fields["other_traps"].choices = [
