@@ -1,3 +1,220 @@
-from ninja import Router
+"""JSON API for the diary under /api/v1/diary/: activations, tool sessions and good moments.
+
+Owner only (someone else's id answers 404), pydantic-checked input, writes through services.py (atomic:
+a request either saves everything or nothing), validation errors name the field.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import AwareDatetime
+
+from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.diary import selectors, services
+from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 
 router = Router(tags=["diary"])
+
+TriggerKey = Literal["unavailable", "threat", "need_unmet", "uncertainty", "other"]
+ProtestKey = Literal[
+    "testing", "threats", "excessive_contact", "jealousy_induction", "withdrawal", "exaggerated_emotion"
+]
+ResponseKey = Literal["", "protest", "direct", "soothing", "waited", "other"]
+ProtestResultKey = Literal["", "worked", "backfired", "mixed"]
+ToolKey = Literal["breathing_478", "grounding_54321", "muscle_relaxation", "self_compassion", "urge_surfing"]
+Text = Field("", max_length=5000)
+
+
+def _invalid(error: ValidationError):
+    """A service's field errors in the API's one error shape (422 with "fields")."""
+    return NinjaValidationError(
+        [{"loc": ("body", "payload", name), "msg": " ".join(messages)} for name, messages in error.message_dict.items()]
+    )
+
+
+class Page(Schema):
+    limit: int = Field(50, ge=1, le=500)
+    offset: int = Field(0, ge=0)
+
+
+class ActivationIn(Schema):
+    trigger: TriggerKey
+    intensity: int = Field(..., ge=0, le=10)
+    occurred_at: AwareDatetime | None = None
+    trigger_note: str = Text
+    body_sensations: str = Text
+    thought: str = Text
+    urges: list[ProtestKey] = Field(default_factory=list, max_length=6)
+    response: ResponseKey = ""
+    response_note: str = Text
+    protest_result: ProtestResultKey = ""
+    outcome: str = Text
+    calm_at: AwareDatetime | None = None
+
+
+class ActivationPatch(Schema):
+    trigger: TriggerKey | None = None
+    intensity: int | None = Field(None, ge=0, le=10)
+    occurred_at: AwareDatetime | None = None
+    trigger_note: str | None = Field(None, max_length=5000)
+    body_sensations: str | None = Field(None, max_length=5000)
+    thought: str | None = Field(None, max_length=5000)
+    urges: list[ProtestKey] | None = Field(None, max_length=6)
+    response: ResponseKey | None = None
+    response_note: str | None = Field(None, max_length=5000)
+    protest_result: ProtestResultKey | None = None
+    outcome: str | None = Field(None, max_length=5000)
+    calm_at: AwareDatetime | None = None
+
+
+class FollowUpIn(Schema):
+    outcome: str = Text
+    calm_at: AwareDatetime | None = None
+    protest_result: ProtestResultKey = ""
+
+
+class ActivationOut(Schema):
+    id: int
+    occurred_at: datetime
+    trigger: str
+    trigger_note: str
+    intensity: int
+    body_sensations: str
+    thought: str
+    urges: list[str]
+    response: str
+    response_note: str
+    protest_result: str
+    outcome: str
+    outcome_recorded_at: datetime | None
+    calm_at: datetime | None
+    recovery_minutes: int | None
+
+
+class ToolSessionIn(Schema):
+    tool: ToolKey
+    distress_before: int = Field(..., ge=0, le=10)
+    distress_after: int | None = Field(None, ge=0, le=10)
+    started_at: AwareDatetime | None = None
+    duration_seconds: int = Field(0, ge=0, le=24 * 3600)
+    activation_id: int | None = None
+    note: str = Text
+
+
+class ToolSessionOut(Schema):
+    id: int
+    tool: str
+    started_at: datetime
+    duration_seconds: int
+    distress_before: int
+    distress_after: int | None
+    activation_id: int | None
+    note: str
+
+
+class SavouringIn(Schema):
+    what_happened: str = Field(..., min_length=1, max_length=5000)
+    occurred_at: AwareDatetime | None = None
+    with_partner: bool = True
+    feeling_minutes: int | None = Field(None, ge=0, le=7 * 24 * 60)
+    thanked_partner: bool = False
+
+
+class SavouringOut(Schema):
+    id: int
+    occurred_at: datetime
+    what_happened: str
+    with_partner: bool
+    feeling_minutes: int | None
+    thanked_partner: bool
+
+
+# --- Activations ---------------------------------------------------------------------------------------
+
+
+@router.get("/activations", response=list[ActivationOut])
+def activations_list(request, page: Query[Page]):
+    return list(selectors.activation_list(user=request.user)[page.offset : page.offset + page.limit])
+
+
+@router.post("/activations", response={201: ActivationOut})
+def activations_create(request, payload: ActivationIn):
+    try:
+        activation = services.activation_create(owner=request.user, **payload.dict())
+    except ValidationError as error:
+        raise _invalid(error) from None
+    return Status(201, activation)
+
+
+@router.get("/activations/{activation_id}", response=ActivationOut)
+def activations_get(request, activation_id: int):
+    return get_owned_or_404(Activation, request.user, pk=activation_id)
+
+
+@router.patch("/activations/{activation_id}", response=ActivationOut)
+def activations_update(request, activation_id: int, payload: ActivationPatch):
+    activation = get_owned_or_404(Activation, request.user, pk=activation_id)
+    changes = payload.dict(exclude_unset=True)
+    try:
+        return services.activation_update(activation=activation, **changes)
+    except ValidationError as error:
+        raise _invalid(error) from None
+
+
+@router.post("/activations/{activation_id}/follow-up", response=ActivationOut)
+def activations_follow_up(request, activation_id: int, payload: FollowUpIn):
+    activation = get_owned_or_404(Activation, request.user, pk=activation_id)
+    try:
+        return services.activation_follow_up(activation=activation, **payload.dict())
+    except ValidationError as error:
+        raise _invalid(error) from None
+
+
+# --- Tool sessions -------------------------------------------------------------------------------------
+
+
+@router.get("/tool-sessions", response=list[ToolSessionOut])
+def tool_sessions_list(request, page: Query[Page]):
+    return list(selectors.tool_session_list(user=request.user)[page.offset : page.offset + page.limit])
+
+
+@router.post("/tool-sessions", response={201: ToolSessionOut})
+def tool_sessions_create(request, payload: ToolSessionIn):
+    data = payload.dict()
+    activation_id = data.pop("activation_id")
+    activation = get_owned_or_404(Activation, request.user, pk=activation_id) if activation_id else None
+    try:
+        session = services.tool_session_record(owner=request.user, activation=activation, **data)
+    except ValidationError as error:
+        raise _invalid(error) from None
+    return Status(201, session)
+
+
+@router.get("/tool-sessions/{session_id}", response=ToolSessionOut)
+def tool_sessions_get(request, session_id: int):
+    return get_owned_or_404(ToolSession, request.user, pk=session_id)
+
+
+# --- Good moments ----------------------------------------------------------------------------------------
+
+
+@router.get("/savouring", response=list[SavouringOut])
+def savouring_list(request, page: Query[Page]):
+    return list(selectors.savouring_list(user=request.user)[page.offset : page.offset + page.limit])
+
+
+@router.post("/savouring", response={201: SavouringOut})
+def savouring_create(request, payload: SavouringIn):
+    try:
+        entry = services.savouring_create(owner=request.user, **payload.dict())
+    except ValidationError as error:
+        raise _invalid(error) from None
+    return Status(201, entry)
+
+
+@router.get("/savouring/{entry_id}", response=SavouringOut)
+def savouring_get(request, entry_id: int):
+    return get_owned_or_404(SavouringEntry, request.user, pk=entry_id)
