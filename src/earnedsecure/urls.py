@@ -18,7 +18,7 @@ def _api_urls():
 
 urlpatterns = [
     path("", core_views.landing, name="landing"),
-    path("home/", core_views.home, name="home"),
+    path("home/", include("earnedsecure.journey.home_urls")),  # name="home", the journey app's page
     path("still-here/", core_views.still_here, name="still_here"),
     path("help/crisis/", core_views.crisis, name="crisis"),
     path("privacy/", core_views.privacy, name="privacy"),

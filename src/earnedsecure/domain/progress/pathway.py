@@ -155,7 +155,7 @@ def _finite(value: float | None) -> float | None:
     return float(value)
 
 
-def _minutes(value: float | None) -> str:
+def minutes_in_words(value: float | None) -> str:
     """Minutes as a person says them (the same rungs as "from days to hours to minutes")."""
     if value is None:
         return "not enough entries yet"
@@ -260,7 +260,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 recovery_down,
                 "Over the last 4 weeks, calming down in half the time or less compared with your first 4 weeks "
                 f"(after at least {WEEKS_OF_HISTORY_NEEDED} weeks of entries).",
-                f"{_minutes(baseline_recovery)} at the start, {_minutes(recent_recovery)} lately",
+                f"{minutes_in_words(baseline_recovery)} at the start, {minutes_in_words(recent_recovery)} lately",
             ),
             Criterion(
                 "fewer_activations",
@@ -293,7 +293,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 quick,
                 f"Over the last 4 weeks, calming down within about an hour (median under {QUICK_RECOVERY_MINUTES} "
                 "minutes).",
-                _minutes(recent_recovery) if recent_recovery is not None else "not enough entries yet",
+                minutes_in_words(recent_recovery) if recent_recovery is not None else "not enough entries yet",
             ),
         ),
     }

@@ -1,0 +1,2 @@
+def seed(*, user, months, rng, now):
+    """Filled in below once the pages exist."""

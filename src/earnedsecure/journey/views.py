@@ -1,0 +1,167 @@
+"""The course, the pathway, programs, reminders and the home page. Reads in selectors, writes in services."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from earnedsecure.accounts.decorators import consent_required
+from earnedsecure.content.loader import get_lesson, load_lessons, load_programs
+from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.journey import rendering, selectors, services
+from earnedsecure.journey.forms import ReminderPreferenceForm
+from earnedsecure.journey.models import Reminder
+
+
+def _record_reached(request, view, now):
+    if view.pathway.newly_reached:
+        services.pathway_record_reached(user=request.user, stages=view.pathway.newly_reached, now=now)
+
+
+@require_safe
+def home(request):
+    now = timezone.now()
+    home_view = selectors.home_view(user=request.user, now=now)
+    _record_reached(request, home_view.pathway, now)
+    return render(request, "journey/home.html", {"home": home_view, "pathway": home_view.pathway.pathway})
+
+
+@require_safe
+def index(request):
+    now = timezone.now()
+    rows = selectors.journey_rows(user=request.user, now=now)
+    view = selectors.pathway_view(user=request.user, now=now, reached_at=rows.stages_reached)
+    _record_reached(request, view, now)
+    return render(
+        request,
+        "journey/index.html",
+        {
+            "lessons": selectors.course(read=rows.lessons_read),
+            "read_count": len(rows.lessons_read),
+            "pathway": view.pathway,
+            "pathway_reached": rows.stages_reached,
+            "programs": selectors.programs(user=request.user, now=now),
+        },
+    )
+
+
+@require_safe
+def pathway(request):
+    now = timezone.now()
+    view = selectors.pathway_view(user=request.user, now=now)
+    _record_reached(request, view, now)
+    return render(request, "journey/pathway.html", {"view": view, "pathway": view.pathway})
+
+
+@require_safe
+def lesson(request, slug):
+    try:
+        found = get_lesson(slug)
+    except KeyError:
+        raise Http404("No such lesson") from None
+    lessons = load_lessons()
+    position = lessons.index(found)
+    read = selectors.lessons_read(user=request.user)
+    steps = rendering.cycle_steps(found) if found.cycle_steps else []
+    return render(
+        request,
+        "journey/lesson.html",
+        {
+            "lesson": found,
+            "parts": rendering.lesson_parts(found),
+            "steps": steps,
+            "arcs": rendering.cycle_arcs(steps) if steps else [],
+            "read_at": read.get(found.slug),
+            "practice_url": selectors.PRACTICE_URLS[found.practice_tool],
+            "practice_label": selectors.PRACTICE_LABELS[found.practice_tool],
+            "previous": lessons[position - 1] if position > 0 else None,
+            "next": lessons[position + 1] if position + 1 < len(lessons) else None,
+            "number": position + 1,
+            "total": len(lessons),
+        },
+    )
+
+
+@require_POST
+def lesson_read(request, slug):
+    try:
+        get_lesson(slug)
+    except KeyError:
+        raise Http404("No such lesson") from None
+    if request.POST.get("read") == "no":
+        services.lesson_mark_unread(user=request.user, slug=slug)
+    else:
+        services.lesson_mark_read(user=request.user, slug=slug)
+    return redirect("journey:lesson", slug=slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def program(request, slug):
+    now = timezone.now()
+    if slug not in {p.slug for p in load_programs()}:
+        raise Http404("No such program")
+    state = selectors.program(user=request.user, slug=slug, now=now)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "enrol":
+            services.program_enrol(user=request.user, slug=slug, now=now)
+            messages.success(request, "You have started. Week 1 is below.")
+        elif state.enrolment is None:
+            raise Http404("Not enrolled")
+        elif action == "pause":
+            services.program_pause(enrolment=state.enrolment, now=now)
+            messages.success(request, "Paused. Take the time you need; it will wait for you.")
+        elif action == "resume":
+            services.program_resume(enrolment=state.enrolment, now=now)
+            messages.success(request, "Welcome back. You are where you left off.")
+        elif action == "leave":
+            services.program_leave(enrolment=state.enrolment)
+            messages.success(request, "You have left the program. You can start again whenever you like.")
+        return redirect("journey:program", slug=slug)
+    return render(
+        request,
+        "journey/program.html",
+        {
+            "state": state,
+            "intro": rendering.render_markdown(state.program.introduction),
+            "week_text": rendering.render_markdown(state.week_plan.text) if state.week_plan else "",
+            "week_practice_url": selectors.PRACTICE_URLS[state.week_plan.daily_practice_tool]
+            if state.week_plan
+            else "",
+            "week_practice_label": selectors.PRACTICE_LABELS[state.week_plan.daily_practice_tool]
+            if state.week_plan
+            else "",
+        },
+    )
+
+
+@consent_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def reminders(request):
+    preference = selectors.reminder_preference(user=request.user)
+    initial = {
+        "frequency": preference.frequency,
+        "review_day": preference.review_day,
+        "hour": preference.hour,
+        "in_app": preference.in_app,
+        "email": preference.email,
+    }
+    form = ReminderPreferenceForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.reminder_preference_save(user=request.user, **form.cleaned_data)
+        messages.success(request, "Saved.")
+        return redirect("journey:reminders")
+    return render(
+        request,
+        "journey/reminders.html",
+        {"form": form, "pending": selectors.pending_reminders(user=request.user, now=timezone.now())},
+    )
+
+
+@require_POST
+def reminder_dismiss(request, pk):
+    reminder = get_owned_or_404(Reminder, request.user, pk=pk)
+    services.reminder_dismiss(reminder=reminder)
+    target = request.POST.get("next", "")
+    return redirect(target if target in {"/home/", "/learn/reminders/"} else "home")
