@@ -94,8 +94,12 @@ def schedule_rows(*, user) -> list[ScheduleRow]:
 
 def due_assessments(*, user, now: datetime) -> list[DueAssessment]:
     """The scheduled check-ins that are due by ``now`` (never taken counts as due now), soonest first."""
+    return due_from_rows(schedule_rows(user=user), now=now)
+
+
+def due_from_rows(rows: list[ScheduleRow], *, now: datetime) -> list[DueAssessment]:
     due = []
-    for row in schedule_rows(user=user):
+    for row in rows:
         if not row.every_days:
             continue
         due_at = row.due_at or now
@@ -119,12 +123,21 @@ def assumptions_for(*, user, instrument: str) -> tuple[RCAssumptions | None, boo
     return RCAssumptions(sd=own.sd, reliability=own.reliability, source=source), True
 
 
-def change_between(*, user, first: InstrumentResponse, second: InstrumentResponse, subscale: str) -> Change:
-    """Reliable change of one subscale from ``first`` to ``second`` (both the person's, same instrument)."""
+_LOOK_UP = object()
+
+
+def change_between(
+    *, user, first: InstrumentResponse, second: InstrumentResponse, subscale: str, assumptions=_LOOK_UP
+) -> Change:
+    """Reliable change of one subscale from ``first`` to ``second`` (both the person's, same instrument).
+
+    Pass ``assumptions`` (from ``assumptions_for``) when comparing several subscales, to save the query.
+    """
     if first.instrument != second.instrument:
         raise ValueError("compare two results of the same instrument")
     column = _column(first.instrument, subscale)
-    assumptions, _ = assumptions_for(user=user, instrument=first.instrument)
+    if assumptions is _LOOK_UP:
+        assumptions, _ = assumptions_for(user=user, instrument=first.instrument)
     return compare(
         first.instrument, subscale, float(getattr(first, column)), float(getattr(second, column)), assumptions
     )

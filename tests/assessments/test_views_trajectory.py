@@ -1,0 +1,59 @@
+import random
+from datetime import UTC, datetime, timedelta
+
+from django.test import Client
+
+from earnedsecure.assessments.demo import seed
+
+from .helpers import ecr, phq9, submit
+
+T0 = datetime(2026, 1, 1, 20, tzinfo=UTC)
+
+
+def test_it_requires_login(client, db):
+    assert client.get("/check-ins/ecr-r/trajectory/").status_code == 302
+
+
+def test_it_draws_a_chart_per_dimension_with_its_noise_band(alice, alice_client):
+    submit(alice, "ecr-r", ecr("ecr-r", 6, 3), T0)
+    submit(alice, "ecr-r", ecr("ecr-r", 4, 3), T0 + timedelta(days=91))
+    html = alice_client.get("/check-ins/ecr-r/trajectory/").content.decode()
+    assert html.count('<svg class="traj"') == 2
+    assert html.count("traj__band") == 2
+    assert "Attachment anxiety over time" in html and "Attachment avoidance over time" in html
+    # Compared first to latest by default: anxiety improved, avoidance did not move.
+    assert "6 → 4" in html and "improved" in html and "no reliable change" in html
+    assert "standard deviation of 1.1" in html
+
+
+def test_it_compares_any_two_points(alice, alice_client):
+    a = submit(alice, "phq-9", phq9(14), T0)
+    b = submit(alice, "phq-9", phq9(13), T0 + timedelta(days=14))
+    c = submit(alice, "phq-9", phq9(20), T0 + timedelta(days=28))
+    html = alice_client.get(f"/check-ins/phq-9/trajectory/?first={a.pk}&second={b.pk}").content.decode()
+    assert "14 → 13" in html and "no reliable change" in html
+    html = alice_client.get(f"/check-ins/phq-9/trajectory/?first={c.pk}&second={a.pk}").content.decode()
+    assert "14 → 20" in html and "worse" in html and "6 points or more" in html
+
+
+def test_it_refuses_someone_elses_result_in_the_comparison(alice, charlie, alice_client):
+    submit(alice, "phq-9", phq9(14), T0)
+    submit(alice, "phq-9", phq9(8), T0 + timedelta(days=14))
+    theirs = submit(charlie, "phq-9", phq9(1), T0)
+    response = alice_client.get(f"/check-ins/phq-9/trajectory/?first={theirs.pk}&second={theirs.pk}")
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_it_reads_a_long_history_in_a_few_queries(alice, alice_client, django_assert_max_num_queries):
+    seed(user=alice, months=12, rng=random.Random(1), now=T0)
+    with django_assert_max_num_queries(8):
+        assert alice_client.get("/check-ins/ecr-rs/trajectory/").status_code == 200
+
+
+def test_it_hides_other_peoples_data(alice, charlie):
+    submit(alice, "phq-9", phq9(14), T0)
+    client = Client()
+    client.force_login(charlie)
+    html = client.get("/check-ins/phq-9/trajectory/").content.decode()
+    assert "No results yet" in html and "traj__point" not in html
