@@ -74,6 +74,7 @@ def protest_info(name: str) -> dict:
         "label": _field(entry, "label") or name.replace("_", " ").capitalize(),
         "explanation": _field(entry, "explanation", "description"),
         "why_it_backfires": _field(entry, "why_it_backfires", "backfires"),
+        "underlying_need": _field(entry, "underlying_need"),
     }
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from earnedsecure.accounts.decorators import consent_required
@@ -18,12 +19,7 @@ from earnedsecure.coach.rewrite import PARTS, REPORT_EXAMPLE, compose_message, p
 from earnedsecure.coach.risk import risk_context, strongest
 from earnedsecure.core.access import get_owned_or_404
 
-URGE_TIMER_URL = "/diary/tools/urge_surfing/"
-SOOTHING_TOOLS = [
-    ("/diary/tools/breathing_478/", "4-7-8 breathing"),
-    ("/diary/tools/grounding_54321/", "5-4-3-2-1 grounding"),
-    ("/diary/tools/self_compassion/", "A self-compassion break"),
-]
+SOOTHING_TOOL_KEYS = ("breathing_478", "grounding_54321", "self_compassion")
 REASSURANCE_GUARD_AFTER = 3
 MAX_SUGGESTED = services.MAX_SUGGESTED
 
@@ -198,6 +194,18 @@ def thought_delete(request, pk):
 # The message coach ---------------------------------------------------------------------------------------
 
 
+def _tool_url(key: str) -> str:
+    from earnedsecure.diary.tools import tool_by_key
+
+    return reverse("diary:tool", args=[tool_by_key(key).slug])
+
+
+def _soothing_tools() -> list[tuple[str, str]]:
+    from earnedsecure.diary.tools import tool_by_key
+
+    return [(_tool_url(key), tool_by_key(key).name) for key in SOOTHING_TOOL_KEYS]
+
+
 def _rewrite_initial(draft_text: str, found: dict) -> dict:
     """Prefill the four parts from the analysis; the report's example fills any part it leaves empty."""
     given = found.get("rewrite_parts") if isinstance(found.get("rewrite_parts"), dict) else None
@@ -239,7 +247,7 @@ def message_new(request):
             {
                 "form": MessageDraftForm(),
                 "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER,
-                "tools": SOOTHING_TOOLS,
+                "tools": _soothing_tools(),
             },
         )
 
@@ -249,7 +257,7 @@ def message_new(request):
         return render(
             request,
             "coach/message_start.html",
-            {"form": draft_form, "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER, "tools": SOOTHING_TOOLS},
+            {"form": draft_form, "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER, "tools": _soothing_tools()},
         )
 
     draft_text = draft_form.cleaned_data["draft"]
@@ -271,7 +279,7 @@ def message_new(request):
         )
         if action == "wait":
             messages.success(request, "Your draft is saved under Think. Come back to it when the urge has passed.")
-            return redirect(URGE_TIMER_URL)
+            return redirect(_tool_url("urge_surfing"))
         return redirect("coach:message_detail", pk=message.pk)
     if action == "compose" and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
@@ -294,8 +302,7 @@ def message_new(request):
             "marked_draft": analysis.highlight(draft_text, found.get("behaviours", [])),
             "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
             "asked_today": asked_today,
-            "tools": SOOTHING_TOOLS,
-            "urge_timer_url": URGE_TIMER_URL,
+            "tools": _soothing_tools(),
             **risk_context(user, risk),
         },
     )
