@@ -117,7 +117,7 @@ def test_it_costs_the_same_few_queries_for_a_long_history(alice, django_assert_m
         ToolSession(owner=alice, tool="breathing_478", started_at=start, distress_before=8, distress_after=i % 8)
         for i in range(200)
     )
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         result = selectors.insights(user=alice, now=NOW, range_key="all")
     assert result.total_activations == 3000
 

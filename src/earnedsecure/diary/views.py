@@ -49,20 +49,21 @@ def _url_or_none(name: str) -> str | None:
         return None
 
 
-def risk_for(*texts: str):
-    """The language package's crisis check on what the person wrote, or None when nothing is flagged.
-
-    ``assess_risk`` comes from the framework-free language package; where it is not installed yet the diary
-    still works and simply shows no block.
-    """
-    text = "\n".join(t for t in texts if t)
-    if not text.strip():
-        return None
+def _assess_risk(text: str):
+    """The language package's crisis check, or None where that package is not installed yet."""
     try:
         from earnedsecure.domain.language import assess_risk  # type: ignore[attr-defined]
     except ImportError:
         return None
-    risk = assess_risk(text)
+    return assess_risk(text)
+
+
+def risk_for(*texts: str) -> dict | None:
+    """What the calm crisis block needs when the person's own words call for it, else None."""
+    text = "\n".join(t for t in texts if t)
+    if not text.strip():
+        return None
+    risk = _assess_risk(text)
     level = getattr(risk, "level", None)
     level = getattr(level, "value", level)
     if not level or str(level) == "none":

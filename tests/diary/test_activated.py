@@ -1,0 +1,84 @@
+"""The "I'm activated" flow page and what happens after saving."""
+
+import pytest
+
+from earnedsecure.diary.models import Activation
+from earnedsecure.diary.services import activation_create
+
+URL = "/diary/activated/"
+
+
+def test_it_works(alice_client, alice):
+    page = alice_client.get(URL)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Breathe first" in html and "data-pacer" in html and 'aria-live="polite"' in html
+    response = alice_client.post(
+        URL,
+        {
+            "trigger": "unavailable",
+            "intensity": "7",
+            "thought": "He's pulling away",
+            "urges": ["excessive_contact"],
+            "response": "waited",
+        },
+    )
+    activation = Activation.objects.get(owner=alice)
+    assert response.status_code == 302
+    assert response["Location"] == f"/diary/{activation.pk}/?saved=1"
+    saved = alice_client.get(response["Location"]).content.decode()
+    assert "Saved" in saved
+    assert f"/diary/tools/urge-surfing/?activation={activation.pk}" in saved
+    assert (activation.trigger, activation.intensity, activation.urges) == ("unavailable", 7, ["excessive_contact"])
+
+
+def test_it_requires_login(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_it_keeps_everything_typed_on_errors(alice_client):
+    response = alice_client.post(
+        URL, {"trigger": "", "intensity": "12", "thought": "A story I wrote", "response_note": "My draft message"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A story I wrote" in html and "My draft message" in html
+    assert 'aria-describedby="id_intensity_error"' in html
+    assert 'href="#id_trigger_0"' in html  # the error summary links to the field
+    assert not Activation.objects.exists()
+
+
+def test_the_header_button_reaches_the_flow_in_one_tap(alice_client):
+    assert 'href="/diary/activated/"' in alice_client.get("/home/").content.decode()
+
+
+def test_it_hides_other_peoples_data(alice, charlie_client):
+    activation = activation_create(owner=alice, trigger="threat", intensity=3, thought="private")
+    for path in (f"/diary/{activation.pk}/", f"/diary/{activation.pk}/edit/", f"/diary/{activation.pk}/follow-up/"):
+        assert charlie_client.get(path).status_code == 404
+    assert charlie_client.post(f"/diary/{activation.pk}/edit/", {"trigger": "other", "intensity": 1}).status_code == 404
+    activation.refresh_from_db()
+    assert activation.trigger == "threat"
+
+
+class _Risk:
+    def __init__(self, level, kind):
+        self.level, self.kind = level, kind
+
+
+@pytest.mark.parametrize(
+    ("level", "kind", "shown", "dv"),
+    [("none", "", False, False), ("high", "self_harm", True, False), ("medium", "violence", True, True)],
+)
+def test_the_saved_page_shows_the_crisis_block_when_the_words_call_for_it(
+    alice_client, alice, monkeypatch, level, kind, shown, dv
+):
+    from earnedsecure.diary import views
+
+    monkeypatch.setattr(views, "_assess_risk", lambda text: _Risk(level, kind))
+    activation = activation_create(owner=alice, trigger="threat", intensity=9, thought="some words")
+    html = alice_client.get(f"/diary/{activation.pk}/?saved=1").content.decode()
+    assert ('href="/help/crisis/"' in html.split("<main", 1)[1].split("</main>")[0]) is shown
+    assert ("Domestic violence lines" in html) is dv
