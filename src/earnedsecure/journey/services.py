@@ -131,7 +131,7 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
     1. Nothing at all when the person chose "never", or turned both in-app and email off.
     2. Before their chosen hour (in their own time zone) nothing for today is due yet.
     3. Weekly review on their chosen day; a daily check-in on the other days when they chose daily.
-    4. A questionnaire that is due, once per due date (and earlier ones put away once it was taken).
+    4. The soonest questionnaire due, once per due date (and reminders put away once it was taken).
     5. "What actually happened?" for a recent entry not yet followed up, at most one a day.
     """
     if preference.frequency == ReminderPreference.Frequency.NONE or not (preference.in_app or preference.email):
@@ -159,7 +159,8 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
     else:
         due = due_assessments(user=user, now=now)
     due_slugs = {item.slug for item in due}
-    for item in due:
+    # One questionnaire at a time (the soonest due): four at once would feel like homework.
+    for item in due[:1]:
         created.append(
             _create(
                 user,
@@ -206,6 +207,19 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
     return [reminder for reminder in created if reminder is not None]
 
 
+EMAIL_ORDER = [
+    Reminder.Kind.CLOSE_LOOP,
+    Reminder.Kind.WEEKLY_REVIEW,
+    Reminder.Kind.CHECK_IN,
+    Reminder.Kind.ASSESSMENT_DUE,
+]
+EMAIL_AT_MOST_EVERY = timedelta(hours=20)
+
+
+def _emailed_lately(user, now: datetime) -> bool:
+    return owned_queryset(Reminder, user).filter(sent_email_at__gte=now - EMAIL_AT_MOST_EVERY).exists()
+
+
 def reminders_scan(*, now: datetime | None = None) -> int:
     """Create due reminders for everyone who wants them and queue the emails. Returns how many were made."""
     from earnedsecure.journey.tasks import send_reminder_email
@@ -220,11 +234,12 @@ def reminders_scan(*, now: datetime | None = None) -> int:
     for preference in preferences.iterator():
         new = reminders_scan_person(user=preference.owner, preference=preference, now=now)
         made += len(new)
-        if preference.email and preference.owner.email:
-            for reminder in new:
-                # The queue is a table in the same database: the task row commits or rolls back with the
-                # reminder, so enqueuing directly is as safe as on_commit and also works inside tests.
-                send_reminder_email.enqueue(reminder.pk)
+        if new and preference.email and preference.owner.email and not _emailed_lately(preference.owner, now):
+            # One email at most a day, however many reminders: it only says that something is waiting.
+            # The queue is a table in the same database: the task row commits or rolls back with the
+            # reminders, so enqueuing directly is as safe as on_commit and also works inside tests.
+            first = min(new, key=lambda reminder: EMAIL_ORDER.index(reminder.kind))
+            send_reminder_email.enqueue(first.pk)
     return made
 
 
@@ -265,8 +280,11 @@ def reminder_send_email(*, reminder_id: int, now: datetime | None = None) -> boo
         preference = owned_queryset(ReminderPreference, reminder.owner).first()
         if preference is None or not preference.email or preference.frequency == ReminderPreference.Frequency.NONE:
             return False
+        now = now or timezone.now()
+        if _emailed_lately(reminder.owner, now):
+            return False
         subject, body = reminder_email(reminder)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [reminder.owner.email])
-        reminder.sent_email_at = now or timezone.now()
+        reminder.sent_email_at = now
         reminder.save(update_fields=["sent_email_at"])
     return True

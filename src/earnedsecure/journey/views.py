@@ -15,8 +15,11 @@ from earnedsecure.journey.models import Reminder
 
 
 def _record_reached(request, view, now):
+    """Store stages reached for the first time, and show them as reached on this very page."""
     if view.pathway.newly_reached:
         services.pathway_record_reached(user=request.user, stages=view.pathway.newly_reached, now=now)
+        for stage in view.pathway.newly_reached:
+            view.reached_at.setdefault(stage.value, now)
 
 
 @require_safe

@@ -1,0 +1,92 @@
+from dataclasses import replace
+
+import pytest
+from django.urls import resolve
+
+from earnedsecure.content.loader import PRACTICE_TOOLS, get_lesson, load_lessons
+from earnedsecure.journey.models import LessonProgress
+from earnedsecure.journey.rendering import lesson_parts, render_markdown
+from earnedsecure.journey.selectors import PRACTICE_LABELS, PRACTICE_URLS
+
+
+def test_every_practice_tool_has_a_page_that_exists():
+    assert set(PRACTICE_URLS) == set(PRACTICE_TOOLS) == set(PRACTICE_LABELS)
+    for tool, path in PRACTICE_URLS.items():
+        match = resolve(path)  # raises Resolver404 when the page does not exist
+        assert match.url_name, tool
+
+
+def test_it_requires_login(client):
+    assert client.get("/learn/").status_code == 302
+    assert client.get("/learn/the-cycle/").status_code == 302
+    assert client.post("/learn/the-cycle/read/").status_code == 302
+
+
+def test_the_course_lists_every_lesson_with_minutes(alice_client):
+    response = alice_client.get("/learn/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    for lesson in load_lessons():
+        assert f"/learn/{lesson.slug}/" in text
+    assert "0 of 16 read" in text
+    assert "Ten weeks of CBT-informed practice" in text
+
+
+@pytest.mark.parametrize("lesson", load_lessons(), ids=lambda lesson: lesson.slug)
+def test_each_lesson_ends_with_its_practice_button(alice_client, lesson):
+    response = alice_client.get(f"/learn/{lesson.slug}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    practice = text.index('id="practice-heading"')
+    assert f'href="{PRACTICE_URLS[lesson.practice_tool]}"' in text[practice:]
+    assert "<title>Learn" in text  # a neutral title, whatever the lesson is about
+
+
+def test_the_cycle_lesson_shows_a_diagram_and_the_full_list_without_javascript(alice_client):
+    lesson = get_lesson("the-cycle")
+    text = alice_client.get("/learn/the-cycle/").content.decode()
+    assert "<svg" in text and 'role="img"' in text
+    assert text.count('class="cycle__node"') == len(lesson.cycle_steps) == 7
+    assert text.count("<li data-step=") == 7
+    assert "data-cycle-controls" in text and "hidden data-cycle-controls" in text  # the button appears with JS
+    assert "journey/cycle.js" in text
+    # The ordered list is shown once (as the step-through), not again in the body.
+    assert text.count("Sometimes rewarded") == 3  # desc, node label, list item
+
+
+def test_marking_as_read_and_unread(alice, alice_client):
+    response = alice_client.post("/learn/the-cycle/read/")
+    assert response.status_code == 302
+    assert LessonProgress.objects.filter(owner=alice, lesson_slug="the-cycle").count() == 1
+    alice_client.post("/learn/the-cycle/read/")  # twice is still once
+    assert LessonProgress.objects.filter(owner=alice).count() == 1
+    assert "1 of 16 read" in alice_client.get("/learn/").content.decode()
+    alice_client.post("/learn/the-cycle/read/", {"read": "no"})
+    assert not LessonProgress.objects.filter(owner=alice).exists()
+
+
+def test_it_hides_other_peoples_data(alice, charlie_client):
+    LessonProgress.objects.create(owner=alice, lesson_slug="the-cycle", read_at="2026-01-01T10:00Z")
+    assert "0 of 16 read" in charlie_client.get("/learn/").content.decode()
+    assert "You read this" not in charlie_client.get("/learn/the-cycle/").content.decode()
+
+
+def test_an_unknown_lesson_is_not_found(alice_client):
+    assert alice_client.get("/learn/no-such-lesson/").status_code == 404
+    assert alice_client.post("/learn/no-such-lesson/read/").status_code == 404
+
+
+def test_raw_html_and_odd_links_in_content_come_out_as_text():
+    html = render_markdown("Hello <script>alert(1)</script> [x](javascript:alert(1)) [ok](/diary/)\n\n<div>block</div>")
+    assert "<script>" not in html and "<div>" not in html
+    assert "&lt;script&gt;" in html
+    assert "javascript:" not in html
+    assert 'href="/diary/"' in html
+
+
+def test_a_lesson_without_the_cycle_renders_whole():
+    lesson = get_lesson("triggers")
+    parts = lesson_parts(lesson)
+    assert not parts.has_cycle and parts.after == ""
+    odd = replace(get_lesson("the-cycle"), cycle_steps=())
+    assert not lesson_parts(odd).has_cycle
