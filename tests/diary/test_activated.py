@@ -51,7 +51,7 @@ def test_it_keeps_everything_typed_on_errors(alice_client):
 
 
 def test_the_header_button_reaches_the_flow_in_one_tap(alice_client):
-    assert 'href="/diary/activated/"' in alice_client.get("/home/").content.decode()
+    assert 'href="/diary/activated/"' in alice_client.get("/diary/tools/").content.decode()
 
 
 def test_it_hides_other_peoples_data(alice, charlie_client):
