@@ -57,7 +57,7 @@ def attachment_plane(
         f"avoidance {avoidance_band.low:.2f} to {avoidance_band.high:.2f}."
     )
     return format_html(
-        '<svg class="plane" viewBox="0 0 {size} {size}" role="img" aria-labelledby="{id}-t {id}-d">'
+        '<svg class="plane" viewBox="0 {top} {size} {height}" role="img" aria-labelledby="{id}-t {id}-d">'
         '<title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>'
         '<rect class="plane__frame" x="{x0}" y="{y0}" width="{w}" height="{h}"/>'
         '<line class="plane__mid" x1="{mx}" y1="{y0}" x2="{mx}" y2="{y1}"/>'
@@ -71,6 +71,8 @@ def attachment_plane(
         '<text class="plane__axis" x="14" y="{cy}" text-anchor="middle" transform="rotate(-90 14 {cy})">'
         "Anxiety →</text></svg>",
         size=PLANE,
+        top=PLANE_MARGIN - 16,
+        height=PLANE - PLANE_MARGIN + 16,
         id=chart_id,
         title=title,
         desc=desc,

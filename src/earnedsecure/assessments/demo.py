@@ -60,7 +60,7 @@ def _setback(day: float, setback_day: float) -> float:
 
 def seed(*, user, months, rng, now):
     span_days = months * 30 + 2
-    start = now - timedelta(days=span_days)
+    start = (now - timedelta(days=span_days)).replace(hour=0, minute=0, second=0, microsecond=0)
     setback_day = min(120, span_days * 0.67)
     rows: list[InstrumentResponse] = []
 

@@ -74,7 +74,7 @@ def index(request):
     user = request.user
     now = timezone.now()
     paused = selectors.in_progress(user=user)
-    recent = selectors.recent_results(user=user)
+    recent = selectors.recent_results(user=user, limit=5)
     schedule = selectors.schedule_rows(user=user)
     rows = {row.slug: row for row in schedule}
     instruments = [
@@ -92,6 +92,9 @@ def index(request):
         {
             "instruments": instruments,
             "due": selectors.due_from_rows(schedule, now=now),
+            "next_due": min(
+                (row for row in schedule if row.due_at and row.due_at > now), key=lambda r: r.due_at, default=None
+            ),
             "recent": [
                 {"row": row, "name": get_instrument(row.instrument).short_name, "summary": summary(row)}
                 for row in recent

@@ -1,0 +1,85 @@
+import random
+
+from django.utils import timezone
+
+from earnedsecure.assessments.demo import seed
+from earnedsecure.assessments.models import InstrumentResponse
+from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.personas import PASSWORD
+
+
+def _answer_page(page, value_label):
+    for group in page.locator("fieldset.question").all():
+        group.get_by_label(value_label, exact=True).check()
+
+
+def test_taking_the_phq_9_with_a_safety_answer_shows_help_first(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/check-ins/")
+    page.get_by_role("link", name="Start the PHQ-9").click()
+    assert page.locator("#progress-text").inner_text() == "Page 1 of 3"
+    assert page.get_by_role("progressbar").get_attribute("value") == "1"
+    assert serious_axe_violations(page) == []
+    _answer_page(page, "Several days")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url("**/check-ins/phq-9/?page=2")
+    _answer_page(page, "Not at all")
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url("**/check-ins/phq-9/?page=3")
+    page.get_by_role("group", name="7. Trouble concentrating").get_by_label("Not at all").check()
+    page.get_by_role("group", name="8. Moving or speaking").get_by_label("Not at all").check()
+    page.get_by_role("group", name="9. Thoughts that you would be better off dead").get_by_label("Several days").check()
+    page.get_by_role("button", name="See my results").click()
+    page.wait_for_url("**/check-ins/results/*/")
+    alert = page.get_by_role("alert")
+    assert alert.is_visible() and "116 123" in alert.inner_text()
+    assert page.get_by_text("Minimal", exact=False).first.is_visible()
+    assert serious_axe_violations(page) == []
+    assert page.outside_requests == []
+
+
+def test_a_missing_answer_is_pointed_out_and_the_person_can_pause_and_resume(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/check-ins/gad-7/")
+    page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").check()
+    page.get_by_role("button", name="Next").click()
+    assert page.get_by_text("Please choose an answer to go on.").first.is_visible()
+    assert page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").is_checked()
+    assert serious_axe_violations(page) == []
+    page.get_by_role("button", name="Save and pause").click()
+    page.wait_for_url("**/check-ins/")
+    page.get_by_role("link", name="Carry on (1 of 7 answered) the GAD-7").click()
+    assert page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").is_checked()
+    assert InstrumentResponse.objects.get(owner=alice).status == "in_progress"
+
+
+def test_the_keyboard_alone_can_answer_a_question(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/check-ins/ecr-rs/")
+    page.get_by_role("group", name="1. It helps to turn").get_by_label("Strongly disagree").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_role("group", name="1. It helps to turn").get_by_label("Somewhat disagree").is_checked()
+
+
+def test_results_trajectories_and_settings_are_accessible_on_a_phone(page, alice):
+    seed(user=alice, months=6, rng=random.Random(2), now=timezone.now())
+    sign_in(page, "alice", PASSWORD)
+    latest = InstrumentResponse.objects.filter(owner=alice, instrument="ecr-r").order_by("-completed_at").first()
+    problems = {}
+    for path in [
+        "/check-ins/",
+        f"/check-ins/results/{latest.pk}/",
+        "/check-ins/ecr-r/trajectory/",
+        "/check-ins/phq-9/trajectory/",
+        "/check-ins/settings/",
+        "/check-ins/ecr-r/?page=6",
+    ]:
+        page.goto(path)
+        found = serious_axe_violations(page)
+        if found:
+            problems[path] = found
+        # Nothing wider than the phone.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+    assert problems == {}
+    assert page.outside_requests == []
