@@ -51,7 +51,7 @@ def test_the_cycle_lesson_shows_a_diagram_and_the_full_list_without_javascript(a
     assert "data-cycle-controls" in text and "hidden data-cycle-controls" in text  # the button appears with JS
     assert "journey/cycle.js" in text
     # The ordered list is shown once (as the step-through), not again in the body.
-    assert text.count("Sometimes rewarded") == 3  # desc, node label, list item
+    assert text.count("Sometimes rewarded") == 2  # the diagram's description and the list item
 
 
 def test_marking_as_read_and_unread(alice, alice_client):

@@ -81,6 +81,21 @@ class CycleStep:
     label_x: float
     label_y: float
     anchor: str
+    label_lines: tuple[str, ...] = ()
+
+
+LABEL_LINE_HEIGHT = 17
+
+
+def _label_lines(name: str, width: int = 11) -> tuple[str, ...]:
+    """Short lines for a label beside a node, so that long names do not run off a phone screen."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return tuple(lines)
 
 
 _BOLD_START = re.compile(r"^\*\*(?P<name>[^*]+?)\.?\*\*")
@@ -98,8 +113,14 @@ def cycle_steps(lesson: Lesson, *, size: int = 360, radius: int = 112) -> list[C
         x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
         label_radius = radius + 30
         lx, ly = centre + label_radius * math.cos(angle), centre + label_radius * math.sin(angle) + 5
-        cos = math.cos(angle)
+        cos, sin = math.cos(angle), math.sin(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
+        lines = _label_lines(name)
+        # Above the circle the lines grow upwards, beside it they centre on the node, below they grow down.
+        if sin < -0.3:
+            ly -= (len(lines) - 1) * LABEL_LINE_HEIGHT
+        elif sin <= 0.3:
+            ly -= (len(lines) - 1) * LABEL_LINE_HEIGHT / 2
         steps.append(
             CycleStep(
                 number=index + 1,
@@ -110,6 +131,7 @@ def cycle_steps(lesson: Lesson, *, size: int = 360, radius: int = 112) -> list[C
                 label_x=round(lx, 1),
                 label_y=round(ly, 1),
                 anchor=anchor,
+                label_lines=lines,
             )
         )
     return steps

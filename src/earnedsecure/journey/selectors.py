@@ -597,6 +597,15 @@ def home_view(*, user, now: datetime) -> HomeView:
     view = pathway_view(user=user, now=now, reached_at=rows.stages_reached)
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = view.check_ins.due[0] if view.check_ins.due else None
+    # The next step already asks about the latest open entry; do not ask twice on one screen.
+    reminders = [
+        reminder
+        for reminder in rows.reminders
+        if not (
+            reminder.kind == Reminder.Kind.CLOSE_LOOP
+            and reminder.activation_id == view.activations.awaiting_follow_up_id
+        )
+    ]
     return HomeView(
         pathway=view,
         comparisons=found,
@@ -605,7 +614,7 @@ def home_view(*, user, now: datetime) -> HomeView:
             activations=view.activations, check_ins=view.check_ins, read=rows.lessons_read, tools=view.tools
         ),
         next_check_in=next_check_in,
-        reminders=rows.reminders,
+        reminders=reminders,
         lessons_read=len(rows.lessons_read),
         lessons_total=len(load_lessons()),
     )

@@ -132,6 +132,7 @@ def program(request, slug):
             "week_practice_url": selectors.PRACTICE_URLS[state.week_plan.daily_practice_tool]
             if state.week_plan
             else "",
+            "week_lesson": get_lesson(state.week_plan.lesson_slug) if state.week_plan else None,
             "week_practice_label": selectors.PRACTICE_LABELS[state.week_plan.daily_practice_tool]
             if state.week_plan
             else "",

@@ -20,7 +20,8 @@
       nodes.forEach(function (node, index) {
         node.classList.toggle("is-current", index + 1 === step);
       });
-      var name = nodes[step - 1] ? nodes[step - 1].querySelector(".cycle__label").textContent : "";
+      var strong = items[step - 1].querySelector("strong");
+      var name = strong ? strong.textContent : "";
       status.textContent = "Step " + step + " of " + items.length + ": " + name;
       next.textContent = step === items.length ? "Back to the start" : "Next step";
     }
