@@ -1,1 +1,40 @@
-"""language (framework-free)."""
+"""Framework-free text analysis: thinking traps, protest behaviours in message drafts, crisis language.
+
+Offline and explainable: a rule engine of weighted cue phrases (:mod:`.phrases`) over folded text
+(:mod:`.text`), every finding pointing at the words behind it with their spans in the original text.
+Standard library only; no model, no download. Tuned on ``data/tuning.jsonl``; measured on a separate held-out
+set by ``benchmarks/language_quality.py``.
+"""
+
+from .analysis import (
+    REASSURANCE_LOOP_THRESHOLD,
+    MessageAnalysis,
+    ThoughtAnalysis,
+    analyze_message,
+    analyze_thought,
+)
+from .protest import PROTEST_BEHAVIOURS, BehaviourFinding, ProtestInfo, is_reassurance_request
+from .rewrite import Rewrite, RewritePart
+from .risk import Risk, RiskKind, RiskLevel, assess_risk
+from .traps import TRAPS, TrapFinding, TrapInfo
+
+__all__ = [
+    "PROTEST_BEHAVIOURS",
+    "REASSURANCE_LOOP_THRESHOLD",
+    "TRAPS",
+    "BehaviourFinding",
+    "MessageAnalysis",
+    "ProtestInfo",
+    "Rewrite",
+    "RewritePart",
+    "Risk",
+    "RiskKind",
+    "RiskLevel",
+    "ThoughtAnalysis",
+    "TrapFinding",
+    "TrapInfo",
+    "analyze_message",
+    "analyze_thought",
+    "assess_risk",
+    "is_reassurance_request",
+]
