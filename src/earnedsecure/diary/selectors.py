@@ -10,8 +10,10 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from django.db.models import Avg, Count, ExpressionWrapper, F, IntegerField, Q, Sum, Window
+from django.db import connection
+from django.db.models import Avg, CharField, Count, ExpressionWrapper, F, Func, IntegerField, Q, Sum, Window
 from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
 from django.utils import timezone
 
@@ -54,6 +56,87 @@ def tool_session_list(*, user):
 
 def savouring_list(*, user):
     return owned_queryset(SavouringEntry, user).order_by("-occurred_at")
+
+
+@lru_cache(maxsize=64)
+def _offset_changes(zone_name: str, today: str) -> tuple[tuple[datetime, int], ...]:
+    """(instant, UTC offset in minutes from then on) for every clock change in the last 12 years, oldest first.
+
+    ``today`` is only part of the cache key, so the list is worked out once a day per zone and process.
+    """
+    zone = zoneinfo.ZoneInfo(zone_name)
+    utc = zoneinfo.ZoneInfo("UTC")
+    end = datetime.fromisoformat(today).replace(tzinfo=utc) + timedelta(days=2)
+    moment = end - timedelta(days=12 * 366)
+
+    def offset(at: datetime) -> int:
+        return int(at.astimezone(zone).utcoffset().total_seconds() // 60)
+
+    changes = [(moment, offset(moment))]
+    while moment < end:
+        following = moment + timedelta(days=1)
+        if offset(following) != offset(moment):
+            low, high = moment, following
+            while high - low > timedelta(minutes=15):  # clock changes happen on quarter hours
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if offset(middle) == offset(low) else (low, middle)
+            changes.append((high, offset(high)))
+        moment = following
+    return tuple(changes)
+
+
+class _SQLiteLocalDate(Func):
+    """date(<column>, CASE WHEN <column> < <clock change> THEN '<offset> minutes' ... END, <modifiers>).
+
+    Written as one SQL fragment rather than Case/When objects: with a few dozen clock changes the ORM spent
+    longer compiling those than SQLite spent running the query.
+    """
+
+    output_field = CharField()
+
+    def __init__(self, field: str, changes, modifiers: list[str]):
+        super().__init__(F(field), output_field=CharField())
+        self.changes = changes
+        self.modifiers = modifiers
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        whens, values = [], []
+        for (instant, _), (_, before) in zip(self.changes[1:], self.changes, strict=False):
+            whens.append(f"WHEN {column} < %s THEN %s")
+            values += [connection.ops.adapt_datetimefield_value(instant), f"{before:+d} minutes"]
+        shift = f"CASE {' '.join(whens)} ELSE %s END" if whens else "%s"
+        values.append(f"{self.changes[-1][1]:+d} minutes")
+        placeholders = ", ".join(["%s"] * len(self.modifiers))
+        return f"date({column}, {shift}, {placeholders})", (*params, *values, *self.modifiers)
+
+
+def _local_date(field: str, zone, *, unit: str, since: datetime | None = None):
+    """The local calendar week (its Monday) or month (its 1st) of a datetime column, computed in SQL.
+
+    PostgreSQL converts time zones natively (AT TIME ZONE). SQLite has no time zones, and Django's Trunc on
+    SQLite calls a Python function for every row, which dominated the page's cost; so on SQLite the UTC
+    offset comes from a CASE over the zone's clock changes and SQLite's own date() does the rest.
+    """
+    if connection.vendor != "sqlite":
+        trunc = TruncWeek if unit == "week" else TruncMonth
+        return trunc(field, tzinfo=zone)
+    changes = _offset_changes(str(zone.key), timezone.now().date().isoformat())
+    if since is not None:
+        # Only the clock changes inside the range matter, starting from the offset in force at its start.
+        earlier = [change for change in changes if change[0] <= since]
+        changes = tuple(earlier[-1:]) + tuple(change for change in changes if change[0] > since)
+    modifiers = ["weekday 0", "-6 days"] if unit == "week" else ["start of month"]
+    return _SQLiteLocalDate(field, changes, modifiers)
+
+
+def _as_local_start(value, zone) -> datetime:
+    """A bucket key from either database (a datetime on PostgreSQL, 'YYYY-MM-DD' on SQLite) as local midnight."""
+    if isinstance(value, str):
+        day = datetime.fromisoformat(value)
+        return datetime(day.year, day.month, day.day, tzinfo=zone)
+    local = value.astimezone(zone)
+    return datetime(local.year, local.month, local.day, tzinfo=zone)
 
 
 @dataclass
@@ -134,7 +217,7 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         moments = moments.filter(occurred_at__gte=since)
 
     # 1. Weeks.
-    week = TruncWeek("occurred_at", tzinfo=zone)
+    week = _local_date("occurred_at", zone, unit="week", since=since)
     week_rows = list(
         activations.annotate(week=week)
         .values("week")
@@ -148,7 +231,7 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         )
         .order_by("week")
     )
-    by_week = {_week_start(row["week"], zone): row for row in week_rows}
+    by_week = {_as_local_start(row["week"], zone): row for row in week_rows}
     first_week = since or (min(by_week) if by_week else this_week)
     weeks: list[WeekRow] = []
     cursor = first_week
@@ -170,7 +253,7 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         cursor = datetime(nxt.year, nxt.month, nxt.day, tzinfo=zone)
 
     # 2. Median recovery per month, in SQL: number the rows of each month by recovery time, keep the middle.
-    month = TruncMonth("occurred_at", tzinfo=zone)
+    month = _local_date("occurred_at", zone, unit="month", since=since)
     ranked = (
         activations.filter(recovery_minutes__isnull=False)
         .annotate(
@@ -187,14 +270,14 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
     middles: dict[datetime, list[int]] = {}
     sizes: dict[datetime, int] = {}
     for month_start, minutes, size in ranked:
-        key = _month_start(month_start, zone)
+        key = _as_local_start(month_start, zone)
         middles.setdefault(key, []).append(minutes)
         sizes[key] = size
 
     # 6. Savouring per month.
     savour_rows = {
-        _month_start(row["month"], zone): row
-        for row in moments.annotate(month=TruncMonth("occurred_at", tzinfo=zone))
+        _as_local_start(row["month"], zone): row
+        for row in moments.annotate(month=_local_date("occurred_at", zone, unit="month", since=since))
         .values("month")
         .annotate(
             n=Count("id"), mean_minutes=Avg("feeling_minutes"), thanked=Count("id", filter=Q(thanked_partner=True))
