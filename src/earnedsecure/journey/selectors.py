@@ -17,14 +17,12 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DateTimeField,
     ExpressionWrapper,
     F,
     IntegerField,
     Max,
     Min,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
@@ -119,25 +117,32 @@ class ActivationFigures:
     previous_median_recovery: float | None = None
 
 
-def _after(expression, delta: timedelta):
-    return ExpressionWrapper(expression + Value(delta), output_field=DateTimeField())
+_UNKNOWN = object()
 
 
-def activation_figures(*, user, now: datetime) -> ActivationFigures:
-    """Counts, means and medians of a person's activations for the pathway and the home page. Two queries.
+def first_activation_at(*, user) -> datetime | None:
+    return owned_queryset(Activation, user).order_by("occurred_at").values_list("occurred_at", flat=True).first()
 
-    1. One aggregate with conditional counts: totals, the first four weeks (from the first entry, found by a
-       scalar subquery), this week, the last four weeks, the four before, responses, the latest loop to close.
+
+def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationFigures:
+    """Counts, means and medians of a person's activations for the pathway and the home page.
+
+    0. The first entry's time, unless the caller has it already (``journey_rows`` fetches it in its UNION).
+    1. One aggregate with conditional counts: totals, the first four weeks, this week, the last four weeks,
+       the four before, responses, the latest loop to close.
     2. Medians of recovery minutes for the first, previous and last four weeks: rows are labelled with
        their window and numbered by recovery time within it; only the one or two middle rows come back.
+
+    The windows are constants in the SQL: date arithmetic on a column would run row by row (on SQLite
+    Django does it with a Python function), which costs hundreds of milliseconds on a long history.
     """
+    if first_at is _UNKNOWN:
+        first_at = first_activation_at(user=user)
+    if first_at is None:
+        return ActivationFigures()
     zone = person_zone(user)
     activations = owned_queryset(Activation, user)
-    first = Subquery(
-        owned_queryset(Activation, user).order_by("occurred_at").values("occurred_at")[:1],
-        output_field=DateTimeField(),
-    )
-    in_baseline = Q(occurred_at__lt=_after(first, WINDOW))
+    in_baseline = Q(occurred_at__lt=first_at + WINDOW)
     in_recent = Q(occurred_at__gte=now - WINDOW, occurred_at__lte=now)
     in_previous = Q(occurred_at__gte=now - 2 * WINDOW, occurred_at__lt=now - WINDOW)
     in_this_week = Q(occurred_at__gte=week_start(now, zone), occurred_at__lte=now)
@@ -148,7 +153,6 @@ def activation_figures(*, user, now: datetime) -> ActivationFigures:
         occurred_at__gte=now - FOLLOW_UP_UNTIL,
     )
     row = activations.aggregate(
-        first_at=Min("occurred_at"),
         total=Count("id"),
         named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
         baseline=Count("id", filter=in_baseline),
@@ -197,7 +201,7 @@ def activation_figures(*, user, now: datetime) -> ActivationFigures:
         return float(value) if value is not None else None
 
     return ActivationFigures(
-        first_at=row["first_at"],
+        first_at=first_at,
         total=row["total"],
         named_triggers=row["named_triggers"],
         baseline=row["baseline"],
@@ -292,6 +296,7 @@ class JourneyRows:
     lessons_read: dict[str, datetime] = field(default_factory=dict)
     stages_reached: dict[str, datetime] = field(default_factory=dict)
     reminders: list[Reminder] = field(default_factory=list)
+    first_activation_at: datetime | None = None
 
 
 def _pending_reminders(user, now: datetime):
@@ -306,7 +311,10 @@ def _pending_reminders(user, now: datetime):
 
 
 def journey_rows(*, user, now: datetime) -> JourneyRows:
-    """Lessons read, stages reached and pending in-app reminders in one UNION ALL query."""
+    """Lessons read, stages reached, pending in-app reminders and the first diary entry's time: one UNION ALL.
+
+    They are small, unrelated reads that every journey page needs; one round trip instead of four keeps the
+    home page within its query budget."""
     null_int = Value(None, output_field=IntegerField())
     columns = ("source", "name", "at", "ref", "ref2")
     lessons = (
@@ -327,9 +335,18 @@ def journey_rows(*, user, now: datetime) -> JourneyRows:
         .values_list(*columns)
         .order_by()
     )
+    first = (
+        owned_queryset(Activation, user)
+        .order_by()
+        .values("owner")
+        .annotate(source=Value("first"), name=Value(""), at=Min("occurred_at"), ref=null_int, ref2=null_int)
+        .values_list(*columns)
+    )
     rows = JourneyRows()
-    for source, name, at, ref, ref2 in lessons.union(stages, reminders, all=True):
-        if source == "lesson":
+    for source, name, at, ref, ref2 in lessons.union(stages, reminders, first, all=True):
+        if source == "first":
+            rows.first_activation_at = at
+        elif source == "lesson":
             rows.lessons_read[name] = at
         elif source == "stage":
             rows.stages_reached[name] = at
@@ -390,9 +407,11 @@ class PathwayView:
     check_ins: CheckInFigures
 
 
-def pathway_view(*, user, now: datetime, reached_at: dict[str, datetime] | None = None) -> PathwayView:
+def pathway_view(
+    *, user, now: datetime, reached_at: dict[str, datetime] | None = None, first_at=_UNKNOWN
+) -> PathwayView:
     """The pathway as the person sees it (stage never lower than one reached before)."""
-    activations = activation_figures(user=user, now=now)
+    activations = activation_figures(user=user, now=now, first_at=first_at)
     tools = tool_figures(user=user)
     check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
@@ -594,7 +613,7 @@ def suggest_next_step(
 def home_view(*, user, now: datetime) -> HomeView:
     """Everything the home page shows. Eight queries whatever the length of the history (see the module doc)."""
     rows = journey_rows(user=user, now=now)
-    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached)
+    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached, first_at=rows.first_activation_at)
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = view.check_ins.due[0] if view.check_ins.due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.

@@ -34,7 +34,9 @@ def home(request):
 def index(request):
     now = timezone.now()
     rows = selectors.journey_rows(user=request.user, now=now)
-    view = selectors.pathway_view(user=request.user, now=now, reached_at=rows.stages_reached)
+    view = selectors.pathway_view(
+        user=request.user, now=now, reached_at=rows.stages_reached, first_at=rows.first_activation_at
+    )
     _record_reached(request, view, now)
     return render(
         request,
