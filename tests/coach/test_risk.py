@@ -41,5 +41,12 @@ def test_it_accepts_objects_with_to_dict_and_picks_the_strongest():
         def to_dict(self):
             return {"level": "urgent", "kind": "self_harm"}
 
-    assert strongest({"level": "concern", "kind": "violence"}, Risk(), None) == {"level": "urgent", "kind": "self_harm"}
-    assert strongest() == {"level": "none", "kind": None}
+    top = strongest({"level": "concern", "kind": "violence"}, Risk(), None)
+    assert (top["level"], top["kind"]) == ("urgent", "self_harm")
+    assert top["kinds"] == ["violence", "self_harm"]  # violence help stays on the page too
+    assert strongest()["level"] == "none"
+
+
+def test_violence_among_the_kinds_brings_the_violence_lines(alice):
+    context = risk_context(alice, {"level": "urgent", "kind": "self_harm", "kinds": ["self_harm", "violence"]})
+    assert context["risk_violence"]

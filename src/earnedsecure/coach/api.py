@@ -25,12 +25,16 @@ class TextIn(Schema):
 class RiskOut(Schema):
     level: Literal["none", "concern", "urgent"]
     kind: str | None = None
+    kinds: list[str] = []
+    response: str | None = None
 
 
 class TrapOut(Schema):
     name: str
     confidence: float
-    evidence: str | list[str]
+    evidence: list[str]
+    spans: list[list[int]] = []
+    label: str = ""
     explanation: str = ""
     question: str = ""
 
@@ -42,7 +46,9 @@ class ThoughtAnalysisOut(Schema):
 
 class BehaviourOut(Schema):
     name: str
-    evidence: str | list[str]
+    evidence: list[str]
+    spans: list[list[int]] = []
+    label: str = ""
     why_it_backfires: str = ""
 
 
@@ -51,6 +57,8 @@ class MessageAnalysisOut(Schema):
     behaviours: list[BehaviourOut]
     rewrite: str
     risk: RiskOut
+    rewrite_parts: dict | None = None
+    reassurance_request: bool = False
     suggest_soothing_first: bool = False
     reassurance_requests_today: int
 
@@ -60,6 +68,7 @@ def analyze_thought(request, payload: TextIn):
     found = analysis.analyze_thought(payload.text)
     for trap in found["traps"]:
         info = analysis.trap_info(trap["name"])
+        trap.setdefault("label", info["label"])
         trap.setdefault("explanation", info["explanation"])
         trap.setdefault("question", info["question"])
     return found
@@ -70,7 +79,9 @@ def analyze_message(request, payload: TextIn):
     asked = selectors.reassurance_requests_today(user=request.user)
     found = analysis.analyze_message(payload.text, reassurance_requests_today=asked)
     for behaviour in found["behaviours"]:
-        behaviour.setdefault("why_it_backfires", analysis.protest_info(behaviour["name"])["why_it_backfires"])
+        info = analysis.protest_info(behaviour["name"])
+        behaviour.setdefault("label", info["label"])
+        behaviour.setdefault("why_it_backfires", info["why_it_backfires"])
     return {**found, "reassurance_requests_today": asked}
 
 

@@ -6,8 +6,12 @@ class CoachConfig(AppConfig):
     label = "coach"
 
     def ready(self):
+        from earnedsecure.coach.demo import seed
         from earnedsecure.coach.models import MessageDraft, ThoughtRecord
         from earnedsecure.core import personal_data
+        from earnedsecure.core.demo import register_seeder
 
         for model in (ThoughtRecord, MessageDraft):
             personal_data.register(model)
+        # After the diary's seeder: the thought records link to its activations.
+        register_seeder(seed, order=70)

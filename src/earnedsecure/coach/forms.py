@@ -124,10 +124,30 @@ class MessageDraftForm(CalmForm):
 class MessageRewriteForm(CalmForm):
     """The report's shape for a direct message: what I feel, when, what I know of their side, one request."""
 
-    feel = forms.CharField(label="What I feel", required=False, max_length=500)
-    when = forms.CharField(label="When", required=False, max_length=500)
-    their_side = forms.CharField(label="What I know about their side", required=False, max_length=500)
-    request = forms.CharField(label="One specific request", required=False, max_length=500)
+    feeling = forms.CharField(
+        label="I notice I'm feeling…",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "how you feel, e.g. anxious"}),
+    )
+    situation = forms.CharField(
+        label="…when",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "what happens, e.g. I don't hear from you"}),
+    )
+    their_side = forms.CharField(
+        label="I know…",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "their side, e.g. you're busy"}),
+    )
+    request = forms.CharField(
+        label="Would you be willing to…?",
+        required=False,
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": "one specific request"}),
+    )
     final_text = _text(
         "The message, ready to send",
         rows=5,

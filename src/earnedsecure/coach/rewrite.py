@@ -3,63 +3,64 @@
     "I notice I'm feeling anxious when I don't hear from you. I know you're busy, and I'm working on managing
     this feeling. Would you be willing to send a quick text when you get a moment?"
 
-what I feel, when, what I know about the other person's side, and one specific request.
+what I feel, when, what I know about the other person's side, and one specific request. The page shows the
+four blanks with their frames ("I notice I'm feeling ...", "when ...", "I know ...", "Would you be willing to
+...?"); the analysis prefills what it can from the draft. ``coach.js`` mirrors ``compose_message``.
 """
 
 import re
 
-PARTS = ("feel", "when", "their_side", "request")
+PARTS = ("feeling", "situation", "their_side", "request")
 
-# The report's own example, used where the draft gives nothing better to start from.
+# The report's own example, split into the four blanks.
 REPORT_EXAMPLE = {
-    "feel": "I notice I'm feeling anxious",
-    "when": "when I don't hear from you",
-    "their_side": "I know you're busy, and I'm working on managing this feeling",
-    "request": "Would you be willing to send a quick text when you get a moment?",
+    "feeling": "anxious",
+    "situation": "I don't hear from you",
+    "their_side": "you're busy, and I'm working on managing this feeling",
+    "request": "send a quick text when you get a moment",
+}
+
+# If the person types the frame themselves ("I know you're busy"), it is not repeated.
+_FRAMES = {
+    "feeling": re.compile(r"^(?:i notice\s+)?(?:i'?m|i am)?\s*(?:feeling|feel)\s+", re.I),
+    "situation": re.compile(r"^when\s+", re.I),
+    "their_side": re.compile(r"^i know\s+(?:that\s+)?", re.I),
+    "request": re.compile(r"^(?:would|could|will|can) you(?: be willing to)?\s+", re.I),
 }
 
 
-def _sentence(text: str, end: str = ".") -> str:
-    text = text.strip().rstrip(".!?;, ").strip()
-    if not text:
-        return ""
-    return text[0].upper() + text[1:] + end
+def _blank(name: str, value: str) -> str:
+    value = re.sub(r"\s+", " ", value or "").strip()
+    value = _FRAMES[name].sub("", value, count=1)
+    return value.rstrip(".!?;, ").strip()
 
 
-def compose_message(*, feel: str = "", when: str = "", their_side: str = "", request: str = "") -> str:
-    """Join the four parts into one message; empty parts are left out."""
-    first = " ".join(p.strip().rstrip(".!?;, ") for p in (feel, when) if p.strip())
-    request = request.strip()
-    ask_end = request[-1] if request and request[-1] in ".!?" else "?"
-    sentences = [_sentence(first), _sentence(their_side), _sentence(request, ask_end)]
-    return " ".join(s for s in sentences if s)
+def compose_message(*, feeling: str = "", situation: str = "", their_side: str = "", request: str = "") -> str:
+    """Fill the report's frames with the four blanks; a blank left empty drops its part of the message."""
+    feeling, situation = _blank("feeling", feeling), _blank("situation", situation)
+    their_side, request = _blank("their_side", their_side), _blank("request", request)
+    sentences = []
+    if situation:
+        sentences.append(f"I notice I'm feeling {feeling or 'this way'} when {situation}.")
+    elif feeling:
+        sentences.append(f"I notice I'm feeling {feeling}.")
+    if their_side:
+        sentences.append(f"I know {their_side}.")
+    if request:
+        sentences.append(f"Would you be willing to {request}?")
+    return " ".join(sentences)
 
 
-_PART_PATTERNS = {
-    # "I notice I'm feeling anxious when I don't hear from you."
-    "feel_when": re.compile(r"^(?P<feel>.*?\bfeel(?:ing)?\b.*?)\s+(?P<when>(?:when|because|since|after)\b.*)$", re.I),
-}
+def prefilled_parts(rewrite_parts: dict | None) -> dict[str, str]:
+    """The blanks the analysis could fill from the draft (or from the behaviour found); the rest stay empty.
 
-
-def parts_from_rewrite(rewrite: str) -> dict[str, str]:
-    """Split a rewrite in the report's shape back into its parts, as well as plain text allows.
-
-    The first sentence holds the feeling (and the moment, after "when"); a sentence ending in "?" is the
-    request; what lies between is what the person knows of the other side.
+    ``rewrite_parts`` is the analysis's {"feeling": {"value", "prefilled", ...}, "situation", ...} or None.
     """
     parts = dict.fromkeys(PARTS, "")
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", rewrite.strip()) if s.strip()]
-    if not sentences:
-        return parts
-    request = next((s for s in reversed(sentences) if s.endswith("?")), "")
-    rest = [s for s in sentences if s != request]
-    if rest:
-        first = rest.pop(0).rstrip(".!")
-        match = _PART_PATTERNS["feel_when"].match(first)
-        if match:
-            parts["feel"], parts["when"] = match.group("feel"), match.group("when")
-        else:
-            parts["feel"] = first
-    parts["their_side"] = " ".join(s.rstrip(".!") for s in rest)
-    parts["request"] = request
+    for name in PARTS:
+        part = (rewrite_parts or {}).get(name)
+        if isinstance(part, dict) and part.get("prefilled"):
+            parts[name] = str(part.get("value") or "")
+        elif isinstance(part, str):
+            parts[name] = part
     return parts

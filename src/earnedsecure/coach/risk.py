@@ -20,11 +20,18 @@ LEVELS = ("none", "concern", "urgent")
 
 def _as_dict(risk: Any) -> dict:
     if risk is None:
-        return {"level": "none", "kind": None}
+        return {"level": "none", "kind": None, "kinds": [], "response": None}
     if hasattr(risk, "to_dict"):
         risk = risk.to_dict()
     level = risk.get("level") or "none"
-    return {"level": level if level in LEVELS else "concern", "kind": risk.get("kind")}
+    kind = risk.get("kind")
+    kinds = list(risk.get("kinds") or ([kind] if kind else []))
+    return {
+        "level": level if level in LEVELS else "concern",  # an unknown level is treated as a risk, never as none
+        "kind": kind,
+        "kinds": kinds,
+        "response": risk.get("response"),
+    }
 
 
 def risk_context(user, risk: Any) -> dict:
@@ -35,7 +42,8 @@ def risk_context(user, risk: Any) -> dict:
         "risk": risk,
         "risk_shown": risk["level"] != "none",
         "risk_urgent": risk["level"] == "urgent",
-        "risk_violence": risk["kind"] == "violence",
+        # Domestic-violence lines whenever violence is among the kinds found, even if self-harm came first.
+        "risk_violence": risk["kind"] == "violence" or "violence" in risk["kinds"],
         "risk_country": country,
     }
 
@@ -43,4 +51,8 @@ def risk_context(user, risk: Any) -> dict:
 def strongest(*risks: Any) -> dict:
     """The most serious of several risks (e.g. one per text field), as a dict."""
     found = [_as_dict(r) for r in risks]
-    return max(found, key=lambda r: LEVELS.index(r["level"]), default=_as_dict(None))
+    top = dict(max(found, key=lambda r: LEVELS.index(r["level"]), default=_as_dict(None)))
+    if top["level"] != "none":
+        kinds = [k for r in found if r["level"] != "none" for k in r["kinds"]]
+        top["kinds"] = list(dict.fromkeys(kinds))
+    return top

@@ -15,7 +15,7 @@ from earnedsecure.coach.forms import (
     ThoughtStartForm,
 )
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
-from earnedsecure.coach.rewrite import PARTS, REPORT_EXAMPLE, compose_message, parts_from_rewrite
+from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
 from earnedsecure.coach.risk import risk_context, strongest
 from earnedsecure.core.access import get_owned_or_404
 
@@ -207,12 +207,11 @@ def _soothing_tools() -> list[tuple[str, str]]:
 
 
 def _rewrite_initial(draft_text: str, found: dict) -> dict:
-    """Prefill the four parts from the analysis; the report's example fills any part it leaves empty."""
-    given = found.get("rewrite_parts") if isinstance(found.get("rewrite_parts"), dict) else None
-    parts = {k: str(given.get(k) or "") for k in PARTS} if given else parts_from_rewrite(found.get("rewrite", ""))
-    if not any(parts.values()):
-        parts = dict(REPORT_EXAMPLE)
-    return {**parts, "final_text": found.get("rewrite") or compose_message(**parts)}
+    """The four blanks as far as the analysis could fill them; a kind draft is its own message."""
+    if not found.get("behaviours"):
+        return {**dict.fromkeys(PARTS, ""), "final_text": draft_text}
+    parts = prefilled_parts(found.get("rewrite_parts"))
+    return {**parts, "final_text": compose_message(**parts)}
 
 
 def _behaviour_cards(draft_text: str, found: dict) -> list[dict]:

@@ -1,0 +1,78 @@
+"""The two moments a person walks through on a phone: a thought record, and pausing before sending a message."""
+
+from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.coach.helpers import activation, savouring
+from tests.personas import PASSWORD
+
+
+def test_a_thought_record_from_the_diary_to_before_and_after(page, alice):
+    for day in (2, 5, 9):
+        activation(alice, days_ago=day, outcome="They were in meetings all afternoon", minutes=45)
+    savouring(alice, what="Breakfast in the garden together")
+    moment = activation(alice, days_ago=0, thought="They're obviously pulling away from me.", trigger_note="No reply")
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/think/")
+    assert serious_axe_violations(page) == []
+
+    page.goto(f"/think/thoughts/new/?activation={moment.pk}")
+    assert page.input_value("#id_automatic_thought") == "They're obviously pulling away from me."
+    page.fill("#id_automatic_thought", "They're obviously pulling away from me. They will leave me.")
+    page.fill("#id_emotion", "scared")
+    page.click("button[value=check]")
+
+    page.wait_for_selector("text=In the past when you felt this way")
+    assert serious_axe_violations(page) == []
+    assert page.locator("mark").count() >= 1
+    assert page.locator("text=They were in meetings all afternoon").count() == 3
+    page.locator("fieldset.trap").first.locator("input[value=fits]").check()
+    page.locator(".past-times input[type=checkbox]").first.check()
+    page.fill("#id_evidence_against", "They had a deadline today.")
+    page.fill("#id_balanced_thought", "They're busy, which doesn't mean they don't care.")
+    page.fill("#id_intensity_after", "3")
+    page.click("button[value=save]")
+
+    page.wait_for_selector("text=eased the feeling by 4 points")
+    assert page.locator("text=1 turned out fine").count() == 1
+    assert serious_axe_violations(page) == []
+    assert page.outside_requests == []
+
+
+def test_pausing_before_sending_a_message(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/think/messages/new/")
+    assert serious_axe_violations(page) == []
+    page.fill("#id_draft", "You didn't text me all day - you're obviously pulling away!")
+    page.click("button[value=check]")
+
+    page.wait_for_selector("text=Why it tends to backfire")
+    assert serious_axe_violations(page) == []
+    # The message rebuilds itself from the four parts as the person edits them (JavaScript).
+    page.fill("#id_request", "could you send a quick text at lunch")
+    assert page.input_value("#id_final_text").endswith("Would you be willing to send a quick text at lunch?")
+    page.check("input[name=outcome][value=sent_rewritten]")
+    page.click("button[value=save]")
+
+    page.wait_for_selector("text=A message you paused on")
+    assert page.locator("text=Would you be willing to send a quick text at lunch?").count() == 1
+    assert page.is_checked("input[name=outcome][value=sent_rewritten]")
+    assert serious_axe_violations(page) == []
+
+    page.goto("/think/messages/new/")
+    page.fill("#id_draft", "Hope the meeting went well! Takeaway tonight?")
+    page.click("button[value=check]")
+    page.wait_for_selector("text=This reads as clear and kind")
+    assert page.outside_requests == []
+
+
+def test_the_crisis_block_folds_to_one_line_and_stays(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/think/thoughts/new/")
+    page.fill("#id_automatic_thought", "I want to kill myself tonight.")
+    page.fill("#id_intensity_before", "9")
+    page.click("button[value=check]")
+    block = page.locator("[data-risk-block]")
+    assert block.is_visible() and page.locator("text=Samaritans").is_visible()
+    assert serious_axe_violations(page) == []
+    page.click("[data-risk-fold]")
+    assert block.is_visible() and not page.locator("text=Samaritans").is_visible()
+    assert page.locator(".risk-block__summary").is_visible()
