@@ -223,14 +223,21 @@ def instrument_for_fhir(resource: Mapping[str, object]) -> Instrument:
         for entry in resource.get("item") or []
         if isinstance(entry, Mapping) and isinstance(entry.get("linkId"), str)
     }
-    best, overlap = None, 0
-    for candidate in enabled_instruments():
-        found = len(link_ids & {domain_fhir.link_id(item) for item in candidate.items})
-        if found > overlap:
-            best, overlap = candidate, found
-    if best is None:
+    overlaps = {
+        candidate.slug: len(link_ids & {domain_fhir.link_id(item) for item in candidate.items})
+        for candidate in enabled_instruments()
+    }
+    best = max(overlaps.values(), default=0)
+    matches = [slug for slug, found in overlaps.items() if found == best]
+    if best == 0:
         raise InstrumentUnavailable("The QuestionnaireResponse does not answer any instrument offered here.")
-    return best
+    if len(matches) > 1:
+        # The four ECR-RS targets share their item ids: a mother's answers must never be read as a partner's.
+        raise InstrumentUnavailable(
+            f"The QuestionnaireResponse could answer {', '.join(matches)}; "
+            f"set its 'questionnaire' to one of {domain_fhir.QUESTIONNAIRE_BASE}<slug>."
+        )
+    return get_instrument(matches[0])
 
 
 @transaction.atomic
