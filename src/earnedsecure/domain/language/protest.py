@@ -220,6 +220,12 @@ _CUES: dict[str, list[tuple[str, float]]] = {
         ("forget+it ..1 we're|were|we+are", 0.7),
         ("or+we're|or+were|or+we+are|or+i'm|or+im|or+i+leave|or+it's|or+its ..1 through|over|done|leaving|gone", 0.7),
         ("i'll+find|ill+find|i+will+find|go+find|maybe+i+should+find", 0.55),
+        # Threatening self-harm to make a partner stay is a threat too (and raises crisis risk in risk.py).
+        (
+            "if ..1 you|u ..6 i'll|ill|i+will|im+going+to|i'm+going+to|gonna ..2 kill|hurt|end|do+something|die|"
+            "disappear",
+            0.75,
+        ),
         ("seriously+thinking+about|thinking+about ..1 ending|leaving|breaking", 0.6),
     ],
     "excessive_contact": [

@@ -102,7 +102,7 @@ _CUES: list[tuple[str, str, float]] = [
         _S,
         "$WANT|wanna|want+2|going+to|gonna|gona|ready+to|need+to|should+just|deserve+to|would+rather|"
         "i'd+rather|just+want+to|about+to|plan+to|planning+to|i+just+wanna|want+too ..1 "
-        "die|be+dead|dead|dye+myself|not+exist|stop+existing|disappear+forever|end+it+all|end+my+life|"
+        "die|dye|be+dead|dead|dye+myself|not+exist|stop+existing|disappear+forever|end+it+all|end+my+life|"
         "end+everything|end+it|end+things|end+myself|go+to+sleep+forever|sleep+forever|never+wake+up|"
         "not+wake+up|kill+myself|unalive|stop+living|be+gone+forever|jump|overdose|od|hang+myself",
         URGENT,
@@ -430,6 +430,7 @@ _VETOES: list[tuple[str, str]] = [
         "to+die+for|could+die|i+could+just+die|nearly+died|almost+died|died+laughing|dead+tired|dead+on|"
         "dead+good|dead+easy|dead+battery|deadline|drop+dead",
     ),
+    (_S, "dye|dyeing|dying ..2 hair|clothes|shirt|jeans|eggs|wool|fabric|blue|red|black|pink|blonde"),
     (_S, "rather+die+than|sooner+die+than|would+rather+die+than|id+rather+die+than"),
     (_S, "could+sleep+forever|sleep+for+a+week|sleep+for+days|sleep+forever+after"),
     (
