@@ -231,7 +231,8 @@ _CUES: list[tuple[str, str, float]] = [
         _S,
         "goodbye+letter|goodbye+letters|suicide+note|my+note|wrote+a+note|written+my+note|"
         "writing+my+note|wrote+my+note|final+goodbye|this+is+goodbye|saying+goodbye+to+everyone|"
-        "said+my+goodbyes|saying+my+goodbyes|last+goodbye|goodbye+forever|my+last+message|my+last+night",
+        "said+my+goodbyes|saying+my+goodbyes|last+goodbye|goodbye+forever|this+is+my+last+message|my+last+message+ever|"
+        "this+is+my+final+message|my+last+night",
         URGENT,
     ),
     (_S, "giving+away|gave+away|given+away ..1 my ..1 things|stuff|belongings|possessions|pets|cat|dog", URGENT),
