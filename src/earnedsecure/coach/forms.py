@@ -150,7 +150,7 @@ class MessageRewriteForm(CalmForm):
     )
     final_text = _text(
         "The message, ready to send",
-        rows=5,
+        rows=7,
         help_text="Built from the parts above; change any word so it sounds like you.",
     )
     outcome = forms.ChoiceField(
