@@ -106,6 +106,9 @@ def test_the_email_is_discreet(kind, settings):
     assert "/home/" in body
 
 
+# The worker closes stale database connections between tasks, as a long-running process must; that needs
+# real transactions rather than the test-wrapping one (PostgreSQL would lose the connection mid-test).
+@pytest.mark.django_db(transaction=True)
 @time_machine.travel(NOW, tick=False)
 def test_emails_go_only_to_people_who_turned_them_on(alice, bob):
     preference(alice, email=True)

@@ -38,6 +38,7 @@ def smtp_server():
     controller.stop()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes stale connections between tasks
 @time_machine.travel(NOW, tick=False)
 def test_the_worker_sends_a_discreet_email_through_smtp(alice, smtp_server, settings):
     handler, port = smtp_server
@@ -57,3 +58,24 @@ def test_the_worker_sends_a_discreet_email_through_smtp(alice, smtp_server, sett
     assert "/home/" in body
     assert "anxi" not in body.lower() and "attach" not in body.lower()
     assert Reminder.objects.filter(owner=alice, sent_email_at__isnull=False).count() == len(handler.messages)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_background_loop_scans_and_stops_cleanly(alice):
+    from django_tasks_db.models import DBTaskResult
+
+    from earnedsecure.journey.worker import run_forever
+
+    stop = threading.Event()
+    thread = threading.Thread(target=run_forever, kwargs={"poll_seconds": 0.05, "stop": stop}, daemon=True)
+    thread.start()
+    try:
+        for _ in range(200):
+            if DBTaskResult.objects.filter(status="SUCCESSFUL").exists():
+                break
+            stop.wait(0.05)
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert DBTaskResult.objects.filter(task_path__endswith="scan_reminders", status="SUCCESSFUL").count() == 1

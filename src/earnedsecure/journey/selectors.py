@@ -28,7 +28,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
@@ -315,7 +315,8 @@ def journey_rows(*, user, now: datetime) -> JourneyRows:
 
     They are small, unrelated reads that every journey page needs; one round trip instead of four keeps the
     home page within its query budget."""
-    null_int = Value(None, output_field=IntegerField())
+    # A typed NULL: PostgreSQL resolves two bare NULLs in a UNION as text, which then clashes with the ids.
+    null_int = Cast(Value(None), output_field=IntegerField())
     columns = ("source", "name", "at", "ref", "ref2")
     lessons = (
         owned_queryset(LessonProgress, user)

@@ -13,7 +13,7 @@ import threading
 import time
 from datetime import timedelta
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
 
@@ -68,6 +68,7 @@ def run_forever(
         finally:
             close_old_connections()
         stop.wait(poll_seconds)
+    connections.close_all()  # this thread's connections; a stopped worker holds nothing open
 
 
 _started: threading.Thread | None = None
