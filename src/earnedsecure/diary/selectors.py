@@ -366,3 +366,25 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         total_activations=sum(w.activations for w in weeks),
         total_good_moments=sum(m.good_moments for m in months),
     )
+
+
+def diary_touch(sender, instance, **kwargs):
+    """Receiver: any saved or deleted diary row bumps its owner's stamp (one UPDATE, or an INSERT once)."""
+    from django.db.models import F
+
+    from earnedsecure.diary.models import DiaryStamp
+
+    if kwargs.get("raw"):
+        return
+    updated = DiaryStamp.objects.filter(owner_id=instance.owner_id).update(
+        version=F("version") + 1, changed_at=timezone.now()
+    )
+    if not updated:
+        DiaryStamp.objects.get_or_create(owner_id=instance.owner_id, defaults={"version": 1})
+
+
+def diary_version(*, user) -> int:
+    """The person's diary stamp: it changes on any add, edit or delete, and costs one primary-key lookup."""
+    from earnedsecure.diary.models import DiaryStamp
+
+    return DiaryStamp.objects.filter(owner_id=user.pk).values_list("version", flat=True).first() or 0

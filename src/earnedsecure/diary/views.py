@@ -7,6 +7,7 @@ services.py; times are read and shown in the person's own time zone.
 from functools import wraps
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -288,6 +289,18 @@ def savouring_new(request):
 @consent_required
 @in_person_zone
 def insights(request):
+    """Charts over the person's whole history, cached per person until their diary changes.
+
+    The cache key holds the diary's stamp (selectors.diary_version, one primary-key lookup) and the local date,
+    so a new, edited or deleted entry, or a new day, shows at once; only repeat visits are served from memory.
+    """
     range_key = request.GET.get("range", selectors.DEFAULT_RANGE)
-    result = selectors.insights(user=request.user, range_key=range_key)
-    return render(request, "diary/insights.html", insights_page.build(result))
+    zone = selectors.person_zone(request.user)
+    today = timezone.now().astimezone(zone).date().isoformat()
+    version = selectors.diary_version(user=request.user)
+    key = f"diary-insights:{request.user.pk}:{range_key}:{today}:{version}"
+    context = cache.get(key)
+    if context is None:
+        context = insights_page.build(selectors.insights(user=request.user, range_key=range_key))
+        cache.set(key, context, timeout=3600)
+    return render(request, "diary/insights.html", context)
