@@ -16,7 +16,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import Session, earnedsecure, running_server
 
-
 DEMO_PASSWORD = "calm-harbour-demo"  # noqa: S105 - the documented local demo account
 
 
@@ -71,7 +70,7 @@ def main() -> None:
             clients=args.clients,
             seconds=args.seconds,
             username="demo",
-            password="calm-harbour-demo",
+            password=DEMO_PASSWORD,
         )
     print(f"floor page /still-here/ with {args.clients} clients for {args.seconds:.0f}s (waitress, SQLite)")
     print(f"  requests: {result['requests']}  errors: {result['errors']}")
