@@ -31,6 +31,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     if args.demo:
         call_command("demo", months=args.months)
+    if not args.no_worker:
+        # Single-machine default: reminders run in this process; `earnedsecure worker` runs them elsewhere.
+        from earnedsecure.journey.worker import start_background_worker
+
+        start_background_worker()
     import waitress
 
     from earnedsecure.wsgi import application
@@ -73,7 +78,7 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 # Sub-commands that are management commands of the apps, forwarded with their own arguments and help.
-FORWARDED = {
+FORWARDED: dict[str, str] = {
     "score": "score an instrument from answers given in published item order (prints JSON)",
     "instruments": "list the instruments with their terms",
     "fhir": "print FHIR R4 resources (e.g. 'fhir questionnaire phq-9')",
@@ -100,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--threads", type=int, default=8)
     serve.add_argument("--demo", action="store_true", help="create or refresh the demo person first")
     serve.add_argument("--months", type=int, default=6, help="months of demo history (with --demo)")
+    serve.add_argument("--no-worker", action="store_true", help="do not run background tasks in this process")
     serve.set_defaults(func=cmd_serve)
 
     demo = sub.add_parser("demo", help="create or refresh a demo person with months of realistic history")
@@ -123,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in {*FORWARDED, "manage"}:
+        # Hand everything after the name to Django untouched, options first included ("worker --once").
+        namespace = argparse.Namespace(command=argv[0], rest=argv[1:])
+        return cmd_manage(namespace) if argv[0] == "manage" else cmd_forward(namespace)
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.func(args)

@@ -93,10 +93,6 @@ def landing(request):
     return render(request, "core/landing.html")
 
 
-def home(request):
-    return render(request, "core/home.html")
-
-
 def still_here(request):
     """The smallest signed-in page: the benchmark floor every other page is compared with."""
     return render(request, "core/still_here.html")

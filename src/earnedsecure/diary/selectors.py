@@ -376,6 +376,12 @@ def diary_touch(sender, instance, **kwargs):
 
     if kwargs.get("raw"):
         return
+    from django.contrib.auth import get_user_model
+
+    origin = kwargs.get("origin")
+    origin_model = getattr(origin, "model", type(origin))  # a QuerySet or an instance started the deletion
+    if origin is not None and issubclass(origin_model, get_user_model()):
+        return  # the whole account is being deleted, stamp included: nothing to bump
     updated = DiaryStamp.objects.filter(owner_id=instance.owner_id).update(
         version=F("version") + 1, changed_at=timezone.now()
     )
