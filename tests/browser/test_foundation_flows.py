@@ -4,7 +4,13 @@ from tests.browser.conftest import serious_axe_violations, sign_in
 from tests.personas import PASSWORD
 
 PUBLIC_PAGES = ["/", "/help/crisis/", "/privacy/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-SIGNED_IN_PAGES = ["/home/", "/account/settings/", "/accounts/2fa/", "/accounts/sessions/", "/accounts/password/change/"]
+SIGNED_IN_PAGES = [
+    "/home/",
+    "/account/settings/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/accounts/password/change/",
+]
 
 
 def test_public_pages_are_accessible_and_load_nothing_from_elsewhere(page, db):
