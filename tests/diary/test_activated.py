@@ -63,22 +63,21 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
     assert activation.trigger == "threat"
 
 
-class _Risk:
-    def __init__(self, level, kind):
-        self.level, self.kind = level, kind
-
-
 @pytest.mark.parametrize(
-    ("level", "kind", "shown", "dv"),
-    [("none", "", False, False), ("high", "self_harm", True, False), ("medium", "violence", True, True)],
+    ("thought", "shown", "violence_lines"),
+    [
+        ("I'm dying to see him, this traffic is killing me", False, False),
+        ("I want to kill myself, I can't do this any more", True, False),
+        ("He hit me last night and I'm scared to go home", True, True),
+    ],
 )
 def test_the_saved_page_shows_the_crisis_block_when_the_words_call_for_it(
-    alice_client, alice, monkeypatch, level, kind, shown, dv
+    alice_client, alice, thought, shown, violence_lines
 ):
-    from earnedsecure.diary import views
-
-    monkeypatch.setattr(views, "_assess_risk", lambda text: _Risk(level, kind))
-    activation = activation_create(owner=alice, trigger="threat", intensity=9, thought="some words")
+    activation = activation_create(owner=alice, trigger="threat", intensity=9, thought=thought)
     html = alice_client.get(f"/diary/{activation.pk}/?saved=1").content.decode()
-    assert ('href="/help/crisis/"' in html.split("<main", 1)[1].split("</main>")[0]) is shown
-    assert ("Domestic violence lines" in html) is dv
+    main = html.split("<main", 1)[1].split("</main>")[0]
+    assert ("data-risk-block" in main) is shown
+    assert ("0808 2000 247" in main) is violence_lines  # Alice is in the UK: the national domestic abuse line
+    if shown:
+        assert "116 123" in main  # her own crisis line, right there on the page

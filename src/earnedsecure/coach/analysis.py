@@ -26,7 +26,7 @@ def analyze_message(text: str, *, reassurance_requests_today: int = 0) -> dict:
 
 def assess_risk(*texts: str) -> dict:
     """The most serious risk across several free texts, as {"level", "kind"}."""
-    from earnedsecure.coach.risk import strongest
+    from earnedsecure.core.risk import strongest
     from earnedsecure.domain.language import assess_risk as domain_assess_risk
 
     return strongest(*(domain_assess_risk(text) for text in texts if text and text.strip()))

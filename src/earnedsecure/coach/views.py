@@ -16,8 +16,8 @@ from earnedsecure.coach.forms import (
 )
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
-from earnedsecure.coach.risk import risk_context, strongest
 from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.core.risk import risk_context, strongest
 
 SOOTHING_TOOL_KEYS = ("breathing_478", "grounding_54321", "self_compassion")
 REASSURANCE_GUARD_AFTER = 3

@@ -50,28 +50,13 @@ def _url_or_none(name: str) -> str | None:
         return None
 
 
-def _assess_risk(text: str):
-    """The language package's crisis check, or None where that package is not installed yet."""
-    try:
-        from earnedsecure.domain.language import assess_risk  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return assess_risk(text)
+def risk_for(user, *texts: str) -> dict:
+    """Context for the shared crisis block (core/_risk_block.html) from the person's own words."""
+    from earnedsecure.core.risk import risk_context
+    from earnedsecure.domain.language import assess_risk
 
-
-def risk_for(*texts: str) -> dict | None:
-    """What the calm crisis block needs when the person's own words call for it, else None."""
     text = "\n".join(t for t in texts if t)
-    if not text.strip():
-        return None
-    risk = _assess_risk(text)
-    level = getattr(risk, "level", None)
-    level = getattr(level, "value", level)
-    if not level or str(level) == "none":
-        return None
-    kind = getattr(risk, "kind", None)
-    kind = getattr(kind, "value", kind)
-    return {"level": str(level), "kind": str(kind or "")}
+    return risk_context(user, assess_risk(text) if text.strip() else None)
 
 
 def _apply_errors(form, error: ValidationError) -> None:
@@ -127,6 +112,7 @@ def activated(request):
 def detail(request, pk):
     activation = get_owned_or_404(Activation, request.user, pk=pk)
     risk = risk_for(
+        request.user,
         activation.trigger_note,
         activation.body_sensations,
         activation.thought,
@@ -140,7 +126,7 @@ def detail(request, pk):
         {
             "activation": activation,
             "saved": request.GET.get("saved") == "1",
-            "risk": risk,
+            **risk,
             "urge_timer_url": f"{reverse('diary:tool', args=['urge-surfing'])}?activation={activation.pk}",
             "tools_url": f"{tools_url}?activation={activation.pk}",
             "message_url": _url_or_none("coach:message_new"),

@@ -2,18 +2,6 @@
 (function () {
   "use strict";
 
-  // The crisis block: "fold away" only collapses it to its one-line summary, which stays on the page.
-  document.querySelectorAll("[data-risk-block]").forEach(function (block) {
-    var fold = block.querySelector("[data-risk-fold]");
-    if (!fold) return;
-    fold.hidden = false;
-    fold.addEventListener("click", function () {
-      block.open = false;
-      var summary = block.querySelector("summary");
-      if (summary) summary.focus();
-    });
-  });
-
   // The direct message: rebuilt from the four blanks as they change, until the person edits it by hand.
   // Mirrors coach/rewrite.py compose_message.
   var form = document.querySelector("[data-compose]");

@@ -2,9 +2,9 @@
 
 Any page that analyses free text (a thought, a message draft, a diary entry) can show it:
 
-    from earnedsecure.coach.risk import risk_context
+    from earnedsecure.core.risk import risk_context
     context.update(risk_context(request.user, analysis["risk"]))   # or a Risk object, or None
-    {% include "coach/_risk_block.html" %}
+    {% include "core/_risk_block.html" %}
 
 It shows the person's own crisis lines (and domestic-violence lines when the risk is violence) with a link to
 the crisis page. Nothing is sent anywhere: the app is not monitored and notifies nobody. Dismissing only

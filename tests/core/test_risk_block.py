@@ -1,16 +1,16 @@
 from django.template.loader import render_to_string
 
-from earnedsecure.coach.risk import risk_context, strongest
+from earnedsecure.core.risk import risk_context, strongest
 
 
 def test_it_shows_nothing_when_there_is_no_risk(alice):
     context = risk_context(alice, {"level": "none", "kind": None})
     assert not context["risk_shown"]
-    assert render_to_string("coach/_risk_block.html", context).strip() == ""
+    assert render_to_string("core/_risk_block.html", context).strip() == ""
 
 
 def test_it_shows_the_persons_own_crisis_lines_calmly(alice):
-    html = render_to_string("coach/_risk_block.html", risk_context(alice, {"level": "concern", "kind": "self_harm"}))
+    html = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "concern", "kind": "self_harm"}))
     assert "Samaritans" in html and "116 123" in html and 'href="tel:999"' in html
     assert "/help/crisis/" in html
     assert "not monitored" in html
@@ -19,7 +19,7 @@ def test_it_shows_the_persons_own_crisis_lines_calmly(alice):
 
 
 def test_it_adds_domestic_violence_lines_for_violence_and_is_stronger_when_urgent(alice):
-    html = render_to_string("coach/_risk_block.html", risk_context(alice, {"level": "urgent", "kind": "violence"}))
+    html = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "urgent", "kind": "violence"}))
     assert "National Domestic Abuse Helpline" in html and "0808 2000 247" in html
     assert "card--urgent" in html and 'role="alert"' in html
     assert "in danger" in html
@@ -27,12 +27,12 @@ def test_it_adds_domestic_violence_lines_for_violence_and_is_stronger_when_urgen
 
 def test_it_points_to_the_help_page_when_the_country_is_unknown(alice):
     alice.country = ""
-    html = render_to_string("coach/_risk_block.html", risk_context(alice, {"level": "urgent", "kind": "self_harm"}))
+    html = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "urgent", "kind": "self_harm"}))
     assert "/help/crisis/" in html and "local emergency number" in html
 
 
 def test_folding_it_away_keeps_a_one_line_summary_on_the_page(alice):
-    html = render_to_string("coach/_risk_block.html", risk_context(alice, {"level": "concern", "kind": "self_harm"}))
+    html = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "concern", "kind": "self_harm"}))
     assert "<details" in html and " open" in html and "<summary" in html
 
 
