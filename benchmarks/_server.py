@@ -22,7 +22,9 @@ def free_port() -> int:
 
 
 def earnedsecure(*args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "earnedsecure", *args], env=env, check=True, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "earnedsecure", *args], env=env, check=True, capture_output=True, text=True
+    )
 
 
 @contextmanager
