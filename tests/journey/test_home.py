@@ -113,3 +113,12 @@ def test_it_renders_in_at_most_ten_queries_for_the_heavy_person(alice, alice_cli
         response = alice_client.get("/home/")
     assert response.status_code == 200
     assert "A moment for your notebook" in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_new_entry_shows_at_once_although_the_figures_are_cached(alice, alice_client):
+    activation(alice, NOW - timedelta(days=40))
+    first = alice_client.get("/home/").content.decode()
+    assert "1 so far this week" not in first
+    activation(alice, NOW - timedelta(hours=1))
+    assert "1 so far this week" in alice_client.get("/home/").content.decode()

@@ -12,6 +12,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Case,
@@ -32,7 +33,7 @@ from django.db.models.functions import Cast, RowNumber
 
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
-from earnedsecure.diary.models import Activation, Response, Tool, ToolSession, Trigger
+from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
 from earnedsecure.domain.progress.pathway import Pathway, PathwaySummary, assess_pathway, minutes_in_words
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -297,6 +298,7 @@ class JourneyRows:
     stages_reached: dict[str, datetime] = field(default_factory=dict)
     reminders: list[Reminder] = field(default_factory=list)
     first_activation_at: datetime | None = None
+    diary_version: int | None = None  # the diary's stamp (diary.DiaryStamp); None when never written
 
 
 def _pending_reminders(user, now: datetime):
@@ -343,10 +345,18 @@ def journey_rows(*, user, now: datetime) -> JourneyRows:
         .annotate(source=Value("first"), name=Value(""), at=Min("occurred_at"), ref=null_int, ref2=null_int)
         .values_list(*columns)
     )
+    stamp = (
+        DiaryStamp.objects.filter(owner_id=user.pk)
+        .annotate(source=Value("stamp"), name=Value(""), at=F("changed_at"), ref=F("version"), ref2=null_int)
+        .values_list(*columns)
+        .order_by()
+    )
     rows = JourneyRows()
-    for source, name, at, ref, ref2 in lessons.union(stages, reminders, first, all=True):
+    for source, name, at, ref, ref2 in lessons.union(stages, reminders, first, stamp, all=True):
         if source == "first":
             rows.first_activation_at = at
+        elif source == "stamp":
+            rows.diary_version = ref
         elif source == "lesson":
             rows.lessons_read[name] = at
         elif source == "stage":
@@ -408,12 +418,35 @@ class PathwayView:
     check_ins: CheckInFigures
 
 
+FIGURES_FRESH_FOR = 300  # seconds: the windows move with the clock, so cached figures age out this fast
+
+
+def _diary_figures(*, user, now: datetime, first_at, diary_version: int | None):
+    """Activation and tool figures, cached under the diary's stamp when the caller has it.
+
+    Any diary write bumps the stamp, so a new entry shows at once; without writes the figures are
+    recomputed every FIGURES_FRESH_FOR seconds because their four-week windows move with the clock.
+    """
+    if diary_version is None:
+        return activation_figures(user=user, now=now, first_at=first_at), tool_figures(user=user)
+    key = f"journey-figures:{user.pk}:{diary_version}:{int(now.timestamp()) // FIGURES_FRESH_FOR}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = (activation_figures(user=user, now=now, first_at=first_at), tool_figures(user=user))
+        cache.set(key, figures, timeout=FIGURES_FRESH_FOR)
+    return figures
+
+
 def pathway_view(
-    *, user, now: datetime, reached_at: dict[str, datetime] | None = None, first_at=_UNKNOWN
+    *,
+    user,
+    now: datetime,
+    reached_at: dict[str, datetime] | None = None,
+    first_at=_UNKNOWN,
+    diary_version: int | None = None,
 ) -> PathwayView:
     """The pathway as the person sees it (stage never lower than one reached before)."""
-    activations = activation_figures(user=user, now=now, first_at=first_at)
-    tools = tool_figures(user=user)
+    activations, tools = _diary_figures(user=user, now=now, first_at=first_at, diary_version=diary_version)
     check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
         reached_at = stages_reached(user=user)
@@ -614,7 +647,13 @@ def suggest_next_step(
 def home_view(*, user, now: datetime) -> HomeView:
     """Everything the home page shows. Eight queries whatever the length of the history (see the module doc)."""
     rows = journey_rows(user=user, now=now)
-    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached, first_at=rows.first_activation_at)
+    view = pathway_view(
+        user=user,
+        now=now,
+        reached_at=rows.stages_reached,
+        first_at=rows.first_activation_at,
+        diary_version=rows.diary_version,
+    )
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = view.check_ins.due[0] if view.check_ins.due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.
