@@ -421,15 +421,18 @@ class PathwayView:
 FIGURES_FRESH_FOR = 300  # seconds: the windows move with the clock, so cached figures age out this fast
 
 
-def _diary_figures(*, user, now: datetime, first_at, diary_version: int | None):
+def _diary_figures(*, user, now: datetime, first_at, diary_version):
     """Activation and tool figures, cached under the diary's stamp when the caller has it.
 
     Any diary write bumps the stamp, so a new entry shows at once; without writes the figures are
-    recomputed every FIGURES_FRESH_FOR seconds because their four-week windows move with the clock.
+    recomputed every FIGURES_FRESH_FOR seconds because their four-week windows move with the clock. No stamp
+    yet counts as version 0: the first save or delete through the ORM creates it at version 1.
     """
-    if diary_version is None:
-        return activation_figures(user=user, now=now, first_at=first_at), tool_figures(user=user)
-    key = f"journey-figures:{user.pk}:{diary_version}:{int(now.timestamp()) // FIGURES_FRESH_FOR}"
+    if diary_version is _UNKNOWN:
+        from earnedsecure.diary.selectors import diary_version as read_diary_version
+
+        diary_version = read_diary_version(user=user)
+    key = f"journey-figures:{user.pk}:{diary_version or 0}:{int(now.timestamp()) // FIGURES_FRESH_FOR}"
     figures = cache.get(key)
     if figures is None:
         figures = (activation_figures(user=user, now=now, first_at=first_at), tool_figures(user=user))
@@ -443,7 +446,7 @@ def pathway_view(
     now: datetime,
     reached_at: dict[str, datetime] | None = None,
     first_at=_UNKNOWN,
-    diary_version: int | None = None,
+    diary_version=_UNKNOWN,
 ) -> PathwayView:
     """The pathway as the person sees it (stage never lower than one reached before)."""
     activations, tools = _diary_figures(user=user, now=now, first_at=first_at, diary_version=diary_version)
