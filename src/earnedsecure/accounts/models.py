@@ -20,6 +20,14 @@ class User(AbstractUser):
     class Meta:
         db_table = "accounts_user"
 
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The person's own time zone, for showing dates and bucketing days and weeks (UTC if unknown)."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone or "UTC")
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
 
 class Consent(models.Model):
     """A versioned, withdrawable agreement for one purpose (core processing first; sharing and research later)."""

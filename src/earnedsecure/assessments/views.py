@@ -5,8 +5,6 @@ Views stay short: reads come from ``selectors``, writes go through ``services``,
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -263,7 +261,7 @@ def trajectory(request, slug):
     instrument = _instrument_or_404(slug)
     user = request.user
     rows = list(selectors.completed(user).filter(instrument=slug).order_by("completed_at", "pk"))
-    zone = ZoneInfo(user.time_zone or "UTC")
+    zone = user.zone
     assumptions, _ = selectors.assumptions_for(user=user, instrument=slug)
     columns = {"anxiety": "anxiety", "avoidance": "avoidance", "total": "total"}
     dimensions = []

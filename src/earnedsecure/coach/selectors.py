@@ -5,7 +5,6 @@ Each selector runs a fixed, small number of SQL queries whatever the length of t
 
 from dataclasses import dataclass
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, Max, Min, Q
 from django.utils import timezone
@@ -93,7 +92,7 @@ def reality_check(*, user, trigger: str, limit: int = REALITY_CHECK_SIZE) -> Rea
 
 def start_of_today(*, user, now: datetime | None = None) -> datetime:
     """Midnight today in the person's own time zone, as an aware datetime."""
-    zone = ZoneInfo(user.time_zone or "UTC")
+    zone = user.zone
     local = (now or timezone.now()).astimezone(zone)
     return datetime.combine(local.date(), time.min, tzinfo=zone)
 

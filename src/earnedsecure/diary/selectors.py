@@ -29,13 +29,6 @@ RANGES = {"3m": ("3 months", 13), "6m": ("6 months", 26), "1y": ("a year", 52), 
 DEFAULT_RANGE = "6m"
 
 
-def person_zone(user) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(user.time_zone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def activation_list(*, user):
     return owned_queryset(Activation, user).order_by("-occurred_at")
 
@@ -201,7 +194,7 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
     5. tools: sessions, sum of drops and sum of squared drops per tool (for the interval)
     """
     now = now or timezone.now()
-    zone = person_zone(user)
+    zone = user.zone
     if range_key not in RANGES:
         range_key = DEFAULT_RANGE
     weeks_back = RANGES[range_key][1]

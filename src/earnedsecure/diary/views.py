@@ -37,7 +37,7 @@ def in_person_zone(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        with timezone.override(selectors.person_zone(request.user)):
+        with timezone.override(request.user.zone):
             return view(request, *args, **kwargs)
 
     return wrapper
@@ -281,7 +281,7 @@ def insights(request):
     so a new, edited or deleted entry, or a new day, shows at once; only repeat visits are served from memory.
     """
     range_key = request.GET.get("range", selectors.DEFAULT_RANGE)
-    zone = selectors.person_zone(request.user)
+    zone = request.user.zone
     today = timezone.now().astimezone(zone).date().isoformat()
     version = selectors.diary_version(user=request.user)
     key = f"diary-insights:{request.user.pk}:{range_key}:{today}:{version}"

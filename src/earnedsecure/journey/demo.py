@@ -115,7 +115,7 @@ def seed(*, user, months, rng, now):
                 activation_id=open_entry[0],
             )
         )
-    local = now.astimezone(selectors.person_zone(user))
+    local = now.astimezone(user.zone)
     days_back = (local.weekday() - preference.review_day) % 7 or 7
     review = (local - timedelta(days=days_back)).replace(hour=preference.hour, minute=0, second=0, microsecond=0)
     year, week, _ = review.date().isocalendar()

@@ -8,7 +8,6 @@ UNION for the journey's own rows (lessons read, stages reached, pending reminder
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -81,13 +80,6 @@ PRACTICE_LABELS = {
 TOOL_URLS = {tool.value: f"/diary/tools/{tool.value}/" for tool in Tool}
 
 
-def person_zone(user) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(user.time_zone or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
 def week_start(moment: datetime, zone) -> datetime:
     local = moment.astimezone(zone)
     monday = (local - timedelta(days=local.weekday())).date()
@@ -141,7 +133,7 @@ def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationF
         first_at = first_activation_at(user=user)
     if first_at is None:
         return ActivationFigures()
-    zone = person_zone(user)
+    zone = user.zone
     activations = owned_queryset(Activation, user)
     in_baseline = Q(occurred_at__lt=first_at + WINDOW)
     in_recent = Q(occurred_at__gte=now - WINDOW, occurred_at__lte=now)

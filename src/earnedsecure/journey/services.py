@@ -21,7 +21,7 @@ from earnedsecure.journey.models import (
     Reminder,
     ReminderPreference,
 )
-from earnedsecure.journey.selectors import FOLLOW_UP_AFTER, person_zone
+from earnedsecure.journey.selectors import FOLLOW_UP_AFTER
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
     """
     if preference.frequency == ReminderPreference.Frequency.NONE or not (preference.in_app or preference.email):
         return []
-    zone = person_zone(user)
+    zone = user.zone
     local = now.astimezone(zone)
     if local.hour < preference.hour:
         return []
