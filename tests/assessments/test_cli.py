@@ -154,3 +154,14 @@ def test_it_refuses_an_incomplete_import_and_stores_nothing(alice, tmp_path):
     with pytest.raises(CommandError, match="is not JSON"):
         run("fhir", "import", "--username", "alice", str(path))
     assert InstrumentResponse.objects.count() == 0
+
+
+def test_score_adds_a_safety_line_on_stderr_when_item_9_is_above_zero(capsys):
+    from django.core.management import call_command
+
+    call_command("score", "phq-9", "--answers", "0,0,0,0,0,0,0,0,1")
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["safety_alert"] is True
+    assert "Safety:" in captured.err and "crisis line" in captured.err
+    call_command("score", "phq-9", "--answers", "3,3,3,3,3,3,3,3,0")
+    assert "Safety:" not in capsys.readouterr().err

@@ -11,6 +11,12 @@ from earnedsecure.domain.instruments import (
     score_in_published_order,
 )
 
+SAFETY_LINE = (
+    "Safety: the answer to the question about thoughts of being better off dead or of self-harm is above 0. "
+    "If that is you, please talk to someone now: call your local emergency number or a crisis line "
+    "(the app's 'Get help now' page lists them by country)."
+)
+
 
 def one_line(error: Exception) -> str:
     return " ".join(str(error).split())
@@ -36,3 +42,6 @@ class Command(BaseCommand):
             label = nearest_prototype(result.value("anxiety"), result.value("avoidance"))
             body["nearest_prototype"] = {"label": label.value, "rule": PROTOTYPE_RULE}
         self.stdout.write(json.dumps(body, indent=2, ensure_ascii=False))
+        if result.safety_alert:
+            # The JSON stays machine-readable on stdout; the person running this sees the safety line too.
+            self.stderr.write(SAFETY_LINE)
