@@ -106,3 +106,11 @@ def test_error_pages_carry_the_crisis_link(client, db):
 
     for template in ("500.html", "404.html", "403.html"):
         assert "/help/crisis/" in render_to_string(template, {"public_page": True})
+
+
+@pytest.mark.parametrize(("path", "current"), [("/diary/tools/", "Tools"), ("/diary/", "Diary"), ("/think/", "Think")])
+def test_exactly_one_nav_entry_is_current(alice_client, path, current):
+    html = alice_client.get(path).content.decode()
+    nav = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+    marked = re.findall(r'aria-current="page">([^<]+)<', nav)
+    assert marked == [current]

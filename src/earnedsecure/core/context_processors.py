@@ -12,14 +12,16 @@ MAIN_NAV = [
 
 
 def _nav(request):
-    current = request.path
     items = []
     for name, label in MAIN_NAV:
         try:
-            url = reverse(name)
+            items.append({"url": reverse(name), "label": label, "current": False})
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "current": current.startswith(url)})
+    # Only the most specific entry is current: /diary/tools/ is Tools, not Diary as well.
+    matches = [item for item in items if request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["current"] = True
     return items
 
 
