@@ -36,13 +36,20 @@ def charlie(db):
     return make_person("charlie", first_name="Charlie", country="US")
 
 
-@pytest.fixture
-def alice_client(client, alice):
-    client.force_login(alice)
+def _signed_in_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
     return client
 
 
 @pytest.fixture
-def charlie_client(client, charlie):
-    client.force_login(charlie)
-    return client
+def alice_client(alice):
+    """Alice's own browser: a separate client, so a test can hold Alice's and Charlie's at once."""
+    return _signed_in_client(alice)
+
+
+@pytest.fixture
+def charlie_client(charlie):
+    return _signed_in_client(charlie)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("home/", include("earnedsecure.journey.home_urls")),  # name="home", the journey app's page
     path("still-here/", core_views.still_here, name="still_here"),
     path("help/crisis/", core_views.crisis, name="crisis"),
+    path("help/plan/", core_views.safety_plan, name="safety_plan"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("healthz", core_views.healthz, name="healthz"),

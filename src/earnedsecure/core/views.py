@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -87,8 +87,6 @@ def server_error(request):
 @require_safe
 def landing(request):
     if request.user.is_authenticated:
-        from django.shortcuts import redirect
-
         return redirect("home")
     return render(request, "core/landing.html")
 
@@ -96,3 +94,20 @@ def landing(request):
 def still_here(request):
     """The smallest signed-in page: the benchmark floor every other page is compared with."""
     return render(request, "core/still_here.html")
+
+
+def safety_plan(request):
+    """The person's own crisis plan: one tap from the crisis page and every crisis block, printable."""
+    from django.contrib import messages
+
+    from earnedsecure.core.forms import SafetyPlanForm
+    from earnedsecure.core.models import SafetyPlan
+
+    plan = SafetyPlan.objects.filter(owner=request.user).first() or SafetyPlan(owner=request.user)
+    form = SafetyPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your plan is saved. You can print it or come back to it any time.")
+        return redirect("safety_plan")
+    editing = request.GET.get("edit") == "1" or plan.pk is None or plan.is_empty() or request.method == "POST"
+    return render(request, "core/safety_plan.html", {"form": form, "plan": plan, "editing": editing})

@@ -1,0 +1,44 @@
+from django import forms
+
+from earnedsecure.core.models import SafetyPlan
+
+_HELP = {
+    "warning_signs": (
+        "1. My warning signs",
+        "Thoughts, moods, situations or behaviours that tell me a crisis may be building.",
+    ),
+    "coping_on_my_own": (
+        "2. Things I can do on my own to take my mind off it",
+        "A walk, a shower, music, 4-7-8 breathing…",
+    ),
+    "people_and_places_for_distraction": (
+        "3. People and places that help me feel less alone",
+        "Not to talk about the problem, just to be around others.",
+    ),
+    "people_i_can_ask_for_help": ("4. People I can ask for help", "Names and numbers of people I trust."),
+    "professionals_to_contact": (
+        "5. Professionals and services I can contact",
+        "My doctor or therapist, a crisis line, the nearest emergency department.",
+    ),
+    "making_my_surroundings_safer": (
+        "6. Making my surroundings safer",
+        "What I can put away, hand to someone, or stay away from while things are hard.",
+    ),
+    "what_matters_most": ("What matters most to me, and is worth living for", ""),
+}
+
+
+class SafetyPlanForm(forms.ModelForm):
+    class Meta:
+        model = SafetyPlan
+        fields = list(_HELP)
+        labels = {name: label for name, (label, _) in _HELP.items()}
+        help_texts = {name: text for name, (_, text) in _HELP.items()}
+        widgets = {name: forms.Textarea(attrs={"rows": 3, "maxlength": 3000}) for name in _HELP}
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in _HELP:
+            if len(cleaned.get(name) or "") > 3000:
+                self.add_error(name, "Please keep this under 3,000 characters.")
+        return cleaned

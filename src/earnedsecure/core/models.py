@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.db import models
+
+from earnedsecure.core.fields import EncryptedTextField
+
+
+class SafetyPlan(models.Model):
+    """A person's own plan for a crisis, in the six steps of the Safety Planning Intervention
+    (Stanley & Brown, 2012, Cognitive and Behavioral Practice 19(2), 256-264), plus what matters most.
+
+    Everything is the person's own words, encrypted at rest; one plan per person.
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan")
+    warning_signs = EncryptedTextField(blank=True, default="")
+    coping_on_my_own = EncryptedTextField(blank=True, default="")
+    people_and_places_for_distraction = EncryptedTextField(blank=True, default="")
+    people_i_can_ask_for_help = EncryptedTextField(blank=True, default="")
+    professionals_to_contact = EncryptedTextField(blank=True, default="")
+    making_my_surroundings_safer = EncryptedTextField(blank=True, default="")
+    what_matters_most = EncryptedTextField(blank=True, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Safety plan of {self.owner_id}"
+
+    def is_empty(self) -> bool:
+        return not any(
+            getattr(self, field.name) for field in self._meta.fields if isinstance(field, EncryptedTextField)
+        )
