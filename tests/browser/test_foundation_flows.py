@@ -6,6 +6,8 @@ from tests.personas import PASSWORD
 PUBLIC_PAGES = ["/", "/help/crisis/", "/privacy/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
 SIGNED_IN_PAGES = [
     "/home/",
+    "/still-here/",
+    "/help/plan/",
     "/account/settings/",
     "/accounts/2fa/",
     "/accounts/sessions/",
