@@ -61,19 +61,27 @@ def test_the_worker_sends_a_discreet_email_through_smtp(alice, smtp_server, sett
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_background_loop_scans_and_stops_cleanly(alice):
+def test_the_background_loop_scans_and_stops_cleanly(alice, monkeypatch):
     from django_tasks_db.models import DBTaskResult
 
-    from earnedsecure.journey.worker import run_forever
+    from earnedsecure.journey import worker
 
+    # The test thread waits on an event instead of polling the database, so the two threads never
+    # touch SQLite at once (the in-memory test database would refuse with "schema is locked").
+    ran = threading.Event()
+    real_queue_worker = worker._queue_worker
+
+    class Signalling:
+        def run(self):
+            real_queue_worker().run()
+            ran.set()
+
+    monkeypatch.setattr(worker, "_queue_worker", Signalling)
     stop = threading.Event()
-    thread = threading.Thread(target=run_forever, kwargs={"poll_seconds": 0.05, "stop": stop}, daemon=True)
+    thread = threading.Thread(target=worker.run_forever, kwargs={"poll_seconds": 0.05, "stop": stop}, daemon=True)
     thread.start()
     try:
-        for _ in range(200):
-            if DBTaskResult.objects.filter(status="SUCCESSFUL").exists():
-                break
-            stop.wait(0.05)
+        assert ran.wait(timeout=30)
     finally:
         stop.set()
         thread.join(timeout=10)
