@@ -32,3 +32,13 @@ def test_logout_really_ends_the_session(client, alice):
     client.post("/accounts/logout/")
     client.cookies["sessionid"] = old_cookie
     assert client.get("/home/").status_code == 302
+
+
+def test_even_an_active_session_ends_twelve_hours_after_sign_in(alice_client):
+    start = timezone.now()
+    for minutes in range(0, 12 * 60, 20):  # a request every 20 minutes all day: never idle
+        with time_machine.travel(start + timezone.timedelta(minutes=minutes), tick=False):
+            assert alice_client.get("/home/").status_code == 200
+    with time_machine.travel(start + timezone.timedelta(hours=12, minutes=5), tick=False):
+        response = alice_client.get("/home/")
+        assert response.status_code == 302 and "timeout=1" in response["Location"]

@@ -26,13 +26,16 @@ def privacy_headers(get_response):
 
 
 class SessionTimeoutMiddleware:
-    """Log a person out after SESSION_IDLE_SECONDS without a request (SESSION_COOKIE_AGE caps the total).
+    """Log a person out after SESSION_IDLE_SECONDS without a request, and SESSION_COOKIE_AGE after sign-in.
 
+    The absolute limit is checked here because the session's own expiry moves forward whenever the
+    session is saved (every minute of activity), so on its own it would never end an active session.
     Runs in process_view so public views (the crisis page above all) never touch the session or the
     database: they must work when the database is down.
     """
 
     KEY = "_last_seen"
+    STARTED_KEY = "_signed_in_at"
     WRITE_EVERY = 60  # seconds; saves a session write on every click
 
     def __init__(self, get_response):
@@ -48,7 +51,9 @@ class SessionTimeoutMiddleware:
             return None
         now = time.time()
         last_seen = request.session.get(self.KEY)
-        if last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS:
+        started = request.session.setdefault(self.STARTED_KEY, now)
+        idle = last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
+        if idle or now - started > settings.SESSION_COOKIE_AGE:
             logout(request)
             return redirect(f"{resolve_url(settings.LOGIN_URL)}?timeout=1")
         if last_seen is None or now - last_seen > self.WRITE_EVERY:
