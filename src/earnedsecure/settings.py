@@ -201,7 +201,6 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "optional" if envbool("EARNEDSECURE_EMAIL_ENABLED", False) else "none"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
@@ -299,6 +298,12 @@ if EMAIL_HOST:
     EMAIL_TIMEOUT = 20
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# With real mail, sign-up needs a verified address; that is also what lets allauth answer a taken address
+# exactly like a new one (a mail goes to the owner only), so sign-up cannot be used to find out who has an
+# account. Without mail (the local default) the address is optional and nothing can be verified.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory" if EMAIL_HOST else "none"
+if EMAIL_HOST:
+    ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 DEFAULT_FROM_EMAIL = envstr("EARNEDSECURE_EMAIL_FROM", "Notebook <notebook@localhost>")
 
 # --- Background tasks (reminders): Django's task framework (backport) with a database-backed queue -----------

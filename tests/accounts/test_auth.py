@@ -123,3 +123,33 @@ def test_recovery_codes_are_stored_hashed_or_encrypted(alice):
     plain = codes.get_unused_codes()
     stored = str(Authenticator.objects.get(user=alice, type=Authenticator.Type.RECOVERY_CODES).data)
     assert plain and not any(code in stored for code in plain)
+
+
+def test_with_real_mail_signup_does_not_reveal_a_taken_address(client, alice, settings):
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    settings.ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+    fields = {"password1": "quiet river at dawn", "password2": "quiet river at dawn"}
+    taken = client.post("/accounts/signup/", {"username": "newbie", "email": "alice@example.com", **fields})
+    fresh = client.post("/accounts/signup/", {"username": "newbie2", "email": "fresh@example.com", **fields})
+    assert taken.status_code == fresh.status_code == 302
+    assert taken["Location"] == fresh["Location"]
+    to_alice = [m for m in mail.outbox if m.to == ["alice@example.com"]]
+    assert len(to_alice) == 1 and to_alice[0].subject.startswith("Notebook")
+
+
+def test_real_mail_turns_on_address_verification(tmp_path):
+    import subprocess
+    import sys
+
+    code = "from earnedsecure import settings as s; print(s.ACCOUNT_EMAIL_VERIFICATION, 'email*' in s.ACCOUNT_SIGNUP_FIELDS)"
+    env = {"PATH": "/usr/bin:/bin", "EARNEDSECURE_DATA_DIR": str(tmp_path)}
+    local = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    server = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "EARNEDSECURE_EMAIL_HOST": "smtp.example.org"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert local.stdout.split() == ["none", "False"]
+    assert server.stdout.split() == ["mandatory", "True"]
