@@ -16,7 +16,8 @@ def _answer_page(page, value_label):
 def test_taking_the_phq_9_with_a_safety_answer_shows_help_first(page, alice):
     sign_in(page, "alice", PASSWORD)
     page.goto("/check-ins/")
-    page.get_by_role("link", name="Start the PHQ-9").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Start the PHQ-9").click()
     assert page.locator("#progress-text").inner_text() == "Page 1 of 3"
     assert page.get_by_role("progressbar").get_attribute("value") == "1"
     assert serious_axe_violations(page) == []
@@ -42,13 +43,15 @@ def test_a_missing_answer_is_pointed_out_and_the_person_can_pause_and_resume(pag
     sign_in(page, "alice", PASSWORD)
     page.goto("/check-ins/gad-7/")
     page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").check()
-    page.get_by_role("button", name="Next").click()
+    with page.expect_navigation():  # the form posts back to the same address: wait for the new page
+        page.get_by_role("button", name="Next").click()
     assert page.get_by_text("Please choose an answer to go on.").first.is_visible()
     assert page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").is_checked()
     assert serious_axe_violations(page) == []
     page.get_by_role("button", name="Save and pause").click()
     page.wait_for_url("**/check-ins/")
-    page.get_by_role("link", name="Carry on (1 of 7 answered) the GAD-7").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Carry on (1 of 7 answered) the GAD-7").click()
     assert page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").is_checked()
     assert InstrumentResponse.objects.get(owner=alice).status == "in_progress"
 

@@ -1,5 +1,7 @@
 """The two moments a person walks through on a phone: a thought record, and pausing before sending a message."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import serious_axe_violations, sign_in
 from tests.coach.helpers import activation, savouring
 from tests.personas import PASSWORD
@@ -71,8 +73,10 @@ def test_the_crisis_block_folds_to_one_line_and_stays(page, alice):
     page.fill("#id_intensity_before", "9")
     page.click("button[value=check]")
     block = page.locator("[data-risk-block]")
-    assert block.is_visible() and page.locator("text=Samaritans").is_visible()
+    expect(block).to_be_visible()  # waits for the posted page, which has the same address
+    expect(page.locator("text=Samaritans")).to_be_visible()
     assert serious_axe_violations(page) == []
     page.click("[data-risk-fold]")
-    assert block.is_visible() and not page.locator("text=Samaritans").is_visible()
+    expect(page.locator("text=Samaritans")).not_to_be_visible()
+    expect(block).to_be_visible()
     assert page.locator(".risk-block__summary").is_visible()

@@ -54,7 +54,7 @@ def test_a_mistake_in_the_flow_keeps_what_was_typed_and_shows_the_step(page, ali
     for _ in range(2):
         page.click("[data-step]:visible [data-next]")
     page.click("button[type=submit]:visible")
-    assert page.locator("[data-error-summary]").is_visible()
+    expect(page.locator("[data-error-summary]")).to_be_visible()  # the form posts back to the same address
     assert page.locator("#id_intensity_0").is_visible()  # the step with the missing answer is shown
     assert page.input_value("#id_thought") == "A story I don't want to lose"
     assert not Activation.objects.exists()

@@ -70,7 +70,8 @@ def test_a_newcomer_signs_up_consents_and_reaches_home(page, db):
     page.fill("input[name=username]", "newcomer")
     page.fill("input[name=password1]", "short")
     page.fill("input[name=password2]", "short")
-    page.click("form button[type=submit]")
+    with page.expect_navigation():  # the form posts back to the same address: wait for the new page
+        page.click("form button[type=submit]")
     # A clear message next to the field, and the username is still there.
     assert page.locator(".errorlist, [role=alert], .error").first.is_visible()
     assert page.input_value("input[name=username]") == "newcomer"
