@@ -33,6 +33,7 @@ from django.db.models.functions import Cast, RowNumber
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
+from earnedsecure.diary.tools import TOOLS
 from earnedsecure.domain.progress.pathway import Pathway, PathwaySummary, assess_pathway, minutes_in_words
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -50,13 +51,15 @@ FOLLOW_UP_UNTIL = timedelta(days=14)
 REMINDERS_SHOWN_FOR = timedelta(days=14)
 MIN_SESSIONS_FOR_HELPFUL = 3
 
+# A tool's page is at its slug ("grounding"), not its stored key ("grounding_54321"): derive, never retype.
+TOOL_URLS = {str(info.key): f"/diary/tools/{info.slug}/" for info in TOOLS}
 # Where each lesson's practice happens: plain paths into the other apps, checked by a test that resolves each one.
 PRACTICE_URLS = {
-    "breathing-478": "/diary/tools/breathing_478/",
-    "grounding-54321": "/diary/tools/grounding_54321/",
-    "muscle-relaxation": "/diary/tools/muscle_relaxation/",
-    "self-compassion": "/diary/tools/self_compassion/",
-    "urge-timer": "/diary/tools/urge_surfing/",
+    "breathing-478": TOOL_URLS[Tool.BREATHING_478],
+    "grounding-54321": TOOL_URLS[Tool.GROUNDING_54321],
+    "muscle-relaxation": TOOL_URLS[Tool.MUSCLE_RELAXATION],
+    "self-compassion": TOOL_URLS[Tool.SELF_COMPASSION],
+    "urge-timer": TOOL_URLS[Tool.URGE_SURFING],
     "activation": "/diary/activated/",
     "diary": "/diary/",
     "thought-record": "/think/thoughts/new/",
@@ -77,7 +80,6 @@ PRACTICE_LABELS = {
     "savouring": "Note a good moment",
     "assessment-ecr-r": "Take the ECR-R questionnaire",
 }
-TOOL_URLS = {tool.value: f"/diary/tools/{tool.value}/" for tool in Tool}
 
 
 def week_start(moment: datetime, zone) -> datetime:
