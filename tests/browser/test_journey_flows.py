@@ -70,7 +70,7 @@ def test_reading_a_lesson_and_following_its_practice(page, alice):
     page.click("button:has-text('Mark as read')")
     expect(page.locator("text=You read this on")).to_be_visible()
     page.goto("/learn/")
-    assert page.locator("text=1 of 16 read").is_visible()
+    assert page.locator("text=1 of 17 read").is_visible()
 
 
 def test_enrolling_and_pausing_a_program(page, alice):
