@@ -134,7 +134,7 @@ def test_after_several_reassurance_requests_today_it_suggests_soothing_first(ali
 
 def test_it_shows_violence_help_at_the_top_when_a_draft_mentions_being_hurt(alice_client):
     html = _check(alice_client, "You hit me last night and I'm scared to come home.").content.decode()
-    assert html.index("data-risk-block") < html.index("<h1>")
+    assert html.index("data-risk-block") < html.index("Your draft")
     assert "National Domestic Abuse Helpline" in html
 
 

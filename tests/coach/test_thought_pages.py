@@ -129,7 +129,7 @@ def test_going_back_to_edit_keeps_the_words(alice_client):
 def test_it_shows_crisis_lines_at_the_top_when_a_thought_carries_risk(alice_client, text):
     html = alice_client.post("/think/thoughts/new/", _step_one(automatic_thought=text)).content.decode()
     block = html.index("data-risk-block")
-    assert block < html.index("<h1>")
+    assert block < html.index("What you wrote")
     assert "Samaritans" in html and "not monitored" in html
 
 

@@ -100,6 +100,20 @@ def thought_new(request):
     activation = _activation(request, data["activation"])
     trigger = data["trigger"] or (activation.trigger if activation else "")
     found = analysis.analyze_thought(data["automatic_thought"])
+    # No coaching beside a risk: any risk in anything written so far shows the safety response instead of the
+    # traps, the reality check and the save button (hazard log H2).
+    risk = strongest(
+        found["risk"],
+        analysis.assess_risk(
+            data["situation"],
+            data["emotion"],
+            *(request.POST.get(f, "") for f in ("evidence_for", "evidence_against", "balanced_thought")),
+        ),
+    )
+    if risk["level"] != "none":
+        return render(
+            request, "coach/thought_safety.html", {"start": start, "data": data, **risk_context(request.user, risk)}
+        )
     suggestions = found["traps"][:MAX_SUGGESTED]
     check = selectors.reality_check(user=request.user, trigger=trigger)
     finish = ThoughtFinishForm(
@@ -130,14 +144,6 @@ def thought_new(request):
         )
         return redirect("coach:thought_detail", pk=record.pk)
 
-    risk = strongest(found["risk"], analysis.assess_risk(data["situation"], data["emotion"]))
-    if finish.is_bound:
-        risk = strongest(
-            risk,
-            analysis.assess_risk(
-                *(finish.data.get(f, "") for f in ("evidence_for", "evidence_against", "balanced_thought"))
-            ),
-        )
     return render(
         request,
         "coach/thought_finish.html",
@@ -149,7 +155,6 @@ def thought_new(request):
             "traps": _trap_cards(data["automatic_thought"], suggestions, finish),
             "check": check,
             "past_rows": list(zip(check.past_times, finish["past_fine"], strict=False)),
-            **risk_context(request.user, risk),
         },
     )
 
@@ -261,6 +266,15 @@ def message_new(request):
 
     draft_text = draft_form.cleaned_data["draft"]
     found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)
+    # No coaching beside a risk, in the draft or in the message being built from it (hazard log H2): no
+    # protest cards, no rewrite toward contact, nothing saved as a coached message.
+    risk = strongest(found["risk"], analysis.assess_risk(request.POST.get("final_text", "")))
+    if risk["level"] != "none":
+        return render(
+            request,
+            "coach/message_safety.html",
+            {"draft_text": draft_text, **risk_context(user, risk)},
+        )
     if action == "check":
         rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found))
     else:
@@ -286,9 +300,6 @@ def message_new(request):
             initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}
         )
 
-    risk = found.get("risk")
-    if rewrite_form.is_bound:
-        risk = strongest(risk, analysis.assess_risk(rewrite_form.data.get("final_text", "")))
     return render(
         request,
         "coach/message_check.html",
@@ -302,7 +313,6 @@ def message_new(request):
             "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
             "asked_today": asked_today,
             "tools": _soothing_tools(),
-            **risk_context(user, risk),
         },
     )
 

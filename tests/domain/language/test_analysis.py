@@ -71,6 +71,10 @@ def test_a_thought_never_raises_and_points_at_its_own_words(text):
         _check_spans(text, trap)
     _check_spans(text, result["risk"])
     assert result["risk"]["level"] in ("none", "concern", "urgent")
+    # No coaching beside a risk (hazard log H2).
+    assert result["coaching"] is (result["risk"]["level"] == "none")
+    if not result["coaching"]:
+        assert result["traps"] == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -82,8 +86,15 @@ def test_a_message_never_raises_and_points_at_its_own_words(text, asked):
     for behaviour in result["behaviours"]:
         assert 0 <= behaviour["confidence"] <= 1
         _check_spans(text, behaviour)
-    if not result["protest"]:
-        assert result["rewrite"] == text
+    if result["risk"]["level"] != "none":
+        # No coaching beside a risk: no behaviours, no rewrite, no soothing nudge (hazard log H2).
+        assert result["coaching"] is False
+        assert result["behaviours"] == [] and result["rewrite"] is None and result["rewrite_parts"] is None
+        assert result["suggest_soothing_first"] is False
+    else:
+        assert result["coaching"] is True
+        if not result["protest"]:
+            assert result["rewrite"] == text
     _check_spans(text, result["risk"])
 
 
@@ -98,7 +109,8 @@ def test_risk_never_raises_and_kind_goes_with_level(text):
 def test_a_very_long_text_finishes():
     text = ("You never answer. I'm such an idiot and I want to die?!! 😂 " * 1000)[:50_000]
     assert analyze_thought(text).risk.is_risk
-    assert analyze_message(text).protest
+    calm = ("You never answer. I'm such an idiot, you obviously don't care?!! 😂 " * 1000)[:50_000]
+    assert analyze_message(calm).protest
 
 
 def test_the_tuning_set_scores_well():

@@ -98,7 +98,8 @@ def test_thoughts_and_message_drafts_are_checked_too():
     assert analyze_thought("I'm a failure and I want to end my life").risk.level is RiskLevel.URGENT
     message = analyze_message("If you leave me I'll kill myself")
     assert message.risk.level is RiskLevel.URGENT
-    assert message.protest
+    # A threat of suicide is a risk first: the safety response, never a protest card with a rewrite.
+    assert not message.protest and message.rewrite is None and not message.coaching
 
 
 def test_no_risk_has_the_documented_shape():
