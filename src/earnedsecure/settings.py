@@ -208,6 +208,7 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "earnedsecure.accounts.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "earnedsecure.accounts.forms.SignupSafetyForm"  # crisis-lines country, 18 or older
 # No per-account ("key") limit on failed logins: it would let anyone who knows a username lock its owner
 # out. Axes throttles per (username, address) instead; this only caps one address spraying many names.
 ACCOUNT_RATE_LIMITS = {

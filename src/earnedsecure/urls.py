@@ -22,6 +22,8 @@ urlpatterns = [
     path("still-here/", core_views.still_here, name="still_here"),
     path("help/crisis/", core_views.crisis, name="crisis"),
     path("help/plan/", core_views.safety_plan, name="safety_plan"),
+    path("quick-exit/", core_views.quick_exit, name="quick_exit"),
+    path("who-this-is-for/", core_views.who_this_is_for, name="who_this_is_for"),
     path("privacy/", core_views.privacy, name="privacy"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("healthz", core_views.healthz, name="healthz"),
@@ -29,6 +31,7 @@ urlpatterns = [
     path("account/settings/", account_views.account_settings, name="account_settings"),
     path("account/export/", account_views.export, name="account_export"),
     path("account/delete/", account_views.delete, name="account_delete"),
+    path("accounts/signup/", account_views.signup, name="account_signup"),  # allauth's, with country and age
     path("accounts/", include("allauth.urls")),
     path("api/v1/", _api_urls()),
     path("check-ins/", include("earnedsecure.assessments.urls")),

@@ -6,6 +6,9 @@ from django.core import mail
 from earnedsecure.accounts.models import User
 from tests.personas import PASSWORD
 
+# What sign-up asks beyond the account itself: the crisis-lines country and being 18 or older.
+SAFETY_FIELDS = {"country": "GB", "adult": "on"}
+
 
 def _login(client, login, password, ip="10.0.0.1"):
     return client.post("/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=ip)
@@ -15,7 +18,13 @@ def _login(client, login, password, ip="10.0.0.1"):
 def test_it_hashes_new_passwords_with_argon2id(client, db):
     response = client.post(
         "/accounts/signup/",
-        {"username": "newperson", "email": "", "password1": "quiet river at dawn", "password2": "quiet river at dawn"},
+        {
+            "username": "newperson",
+            "email": "",
+            "password1": "quiet river at dawn",
+            "password2": "quiet river at dawn",
+            **SAFETY_FIELDS,
+        },
     )
     assert response.status_code == 302
     assert User.objects.get(username="newperson").password.startswith("argon2$argon2id$")
@@ -32,7 +41,9 @@ def test_it_upgrades_an_old_hash_on_login(client, alice):
 
 @pytest.mark.parametrize("weak", ["1", "111111", "password123", "alice-alice"])
 def test_it_rejects_weak_passwords_next_to_the_field(client, db, weak):
-    response = client.post("/accounts/signup/", {"username": "alice-alice", "password1": weak, "password2": weak})
+    response = client.post(
+        "/accounts/signup/", {"username": "alice-alice", "password1": weak, "password2": weak, **SAFETY_FIELDS}
+    )
     assert response.status_code == 200
     assert not User.objects.filter(username="alice-alice").exists()
     assert b"errorlist" in response.content or b"error" in response.content
@@ -41,7 +52,9 @@ def test_it_rejects_weak_passwords_next_to_the_field(client, db, weak):
 
 def test_it_accepts_a_long_unicode_passphrase(client, db):
     phrase = "été à la mer — calme 🌊 toujours"
-    response = client.post("/accounts/signup/", {"username": "unicode", "password1": phrase, "password2": phrase})
+    response = client.post(
+        "/accounts/signup/", {"username": "unicode", "password1": phrase, "password2": phrase, **SAFETY_FIELDS}
+    )
     assert response.status_code == 302
 
 
@@ -128,7 +141,7 @@ def test_recovery_codes_are_stored_hashed_or_encrypted(alice):
 def test_with_real_mail_signup_does_not_reveal_a_taken_address(client, alice, settings):
     settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
     settings.ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
-    fields = {"password1": "quiet river at dawn", "password2": "quiet river at dawn"}
+    fields = {"password1": "quiet river at dawn", "password2": "quiet river at dawn", **SAFETY_FIELDS}
     taken = client.post("/accounts/signup/", {"username": "newbie", "email": "alice@example.com", **fields})
     fresh = client.post("/accounts/signup/", {"username": "newbie2", "email": "fresh@example.com", **fields})
     assert taken.status_code == fresh.status_code == 302

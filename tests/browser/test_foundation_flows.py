@@ -77,6 +77,8 @@ def test_a_newcomer_signs_up_consents_and_reaches_home(page, db):
     assert page.input_value("input[name=username]") == "newcomer"
     page.fill("input[name=password1]", "a calm walk by the sea")
     page.fill("input[name=password2]", "a calm walk by the sea")
+    page.select_option("select[name=country]", "GB")
+    page.check("input[name=adult]")
     page.click("form button[type=submit]")
     page.wait_for_url("**/home/")
     page.goto("/account/consent/?next=/home/")

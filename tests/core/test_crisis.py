@@ -80,3 +80,64 @@ def test_an_unknown_country_falls_back_to_the_directory(client):
     response = client.get("/help/crisis/?country=ZZ")
     assert response.status_code == 200
     assert b"findahelpline.com" in response.content
+
+
+def _emergency_card(html: str) -> str:
+    return html.split('id="emergency-heading"', 1)[1].split("</section>", 1)[0]
+
+
+def _every_country_table(html: str) -> str:
+    return html.split('id="every-country-heading"', 1)[1].split("</section>", 1)[0]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "alice"])
+def test_it_lists_every_countrys_numbers_as_links_on_the_page(client, alice_client, who):
+    # Offline first: every number is on the page itself (the suite has no network), as a tel:/sms: link.
+    html = (alice_client if who == "alice" else client).get("/help/crisis/").content.decode()
+    table = _every_country_table(html)
+    for entry in crisis_lines.COUNTRIES.values():
+        assert entry.name in table, entry.code
+        assert f'href="tel:{entry.emergency}"' in table, entry.code
+        for line in entry.lines:
+            scheme = "sms" if line.kind == "text" else "tel"
+            assert f'href="{scheme}:{line.tel}">{line.number}</a>' in table, (entry.code, line.name)
+
+
+def test_the_persons_own_country_comes_first_in_the_table(alice_client):
+    table = _every_country_table(alice_client.get("/help/crisis/").content.decode())
+    first = table.split("<summary>", 2)[1]
+    assert "United Kingdom" in first and "(yours)" in first
+
+
+def test_the_persons_own_lines_are_tel_links_at_the_top(alice_client):
+    html = alice_client.get("/help/crisis/").content.decode()
+    assert 'href="tel:999"' in _emergency_card(html)
+    talk = html.split('id="talk-heading"', 1)[1].split("</section>", 1)[0]
+    assert 'href="tel:116123"' in talk
+    violence = html.split('id="violence-heading"', 1)[1].split("</section>", 1)[0]
+    assert 'href="tel:08082000247"' in violence
+
+
+def test_without_a_country_it_gives_emergency_numbers_by_region_not_only_a_website(client):
+    card = _emergency_card(client.get("/help/crisis/").content.decode())
+    for number, names in crisis_lines.emergency_numbers():
+        assert f'href="tel:{number}"' in card
+        assert ", ".join(names) in card
+    assert {"112", "911", "999", "000", "111"} <= {number for number, _ in crisis_lines.emergency_numbers()}
+
+
+def test_it_says_quick_exit_signs_you_out(client):
+    assert b"Quick exit, at the top of every page, signs you out" in client.get("/help/crisis/").content
+
+
+def test_it_links_to_who_this_is_for(client):
+    assert b'href="/who-this-is-for/"' in client.get("/help/crisis/").content
+
+
+def test_the_table_covers_the_countries_people_can_choose():
+    from earnedsecure.accounts.forms import SignupSafetyForm
+
+    offered = {code for code, _ in SignupSafetyForm.base_fields["country"].choices if code not in {"", "other"}}
+    assert offered == set(crisis_lines.COUNTRIES)
+    assert crisis_lines.countries_in_order(first="nz")[0].code == "NZ"
+    assert len(crisis_lines.countries_in_order()) == len(crisis_lines.COUNTRIES)

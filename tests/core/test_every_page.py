@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 PUBLIC = {
     "",
     "help/crisis/",
+    "quick-exit/",
+    "who-this-is-for/",
     "privacy/",
     ".well-known/security.txt",
     "healthz",
@@ -81,7 +83,7 @@ SIGNED_IN_PAGES = [
     "/accounts/sessions/",
     "/accounts/password/change/",
 ]
-ANONYMOUS_PAGES = ["/", "/help/crisis/", "/privacy/", "/accounts/login/", "/accounts/signup/"]
+ANONYMOUS_PAGES = ["/", "/help/crisis/", "/who-this-is-for/", "/privacy/", "/accounts/login/", "/accounts/signup/"]
 
 
 def _first_focusable(html: str) -> str:

@@ -1,6 +1,61 @@
 from django import forms
 
 from earnedsecure.accounts.models import User, timezone_choices
+from earnedsecure.core import crisis_lines
+
+NOT_LISTED = "other"
+
+
+class SignupSafetyForm(forms.Form):
+    """What allauth's sign-up adds for safety: the country whose crisis lines to show, and being 18 or over.
+
+    allauth puts these fields after its own and calls ``signup`` once the person exists
+    (ACCOUNT_SIGNUP_FORM_CLASS). The country is asked, not assumed, so the crisis page shows the right
+    numbers from the first minute; "my country isn't listed" is a real answer and stores no country.
+    """
+
+    country = forms.ChoiceField(
+        label="Your country",
+        choices=[
+            ("", "Choose your country"),
+            *crisis_lines.country_choices(),
+            (NOT_LISTED, "My country isn't listed"),
+        ],
+        help_text="So Get help now shows crisis lines you can call where you are. You can change it any time.",
+        error_messages={"required": 'Please choose your country, or "My country isn\'t listed".'},
+    )
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
+    adult = forms.BooleanField(
+        label="I am 18 or older",
+        error_messages={
+            "required": "This app is for adults. Please tick the box if you are 18 or older; "
+            "if you are younger, the page 'Who this is for' has people you can talk to."
+        },
+    )
+
+    # After allauth's own fields (its sign-up form applies this order once the password fields exist).
+    field_order = ["username", "email", "password1", "password2", "country", "adult"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # The person's own answer is on screen: country-guess.js must not change it.
+            self.fields["country"].widget.attrs["data-answered"] = "yes"
+
+    def clean_time_zone(self) -> str:
+        # Filled in by the browser when it can say; anything else is ignored rather than refused.
+        zone = self.cleaned_data.get("time_zone", "").strip()
+        return zone if zone in dict(timezone_choices()) else ""
+
+    def signup(self, request, user) -> None:
+        from earnedsecure.accounts import services
+
+        country = self.cleaned_data["country"]
+        services.user_signup_details_set(
+            user=user,
+            country="" if country == NOT_LISTED else country,
+            time_zone=self.cleaned_data["time_zone"],
+        )
 
 
 class ConsentForm(forms.Form):
@@ -22,6 +77,11 @@ class SettingsForm(forms.ModelForm):
             "email": "Email (optional; used for password reset and reminders you turn on)",
             "email_reminders": "Send me gentle reminders by email",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No country is a real answer (the crisis page then shows every country's lines), so say it plainly.
+        self.fields["country"].choices = [("", "My country isn't listed"), *crisis_lines.country_choices()]
 
 
 class DeleteAccountForm(forms.Form):

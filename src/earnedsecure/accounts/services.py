@@ -37,6 +37,18 @@ def consent_withdraw(*, user, purpose) -> int:
     )
 
 
+@transaction.atomic
+def user_signup_details_set(*, user, country: str, time_zone: str = "") -> User:
+    """Store what sign-up asked beyond the account itself: the crisis-lines country and, if known, the zone."""
+    user.country = country
+    fields = ["country"]
+    if time_zone:
+        user.time_zone = time_zone
+        fields.append("time_zone")
+    user.save(update_fields=fields)
+    return user
+
+
 def account_export(*, user) -> dict:
     """Everything a person has entered, as one JSON-ready document."""
     return {

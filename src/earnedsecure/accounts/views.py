@@ -1,4 +1,5 @@
 from allauth.account.decorators import reauthentication_required
+from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from earnedsecure.accounts import services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
+from earnedsecure.core import crisis_lines
 from earnedsecure.core.views import COUNTRY_COOKIE
 
 
@@ -17,6 +19,34 @@ def _safe_next(request, default="home"):
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return default
+
+
+class GuessingSignupView(SignupView):
+    """allauth's sign-up, with the country preselected from a guess the person can change.
+
+    The guess comes from the region in the browser's Accept-Language ("en-GB" -> GB) or a country already
+    chosen on the crisis page; country-guess.js may then refine it from the browser's time zone.
+    """
+
+    def get_initial(self) -> dict:
+        initial = super().get_initial()
+        chosen = crisis_lines.country_for(self.request.COOKIES.get(COUNTRY_COOKIE))
+        guess = (
+            chosen.code
+            if chosen
+            else crisis_lines.country_from_accept_language(self.request.META.get("HTTP_ACCEPT_LANGUAGE"))
+        )
+        if guess:
+            initial["country"] = guess
+        return initial
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["zone_countries"] = crisis_lines.time_zone_countries()
+        return context
+
+
+signup = GuessingSignupView.as_view()
 
 
 @require_http_methods(["GET", "POST"])

@@ -190,6 +190,93 @@ COUNTRIES: dict[str, Country] = {
 }
 
 
+# Where each listed country's people usually are, by IANA time zone (from tzdata's zone.tab, plus the older
+# names some browsers still report, such as Asia/Calcutta). Used only to guess a starting choice at sign-up.
+TIME_ZONES: dict[str, tuple[str, ...]] = {
+    "US": (
+        "America/New_York",
+        "America/Detroit",
+        "America/Kentucky/Louisville",
+        "America/Kentucky/Monticello",
+        "America/Louisville",
+        "America/Indiana/Indianapolis",
+        "America/Indianapolis",
+        "America/Indiana/Vincennes",
+        "America/Indiana/Winamac",
+        "America/Indiana/Marengo",
+        "America/Indiana/Petersburg",
+        "America/Indiana/Vevay",
+        "America/Chicago",
+        "America/Indiana/Tell_City",
+        "America/Indiana/Knox",
+        "America/Menominee",
+        "America/North_Dakota/Center",
+        "America/North_Dakota/New_Salem",
+        "America/North_Dakota/Beulah",
+        "America/Denver",
+        "America/Boise",
+        "America/Phoenix",
+        "America/Los_Angeles",
+        "America/Anchorage",
+        "America/Juneau",
+        "America/Sitka",
+        "America/Metlakatla",
+        "America/Yakutat",
+        "America/Nome",
+        "America/Adak",
+        "Pacific/Honolulu",
+    ),
+    "CA": (
+        "America/St_Johns",
+        "America/Halifax",
+        "America/Glace_Bay",
+        "America/Moncton",
+        "America/Goose_Bay",
+        "America/Blanc-Sablon",
+        "America/Toronto",
+        "America/Iqaluit",
+        "America/Atikokan",
+        "America/Winnipeg",
+        "America/Resolute",
+        "America/Rankin_Inlet",
+        "America/Regina",
+        "America/Swift_Current",
+        "America/Edmonton",
+        "America/Cambridge_Bay",
+        "America/Inuvik",
+        "America/Creston",
+        "America/Dawson_Creek",
+        "America/Fort_Nelson",
+        "America/Whitehorse",
+        "America/Dawson",
+        "America/Vancouver",
+    ),
+    "GB": ("Europe/London",),
+    "IE": ("Europe/Dublin",),
+    "AU": (
+        "Australia/Lord_Howe",
+        "Antarctica/Macquarie",
+        "Australia/Hobart",
+        "Australia/Melbourne",
+        "Australia/Sydney",
+        "Australia/Broken_Hill",
+        "Australia/Brisbane",
+        "Australia/Lindeman",
+        "Australia/Adelaide",
+        "Australia/Darwin",
+        "Australia/Perth",
+        "Australia/Eucla",
+    ),
+    "NZ": ("Pacific/Auckland", "Pacific/Chatham"),
+    "DE": ("Europe/Berlin", "Europe/Busingen"),
+    "FR": ("Europe/Paris",),
+    "NL": ("Europe/Amsterdam",),
+    "ES": ("Europe/Madrid", "Africa/Ceuta", "Atlantic/Canary"),
+    "IT": ("Europe/Rome",),
+    "IN": ("Asia/Kolkata", "Asia/Calcutta"),
+}
+
+
 def country_for(code: str | None) -> Country | None:
     if not code:
         return None
@@ -198,3 +285,47 @@ def country_for(code: str | None) -> Country | None:
 
 def country_choices() -> list[tuple[str, str]]:
     return sorted(((c.code, c.name) for c in COUNTRIES.values()), key=lambda pair: pair[1])
+
+
+def countries_in_order(first: str | None = None) -> list[Country]:
+    """Every listed country by name, with ``first`` (the person's own) at the top when it is listed."""
+    ordered = [COUNTRIES[code] for code, _ in country_choices()]
+    return sorted(ordered, key=lambda country: country.code != (first or "").upper())
+
+
+def emergency_numbers() -> list[tuple[str, list[str]]]:
+    """Each emergency number in the table with the countries that use it, most widely used first."""
+    by_number: dict[str, list[str]] = {}
+    for country in countries_in_order():
+        by_number.setdefault(country.emergency, []).append(country.name)
+    return sorted(by_number.items(), key=lambda pair: -len(pair[1]))
+
+
+def time_zone_countries() -> dict[str, str]:
+    """IANA time zone -> listed country code, for guessing a starting choice in the browser."""
+    return {zone: code for code, zones in TIME_ZONES.items() for zone in zones}
+
+
+def country_from_accept_language(header: str | None) -> str:
+    """The first listed country named as a region in an Accept-Language header ("en-GB" -> "GB"), else "".
+
+    Tags are taken in the browser's order of preference (q values); a bare language ("de") names no
+    country, so it guesses nothing rather than guess wrongly.
+    """
+    tags: list[tuple[float, int, str]] = []
+    for position, part in enumerate((header or "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        weight = 1.0
+        if params.strip().startswith("q="):
+            try:
+                weight = float(params.strip()[2:])
+            except ValueError:
+                weight = 0.0
+        tags.append((-weight, position, tag.strip()))
+    for negative_weight, _, tag in sorted(tags):
+        if negative_weight >= 0:
+            continue
+        for subtag in tag.replace("_", "-").split("-")[1:]:
+            if len(subtag) == 2 and subtag.isalpha() and subtag.upper() in COUNTRIES:
+                return subtag.upper()
+    return ""

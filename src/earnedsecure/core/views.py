@@ -1,12 +1,14 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
 from earnedsecure.core import crisis_lines
 
@@ -40,6 +42,9 @@ def crisis(request):
         {
             "country": country,
             "countries": crisis_lines.country_choices(),
+            # The whole table, always: it is on the page before anyone needs it, and needs no network.
+            "all_countries": crisis_lines.countries_in_order(first=country.code if country else None),
+            "emergency_numbers": crisis_lines.emergency_numbers(),
             "selected": code,
             "directory": crisis_lines.INTERNATIONAL_DIRECTORY,
             "last_reviewed": crisis_lines.LAST_REVIEWED,
@@ -49,6 +54,42 @@ def crisis(request):
     if request.GET.get("country") and country:
         response.set_cookie(COUNTRY_COOKIE, country.code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
+
+
+@csrf_exempt
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def quick_exit(request):
+    """Sign out at once and leave for a neutral site, so nothing private is one Back away.
+
+    Quick exit's link points here, so it works without JavaScript (GET: sign out, then redirect). With
+    JavaScript the page sends a beacon (POST, answered 204) and replaces its own history entry with the
+    neutral site. CSRF is waived on purpose: a stale or missing token must never stop someone leaving,
+    and the most another site can do with it is sign this browser out.
+    """
+    database_down = False
+    try:
+        logout(request)
+    except DatabaseError:
+        # The exit must still happen. Without the database the session row cannot be deleted, so the
+        # browser's copy of the cookie goes instead (and the session is not saved on the way out).
+        database_down = True
+        request.session.modified = False
+    response = HttpResponse(status=204) if request.method == "POST" else redirect(settings.QUICK_EXIT_URL)
+    if database_down:
+        response.delete_cookie(
+            settings.SESSION_COOKIE_NAME,
+            path=settings.SESSION_COOKIE_PATH,
+            domain=settings.SESSION_COOKIE_DOMAIN,
+            samesite=settings.SESSION_COOKIE_SAMESITE,
+        )
+    return response
+
+
+@login_not_required
+@require_safe
+def who_this_is_for(request):
+    return render(request, "core/who_this_is_for.html", {"public_page": True})
 
 
 @login_not_required
