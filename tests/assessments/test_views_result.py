@@ -9,7 +9,7 @@ from earnedsecure.domain.instruments import get_instrument
 from .helpers import ecr, phq9, submit, uniform_answers
 
 WHEN = datetime(2026, 3, 1, 20, tzinfo=UTC)
-SAFETY = "Thank you for telling us about those thoughts"
+SAFETY = "data-item9-response"
 PHQ_9 = get_instrument("phq-9")
 
 
@@ -77,7 +77,7 @@ def test_the_safety_block_falls_back_without_a_country(db):
     client = Client()
     client.force_login(person)
     html = client.get(f"/check-ins/results/{row.pk}/").content.decode()
-    assert SAFETY in html and "call your local emergency number" in html
+    assert SAFETY in html and "call your local emergency number now" in html
 
 
 def test_it_hides_other_peoples_data(alice, bob, theo, charlie):

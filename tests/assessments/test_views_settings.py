@@ -29,7 +29,7 @@ def test_it_saves_the_rhythm(alice, alice_client):
 
 def test_it_saves_and_resets_assumptions_and_explains_bad_values(alice, alice_client):
     bad = alice_client.post("/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": "1.0", "ecr-r-reliability": "1.5"})
-    assert bad.status_code == 200 and "less than or equal to 0.99" in bad.content.decode()
+    assert bad.status_code == 200 and "Choose a reliability between 0.5 and 0.99" in bad.content.decode()
     assert 'value="1.0"' in bad.content.decode()
     alice_client.post("/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": "1.0", "ecr-r-reliability": "0.9"})
     assert ChangeAssumption.objects.get(owner=alice).reliability == 0.9
@@ -39,8 +39,44 @@ def test_it_saves_and_resets_assumptions_and_explains_bad_values(alice, alice_cl
 
 
 def test_it_hides_other_peoples_data(alice, charlie, alice_client):
-    alice_client.post("/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": "2.5", "ecr-r-reliability": "0.7"})
+    alice_client.post("/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": "2.0", "ecr-r-reliability": "0.7"})
     client = Client()
     client.force_login(charlie)
     html = client.get("/check-ins/settings/").content.decode()
-    assert "SD 2.5" not in html and "SD 1.1" in html
+    assert ChangeAssumption.objects.get(owner=alice).sd == 2.0
+    assert "SD 2.0" not in html and "SD 1.1" in html
+
+
+def test_it_keeps_assumptions_within_a_plausible_range_with_clear_messages(alice, alice_client):
+    for sd, reliability, message in (
+        ("0.1", "0.85", "Choose a standard deviation between 0.55 and 2.2 for the ECR-R"),
+        ("2.5", "0.85", "Choose a standard deviation between 0.55 and 2.2 for the ECR-R"),
+        ("1.1", "0", "Choose a reliability between 0.5 and 0.99"),
+        ("1.1", "0.49", "Choose a reliability between 0.5 and 0.99"),
+    ):
+        response = alice_client.post(
+            "/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": sd, "ecr-r-reliability": reliability}
+        )
+        html = response.content.decode()
+        assert response.status_code == 200 and message in html
+        # Nothing typed is lost: both values come back as typed.
+        assert f'value="{sd}"' in html and f'value="{reliability}"' in html
+    assert not ChangeAssumption.objects.filter(owner=alice).exists()
+    # The ECR-RS range follows its own published SD (1.2).
+    html = alice_client.post(
+        "/check-ins/settings/", {"form": "ecr-rs", "ecr-rs-sd": "3", "ecr-rs-reliability": "0.7"}
+    ).content.decode()
+    assert "between 0.6 and 2.4 for the ECR-RS" in html
+    alice_client.post("/check-ins/settings/", {"form": "ecr-r", "ecr-r-sd": "0.55", "ecr-r-reliability": "0.5"})
+    assert ChangeAssumption.objects.get(owner=alice).sd == 0.55
+
+
+def test_it_ignores_an_implausible_setting_saved_before_the_range_existed(alice, alice_client):
+    ChangeAssumption.objects.create(owner=alice, instrument="ecr-r", sd=0.1, reliability=0)
+    html = alice_client.get("/check-ins/settings/").content.decode()
+    assert "SD 1.1, reliability 0.85" in html
+
+
+def test_it_says_the_path_keeps_the_defaults(alice_client):
+    html = alice_client.get("/check-ins/settings/").content.decode()
+    assert "Your path always uses the published defaults" in html

@@ -100,8 +100,13 @@ class LineOut(Schema):
 
 class SafetyOut(Schema):
     alert: bool
+    # "several_days" (item 9 = 1) or "strong" (2-3: the emergency number first), as on the pages.
+    level: str | None = None
     message: str | None = None
     crisis_url: str | None = None
+    safety_plan_url: str | None = None
+    # The page with the two optional follow-up questions (acting on the thoughts; how or when).
+    follow_up_url: str | None = None
     emergency: str | None = None
     lines: list[LineOut] = []
 
@@ -139,13 +144,25 @@ def _safety(row: InstrumentResponse, user) -> dict:
     if not row.safety_alert:
         return {"alert": False}
     country = crisis_lines.country_for(user.country)
+    strong = (row.item9 or 0) >= 2
+    flag = selectors.safety_flag_for_response(user=user, response_id=row.pk)
+    if strong:
+        message = (
+            "If you might act on these thoughts, call your emergency number now. You said you've had thoughts "
+            "of being better off dead or of hurting yourself on most days: please talk to someone today."
+        )
+    else:
+        message = (
+            "You said you've had thoughts of being better off dead or of hurting yourself on several days. "
+            "Please talk to someone you trust, your doctor or a crisis line soon; your safety plan can help."
+        )
     return {
         "alert": True,
-        "message": (
-            "You said you've had thoughts of being better off dead or of hurting yourself. Please talk to "
-            "someone today; if you might act on these thoughts, call your emergency number now."
-        ),
+        "level": "strong" if strong else "several_days",
+        "message": message,
         "crisis_url": reverse("crisis"),
+        "safety_plan_url": reverse("safety_plan"),
+        "follow_up_url": reverse("assessments:safety", args=[flag.pk]) if flag else None,
         "emergency": country.emergency if country else None,
         "lines": [
             {"name": line.name, "number": line.number, "hours": line.hours, "note": line.note}

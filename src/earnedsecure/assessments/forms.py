@@ -1,7 +1,8 @@
 from django import forms
 
+from earnedsecure.assessments.selectors import RELIABILITY_RANGE, plausible_sd_range
 from earnedsecure.assessments.services import SCHEDULE_CHOICES
-from earnedsecure.domain.instruments import Instrument
+from earnedsecure.domain.instruments import Instrument, RCAssumptions
 
 
 def field_name(item) -> str:
@@ -40,15 +41,35 @@ class ScheduleForm(forms.Form):
 
 
 class AssumptionForm(forms.Form):
-    sd = forms.FloatField(
-        label="Standard deviation", min_value=0.1, max_value=6, help_text="How spread out scores are between people."
-    )
-    reliability = forms.FloatField(
-        label="Reliability (r)",
-        min_value=0,
-        max_value=0.99,
-        help_text="Between 0 and 0.99: how consistently the questionnaire measures the same thing.",
-    )
+    """A person's own SD and reliability for one ECR instrument, within a plausible range around the published
+    value. They change how the check-in pages describe change; the pathway never uses them."""
+
+    def __init__(self, *args, default: RCAssumptions, name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        low, high = plausible_sd_range(default)
+        r_low, r_high = RELIABILITY_RANGE
+        sd_message = (
+            f"Choose a standard deviation between {low:g} and {high:g} for the {name}: further from the default "
+            f"({default.sd:g}) is not plausible for this questionnaire."
+        )
+        r_message = (
+            f"Choose a reliability between {r_low:g} and {r_high:g}: below {r_low:g} a questionnaire measures too "
+            "little to judge change, and 1 would mean no measurement error at all."
+        )
+        self.fields["sd"] = forms.FloatField(
+            label="Standard deviation",
+            min_value=low,
+            max_value=high,
+            help_text=f"How spread out scores are between people: between {low:g} and {high:g}.",
+            error_messages={"min_value": sd_message, "max_value": sd_message},
+        )
+        self.fields["reliability"] = forms.FloatField(
+            label="Reliability (r)",
+            min_value=r_low,
+            max_value=r_high,
+            help_text=f"Between {r_low:g} and {r_high:g}: how consistently the questionnaire measures the same thing.",
+            error_messages={"min_value": r_message, "max_value": r_message},
+        )
 
 
 class CompareForm(forms.Form):

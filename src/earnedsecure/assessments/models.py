@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from earnedsecure.core.fields import EncryptedTextField
+
 
 class InstrumentResponse(models.Model):
     class Status(models.TextChoices):
@@ -129,3 +131,41 @@ class ChangeAssumption(models.Model):
 
     def __str__(self):
         return f"{self.instrument}: SD {self.sd}, r {self.reliability}"
+
+
+class SafetyFlag(models.Model):
+    """PHQ-9 item 9 answered above 0, raised the moment the answer is saved (pause, back, finish or the API).
+
+    One per response. ``answer`` is the highest item-9 answer given in that response: a later, lower answer
+    never hides an earlier one. The row outlives a discarded response (``response`` becomes NULL) so that
+    the gentle card on the home page stays for its 14 days; export and account deletion include it.
+    ``follow_up`` holds the person's answers to the two optional questions about acting on the thoughts,
+    encrypted, as JSON ({"acting": "yes"|"no", "how_or_when": "yes"|"no"}); empty until answered.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_flags")
+    response = models.OneToOneField(
+        InstrumentResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="safety_flag"
+    )
+    answer = models.PositiveSmallIntegerField()
+    raised_at = models.DateTimeField()
+    follow_up = EncryptedTextField(blank=True, default="")
+    follow_up_at = models.DateTimeField(null=True, blank=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        indexes = [models.Index(fields=["owner", "raised_at"], name="safety_flag_owner_time")]
+        constraints = [
+            models.CheckConstraint(condition=Q(answer__gte=1, answer__lte=3), name="safety_flag_answer_1_3"),
+        ]
+
+    def __str__(self):
+        return f"Item-9 flag {self.pk} ({self.answer})"
+
+    @property
+    def answer_label(self) -> str:
+        """The answer in the questionnaire's own words ("Several days", ...)."""
+        from earnedsecure.domain.instruments import get_instrument
+
+        return next((o.label for o in get_instrument("phq-9").options if o.value == self.answer), str(self.answer))

@@ -9,13 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Max
+from django.db.models import DateTimeField, F, Max, Value
+from django.db.models.functions import Cast
 
-from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, Schedule
+from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
 from earnedsecure.assessments.services import DEFAULT_SCHEDULE, enabled_instruments, instrument_enabled
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.domain.instruments import Change, RCAssumptions, compare, get_instrument
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS
+from earnedsecure.domain.progress.professional_help import (
+    HIGH_ACTIVATIONS_WITHIN,
+    HIGH_INTENSITY,
+    ITEM9_WITHIN,
+    CheckInTotal,
+    HelpReason,
+    HelpSignals,
+    professional_help_reasons,
+)
 
 # The score column that holds each subscale key of the domain definitions.
 SUBSCALE_COLUMNS = {"anxiety": "anxiety", "avoidance": "avoidance", "total": "total"}
@@ -108,16 +118,33 @@ def due_from_rows(rows: list[ScheduleRow], *, now: datetime) -> list[DueAssessme
     return sorted(due, key=lambda d: (d.due_at, d.slug))
 
 
+# A person's own SD and reliability change only how the check-in pages describe change (the pathway always uses
+# the published defaults), and only within a plausible range: an SD of 0.1 or a reliability of 0 would make
+# noise look like reliable change.
+RELIABILITY_RANGE = (0.5, 0.99)
+SD_FACTORS = (0.5, 2.0)  # times the published default
+
+
+def plausible_sd_range(default: RCAssumptions) -> tuple[float, float]:
+    return round(default.sd * SD_FACTORS[0], 2), round(default.sd * SD_FACTORS[1], 2)
+
+
+def plausible_assumption(*, sd: float, reliability: float, default: RCAssumptions) -> bool:
+    low, high = plausible_sd_range(default)
+    return low <= sd <= high and RELIABILITY_RANGE[0] <= reliability <= RELIABILITY_RANGE[1]
+
+
 def assumptions_for(*, user, instrument: str) -> tuple[RCAssumptions | None, bool]:
     """The person's reliable-change assumptions for an ECR instrument, and whether they chose them.
 
-    ``None`` for the PHQ-9 and GAD-7, whose published fixed rule applies instead.
+    ``None`` for the PHQ-9 and GAD-7, whose published fixed rule applies instead. A stored setting outside the
+    plausible range (saved before the range existed) is ignored in favour of the default.
     """
     default = DEFAULT_ASSUMPTIONS.get(instrument)
     if default is None:
         return None, False
     own = owned_queryset(ChangeAssumption, user).filter(instrument=instrument).first()
-    if own is None:
+    if own is None or not plausible_assumption(sd=own.sd, reliability=own.reliability, default=default):
         return default, False
     source = f"your own setting (the default is SD {default.sd:g} and r {default.reliability:g}, {default.source})"
     return RCAssumptions(sd=own.sd, reliability=own.reliability, source=source), True
@@ -154,3 +181,183 @@ def ecr_r_anxiety_change(*, user) -> Change | None:
         return None
     assumptions, _ = assumptions_for(user=user, instrument="ecr-r")
     return compare("ecr-r", "anxiety", float(first[1]), float(latest[1]), assumptions)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# PHQ-9 item 9 and the suggestion to talk to a professional
+
+HOME_CARD_FOR = timedelta(days=14)  # the gentle card after an item-9 flag stays this long unless put away
+HELP_LOOKBACK = timedelta(days=365)  # check-ins older than this say nothing about now
+SCREENERS = ("phq-9", "gad-7")
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRow:
+    pk: int
+    answer: int
+    raised_at: datetime
+    dismissed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class HomeSafety:
+    card: FlagRow | None  # the item-9 card to show on the home page, if any
+    reasons: tuple[HelpReason, ...]  # why talking to a professional may help, empty when nothing says so
+
+
+def safety_flag_for_response(*, user, response_id: int) -> SafetyFlag | None:
+    return owned_queryset(SafetyFlag, user).filter(response_id=response_id).first()
+
+
+def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[CheckInTotal]]:
+    """Recent item-9 flags and PHQ-9 / GAD-7 totals in one UNION ALL (a home-page query budget)."""
+    null_time = Cast(Value(None), output_field=DateTimeField())
+    columns = ("row_kind", "row_name", "row_ref", "row_value", "row_at", "row_at2")
+    flags = (
+        owned_queryset(SafetyFlag, user)
+        .filter(raised_at__gte=now - ITEM9_WITHIN, raised_at__lte=now)
+        .annotate(row_kind=Value("flag"), row_name=Value(""), row_ref=F("id"), row_value=F("answer"))
+        .annotate(row_at=F("raised_at"), row_at2=F("dismissed_at"))
+        .values_list(*columns)
+        .order_by()
+    )
+    totals = (
+        completed(user)
+        .filter(instrument__in=SCREENERS, completed_at__gte=now - HELP_LOOKBACK, completed_at__lte=now)
+        .annotate(row_kind=Value("total"), row_name=F("instrument"), row_ref=F("id"), row_value=F("total"))
+        .annotate(row_at=F("completed_at"), row_at2=null_time)
+        .values_list(*columns)
+        .order_by()
+    )
+    found_flags, found_totals = [], []
+    for source, name, ref, value, at, at2 in flags.union(totals, all=True):
+        if source == "flag":
+            found_flags.append(FlagRow(ref, value, at, at2))
+        else:
+            found_totals.append(CheckInTotal(name, value, at))
+    found_flags.sort(key=lambda flag: (flag.raised_at, flag.pk), reverse=True)
+    return found_flags, found_totals
+
+
+def home_safety(*, user, now: datetime) -> HomeSafety:
+    """The item-9 card and the reasons to talk to a professional, for the home page. Two queries.
+
+    Free-text risk does not count yet: the diary and the coach do not store a risk level on their entries.
+    """
+    from earnedsecure.diary.selectors import high_intensity_times
+
+    flags, totals = _flags_and_totals(user=user, now=now)
+    latest = flags[0] if flags else None
+    card = latest if latest and latest.dismissed_at is None and now - latest.raised_at <= HOME_CARD_FOR else None
+    signals = HelpSignals(
+        check_ins=tuple(totals),
+        item9_flags=tuple(flag.raised_at for flag in flags),
+        high_activations=tuple(
+            high_intensity_times(user=user, since=now - HIGH_ACTIVATIONS_WITHIN, at_least=HIGH_INTENSITY)
+        ),
+    )
+    return HomeSafety(card=card, reasons=professional_help_reasons(signals, now=now))
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryCheckIn:
+    instrument: str
+    name: str
+    completed_at: datetime
+    total: int
+    band: str
+    item9: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryMonth:
+    start: datetime
+    activations: int
+    mean_intensity: float | None
+    high: int
+
+
+@dataclass(frozen=True, slots=True)
+class DoctorSummary:
+    since: datetime
+    activations_since: datetime
+    check_ins: tuple[SummaryCheckIn, ...]  # newest first
+    flags: tuple[SafetyFlag, ...]  # newest first
+    months: tuple[SummaryMonth, ...]  # oldest first
+
+
+SUMMARY_MONTHS = 6
+
+
+def doctor_summary(*, user, now: datetime) -> DoctorSummary:
+    """What the printable summary for a doctor shows: numbers and dates only, never free text. Three queries.
+
+    1. PHQ-9 and GAD-7 totals of the last year, with their bands and item 9;
+    2. item-9 flags of the last year (including those of check-ins left unfinished);
+    3. activations per month for the last six months: count, mean intensity, how many at 9-10.
+    """
+    from earnedsecure.diary.selectors import activation_months
+
+    since = now - HELP_LOOKBACK
+    rows = (
+        completed(user)
+        .filter(instrument__in=SCREENERS, completed_at__gte=since, completed_at__lte=now)
+        .order_by("-completed_at", "-pk")
+        .values_list("instrument", "completed_at", "total", "item9")
+    )
+    check_ins = []
+    for slug, completed_at, total, item9 in rows:
+        definition = get_instrument(slug)
+        band = definition.band_for(total)
+        check_ins.append(
+            SummaryCheckIn(slug, definition.short_name, completed_at, total, band.label if band else "", item9)
+        )
+    flags = tuple(
+        owned_queryset(SafetyFlag, user)
+        .filter(raised_at__gte=since, raised_at__lte=now)
+        .defer("follow_up")
+        .order_by("-raised_at", "-pk")
+    )
+    local = now.astimezone(user.zone)
+    year, month = local.year, local.month - (SUMMARY_MONTHS - 1)
+    while month < 1:
+        year, month = year - 1, month + 12
+    activations_since = datetime(year, month, 1, tzinfo=user.zone)
+    months = tuple(
+        SummaryMonth(start, count, mean, high)
+        for start, count, mean, high in activation_months(
+            user=user, since=activations_since, high_intensity=HIGH_INTENSITY
+        )
+    )
+    return DoctorSummary(
+        since=since, activations_since=activations_since, check_ins=tuple(check_ins), flags=flags, months=months
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The pathway (journey app) reads its check-ins here
+
+
+def pathway_check_ins(
+    *, user, mood_since: datetime
+) -> tuple[list[tuple[datetime, float, float]], list[tuple[datetime, int, int | None]]]:
+    """Every completed ECR-R as (completed_at, anxiety, avoidance) and the PHQ-9s completed since ``mood_since``
+    as (completed_at, total, item 9), oldest first. One query.
+
+    No assumptions here on purpose: the pathway judges change with the published defaults, never with a
+    person's own setting (that is for display on the check-in pages only).
+    """
+    rows = (
+        completed(user)
+        .filter(instrument__in=("ecr-r", "phq-9"))
+        .exclude(instrument="phq-9", completed_at__lt=mood_since)
+        .order_by("completed_at", "pk")
+        .values_list("instrument", "completed_at", "anxiety", "avoidance", "total", "item9")
+    )
+    ecr_r, phq_9 = [], []
+    for instrument, when, anxiety, avoidance, total, item9 in rows:
+        if instrument == "ecr-r":
+            ecr_r.append((when, float(anxiety), float(avoidance)))
+        else:
+            phq_9.append((when, int(total), item9))
+    return ecr_r, phq_9

@@ -8,6 +8,7 @@ naming the item, and nothing is written.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, Schedule
+from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
 from earnedsecure.domain.instruments import (
     REGISTRY,
     AnswerProblem,
@@ -151,6 +152,7 @@ def response_submit(
         source=source,
     )
     response.save()
+    safety_flag_raise(user=user, response=response, now=response.completed_at)
     return response
 
 
@@ -194,6 +196,8 @@ def response_save_answers(*, user, response_id: int, answers: Mapping[str, objec
     valid = validate_partial(definition, answers)
     response.answers = {**response.answers, **valid}
     response.save(update_fields=["answers"])
+    # Item 9 counts the moment it is saved, however the page was left (pause, back, next, finish).
+    safety_flag_raise(user=user, response=response)
     return response
 
 
@@ -205,12 +209,79 @@ def response_complete(*, user, response_id: int, now: datetime | None = None) ->
     result = score(definition, response.answers)
     _apply_score(response, result, now or timezone.now())
     response.save()
+    safety_flag_raise(user=user, response=response)
     return response
 
 
 @transaction.atomic
 def response_discard(*, user, response_id: int) -> None:
     InstrumentResponse.objects.filter(owner=user, pk=response_id, status=InstrumentResponse.Status.IN_PROGRESS).delete()
+
+
+# The two optional follow-up questions after a PHQ-9 item-9 answer above 0, in the project's own words
+# (deliberately not the C-SSRS items, which are licensed). A yes to either asks for the urgent response.
+SAFETY_FOLLOW_UP: tuple[tuple[str, str], ...] = (
+    ("acting", "Are you thinking about acting on these thoughts?"),
+    ("how_or_when", "Have you thought about how or when you might do it?"),
+)
+
+
+def item9_answer(response: InstrumentResponse) -> int:
+    """The saved answer to the instrument's safety item (PHQ-9 item 9), 0 when none or not answered yet."""
+    definition = get_instrument(response.instrument)
+    if definition.safety_item_id is None:
+        return 0
+    value = response.answers.get(definition.safety_item_id)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+@transaction.atomic
+def safety_flag_raise(*, user, response: InstrumentResponse, now: datetime | None = None) -> SafetyFlag | None:
+    """Record PHQ-9 item 9 above 0 for this response (called by every write of answers), or do nothing.
+
+    One flag per response, keeping the highest answer given. A higher answer than before brings a put-away
+    home card back.
+    """
+    answer = item9_answer(response)
+    if answer <= 0:
+        return None
+    flag = SafetyFlag.objects.select_for_update().filter(owner=user, response=response).first()
+    if flag is None:
+        return SafetyFlag.objects.create(owner=user, response=response, answer=answer, raised_at=now or timezone.now())
+    if answer > flag.answer:
+        flag.answer = answer
+        flag.dismissed_at = None
+        flag.save(update_fields=["answer", "dismissed_at"])
+    return flag
+
+
+@transaction.atomic
+def safety_follow_up_answer(
+    *, user, flag_id: int, answers: Mapping[str, bool | None], now: datetime | None = None
+) -> SafetyFlag:
+    """Store the person's optional yes/no answers (encrypted); skipped questions are not stored at all."""
+    flag = SafetyFlag.objects.select_for_update().get(owner=user, pk=flag_id)
+    given = {key: ("yes" if answers[key] else "no") for key, _ in SAFETY_FOLLOW_UP if answers.get(key) is not None}
+    if given:
+        flag.follow_up = json.dumps(given, sort_keys=True)
+        flag.follow_up_at = now or timezone.now()
+        flag.save(update_fields=["follow_up", "follow_up_at"])
+    return flag
+
+
+def safety_follow_up(flag: SafetyFlag) -> dict[str, str]:
+    """The stored follow-up answers as {question key: "yes" | "no"} (empty when not answered)."""
+    try:
+        found = json.loads(flag.follow_up) if flag.follow_up else {}
+    except ValueError:
+        return {}
+    return {key: found[key] for key, _ in SAFETY_FOLLOW_UP if found.get(key) in {"yes", "no"}}
+
+
+@transaction.atomic
+def safety_flag_dismiss(*, user, flag_id: int, now: datetime | None = None) -> None:
+    """Put the home card away (it comes back with the next flag)."""
+    SafetyFlag.objects.filter(owner=user, pk=flag_id).update(dismissed_at=now or timezone.now())
 
 
 def instrument_for_fhir(resource: Mapping[str, object]) -> Instrument:

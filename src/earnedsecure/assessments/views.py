@@ -15,9 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from earnedsecure.accounts.decorators import consent_required
 from earnedsecure.assessments import charts, selectors, services
 from earnedsecure.assessments.forms import AssumptionForm, CompareForm, ScheduleForm, field_name, page_form
-from earnedsecure.assessments.models import InstrumentResponse
-from earnedsecure.core import crisis_lines
-from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.assessments.models import InstrumentResponse, SafetyFlag
+from earnedsecure.core.access import get_owned_or_404, owned_queryset
+from earnedsecure.core.models import SafetyPlan
+from earnedsecure.core.risk import risk_context
 from earnedsecure.domain.instruments import (
     PROTOTYPE_RULE,
     InvalidAnswers,
@@ -27,7 +28,7 @@ from earnedsecure.domain.instruments import (
     nearest_prototype,
     score,
 )
-from earnedsecure.domain.instruments.reliable_change import FIXED_RULES
+from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS, FIXED_RULES
 
 # What to do next for each PHQ-9 / GAD-7 band, in plain words. Never a verdict: a suggestion.
 NEXT_STEPS = {
@@ -50,6 +51,51 @@ NEXT_STEPS = {
         "If things feel unmanageable, the crisis lines below are there at any hour."
     ),
 }
+
+
+# Beside a PHQ-9 item-9 answer above 0 the band's advice is replaced: whatever the total, never "the tools
+# in this app may help" next to thoughts of being better off dead or of self-harm.
+ITEM9_NEXT_STEP = (
+    "Because of your answer to question 9, please talk to your doctor or a mental health professional soon, "
+    "whatever your total. Thoughts like these deserve real support, and it exists. Until then, your safety "
+    "plan and the crisis lines above are there at any hour."
+)
+ITEM9_FREQUENCY = {1: "on several days", 2: "on more than half the days", 3: "nearly every day"}
+
+
+def item9_response_context(user, flag: SafetyFlag) -> dict:
+    """The graded response to PHQ-9 item 9 above 0, for ``assessments/_item9_response.html``.
+
+    Graded by the answer (section 5.1 of shared/reference/risk-and-abuse.md): "several days" gets a calm
+    response with the crisis lines and the safety plan; "more than half the days" or "nearly every day" puts
+    the emergency number first; a yes to either follow-up question (acting on the thoughts; how or when)
+    gets the urgent one. The crisis lines are the shared block (core/_risk_block.html).
+    """
+    follow_up = services.safety_follow_up(flag)
+    urgent = "yes" in follow_up.values()
+    strong = flag.answer >= 2
+    if urgent:
+        lead = "You don't have to get through this moment alone. These lines are free and answer at any hour."
+    elif strong:
+        lead = (
+            "Please call or text one of these today. They are there for exactly this, and you don't need to be "
+            "sure it's an emergency."
+        )
+    else:
+        lead = "If the thoughts get stronger, or you'd just like to talk to someone, these lines are free."
+    plan = owned_queryset(SafetyPlan, user).first()
+    context = risk_context(user, {"level": "urgent" if (urgent or strong) else "concern", "kind": "self_harm"})
+    context.update(
+        risk_lead=lead,
+        item9_flag=flag,
+        item9_frequency=ITEM9_FREQUENCY.get(flag.answer, ITEM9_FREQUENCY[3]),
+        item9_strong=strong,
+        item9_urgent=urgent,
+        item9_follow_up=follow_up,
+        item9_questions=services.SAFETY_FOLLOW_UP,
+        item9_plan_ready=plan is not None and not plan.is_empty(),
+    )
+    return context
 
 
 def _instrument_or_404(slug):
@@ -144,8 +190,15 @@ def take(request, slug):
                     messages.info(request, "That check-in was already finished in another window.")
                     return redirect("assessments:index")
                 take_url = reverse("assessments:take", args=[instrument.slug])
+                flag = None
+                if instrument.safety_item_id and answered.get(instrument.safety_item_id, 0) > 0:
+                    flag = selectors.safety_flag_for_response(user=request.user, response_id=response.pk)
                 if action == "pause":
                     messages.success(request, "Saved. You can carry on from where you stopped whenever you like.")
+                if flag is not None and action != "finish":
+                    # The answer is saved, so it gets its response now (pause, back or next), not only at the end.
+                    return redirect("assessments:safety", pk=flag.pk)
+                if action == "pause":
                     return redirect("assessments:index")
                 if action == "back":
                     return redirect(f"{take_url}?page={max(1, page_number - 1)}")
@@ -239,7 +292,8 @@ def result(request, pk):
             prototype_rule=PROTOTYPE_RULE,
         )
     else:
-        context.update(band=outcome.band, next_step=NEXT_STEPS.get(outcome.band.key, ""))
+        next_step = ITEM9_NEXT_STEP if row.safety_alert else NEXT_STEPS.get(outcome.band.key, "")
+        context.update(band=outcome.band, next_step=next_step)
         if row.instrument == "gad-7":
             context["screens_positive"] = outcome.total >= 10
     if previous is not None:
@@ -252,8 +306,58 @@ def result(request, pk):
             for sub in instrument.subscales
         ]
     if row.safety_alert:
-        context["country"] = crisis_lines.country_for(request.user.country)
+        flag = selectors.safety_flag_for_response(user=request.user, response_id=row.pk)
+        if flag is None:  # defensive: every write raises the flag, but the response must never depend on it
+            flag = SafetyFlag(owner=request.user, answer=row.item9, raised_at=row.completed_at)
+        context.update(item9_response_context(request.user, flag))
     return render(request, "assessments/result.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def safety(request, pk):
+    """The response to PHQ-9 item 9 above 0, shown as soon as the answer is saved, with the follow-up."""
+    flag = get_owned_or_404(SafetyFlag, request.user, pk=pk)
+    if request.method == "POST":
+        answers = {key: {"yes": True, "no": False}.get(request.POST.get(key)) for key, _ in services.SAFETY_FOLLOW_UP}
+        services.safety_follow_up_answer(user=request.user, flag_id=flag.pk, answers=answers)
+        return redirect(reverse("assessments:safety", args=[flag.pk]) + "#item9-response")
+    response = flag.response
+    in_progress = response is not None and not response.is_complete
+    return render(
+        request,
+        "assessments/safety.html",
+        {
+            **item9_response_context(request.user, flag),
+            "carry_on_url": reverse("assessments:take", args=[response.instrument]) if in_progress else None,
+            "result_url": (
+                reverse("assessments:result", args=[response.pk])
+                if response is not None and response.is_complete
+                else None
+            ),
+        },
+    )
+
+
+@require_POST
+def safety_put_away(request, pk):
+    """Put the home card away; a new item-9 flag brings it back."""
+    flag = get_owned_or_404(SafetyFlag, request.user, pk=pk)
+    services.safety_flag_dismiss(user=request.user, flag_id=flag.pk)
+    messages.info(
+        request, "Put away. Your safety plan and the crisis lines are always one tap away under Get help now."
+    )
+    return redirect("home")
+
+
+@require_http_methods(["GET"])
+def doctor_summary(request):
+    """One printable page of numbers and dates to show a doctor: check-in totals, item-9 flags, activations."""
+    now = timezone.now()
+    return render(
+        request,
+        "assessments/doctor_summary.html",
+        {"summary": selectors.doctor_summary(user=request.user, now=now), "now": now},
+    )
 
 
 @require_http_methods(["GET"])
@@ -349,7 +453,10 @@ def check_in_settings(request):
     for slug in attachment_slugs:
         current, _ = selectors.assumptions_for(user=user, instrument=slug)
         assumption_forms[slug] = AssumptionForm(
-            prefix=slug, initial={"sd": current.sd, "reliability": current.reliability}
+            prefix=slug,
+            initial={"sd": current.sd, "reliability": current.reliability},
+            default=DEFAULT_ASSUMPTIONS[slug],
+            name=get_instrument(slug).short_name,
         )
     if request.method == "POST":
         which = request.POST.get("form")
@@ -367,7 +474,9 @@ def check_in_settings(request):
                 services.assumption_reset(user=user, instrument=which)
                 messages.success(request, "Back to the default assumptions.")
                 return redirect("assessments:settings")
-            form = AssumptionForm(request.POST, prefix=which)
+            form = AssumptionForm(
+                request.POST, prefix=which, default=DEFAULT_ASSUMPTIONS[which], name=get_instrument(which).short_name
+            )
             assumption_forms[which] = form
             if form.is_valid():
                 try:
@@ -375,7 +484,10 @@ def check_in_settings(request):
                 except ValueError as error:
                     form.add_error(None, str(error))
                 else:
-                    messages.success(request, "Your assumptions are saved; every comparison now uses them.")
+                    messages.success(
+                        request,
+                        "Saved. The check-in pages now describe change with these; your path keeps the defaults.",
+                    )
                     return redirect("assessments:settings")
     assumptions = []
     for slug, form in assumption_forms.items():

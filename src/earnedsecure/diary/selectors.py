@@ -387,3 +387,32 @@ def diary_version(*, user) -> int:
     from earnedsecure.diary.models import DiaryStamp
 
     return DiaryStamp.objects.filter(owner_id=user.pk).values_list("version", flat=True).first() or 0
+
+
+def activation_months(
+    *, user, since: datetime, high_intensity: int = 9
+) -> list[tuple[datetime, int, float | None, int]]:
+    """(local month start, activations, mean intensity, activations at ``high_intensity`` or more) per month
+    since ``since``, oldest first. One GROUP BY query; used by the check-ins' summary for a doctor."""
+    month = _local_date("occurred_at", user.zone, unit="month", since=since)
+    rows = (
+        activation_list(user=user)
+        .filter(occurred_at__gte=since)
+        .annotate(month=month)
+        .values("month")
+        .annotate(n=Count("id"), mean=Avg("intensity"), high=Count("id", filter=Q(intensity__gte=high_intensity)))
+        .order_by("month")
+    )
+    return [
+        (_as_local_start(r["month"], user.zone), r["n"], float(r["mean"]) if r["mean"] is not None else None, r["high"])
+        for r in rows
+    ]
+
+
+def high_intensity_times(*, user, since: datetime, at_least: int = 9) -> list[datetime]:
+    """When the person's activations at ``at_least`` out of 10 or more happened since ``since``. One query."""
+    return list(
+        activation_list(user=user)
+        .filter(occurred_at__gte=since, intensity__gte=at_least)
+        .values_list("occurred_at", flat=True)
+    )

@@ -27,7 +27,18 @@ def home(request):
     now = timezone.now()
     home_view = selectors.home_view(user=request.user, now=now)
     _record_reached(request, home_view.pathway, now)
-    return render(request, "journey/home.html", {"home": home_view, "pathway": home_view.pathway.pathway})
+    from earnedsecure.assessments.selectors import home_safety
+
+    return render(
+        request,
+        "journey/home.html",
+        {
+            "home": home_view,
+            "pathway": home_view.pathway.pathway,
+            # The item-9 card and "consider talking to a professional" (assessments/_home_cards.html).
+            "safety": home_safety(user=request.user, now=now),
+        },
+    )
 
 
 @require_safe
