@@ -64,7 +64,8 @@ def test_it_never_mentions_streaks_or_points(alice, alice_client):
 
 @time_machine.travel(NOW, tick=False)
 def test_it_keeps_a_stage_once_reached_and_speaks_gently_of_setbacks(alice, alice_client):
-    PathwayStageReached.objects.create(owner=alice, stage="experimenting", reached_at=NOW - timedelta(days=30))
+    for stage in ("awareness", "experimenting"):  # stages are kept in order: the first is on record too
+        PathwayStageReached.objects.create(owner=alice, stage=stage, reached_at=NOW - timedelta(days=30))
     for day in range(35, 56, 7):  # calm weeks before ...
         activation(alice, NOW - timedelta(days=day), calm_at=NOW - timedelta(days=day) + timedelta(minutes=20))
     for day in range(1, 27, 2):  # ... a harder month now

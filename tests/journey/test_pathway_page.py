@@ -2,15 +2,16 @@ from datetime import UTC, datetime, timedelta
 
 import time_machine
 
+from earnedsecure.assessments import selectors as assessments
+from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse
 from earnedsecure.diary.models import Activation, ToolSession
+from earnedsecure.journey import selectors
 from earnedsecure.journey.models import PathwayStageReached
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 
 
-def ecr_r(user, when, anxiety):
-    from earnedsecure.assessments.models import InstrumentResponse
-
+def ecr_r(user, when, anxiety, avoidance=2.5):
     return InstrumentResponse.objects.create(
         owner=user,
         instrument="ecr-r",
@@ -19,8 +20,26 @@ def ecr_r(user, when, anxiety):
         started_at=when,
         completed_at=when,
         anxiety=anxiety,
-        avoidance=2.5,
+        avoidance=avoidance,
     )
+
+
+def phq_9(user, when, total, item9=0):
+    return InstrumentResponse.objects.create(
+        owner=user,
+        instrument="phq-9",
+        instrument_version="1",
+        status="complete",
+        started_at=when,
+        completed_at=when,
+        total=total,
+        item9=item9,
+        safety_alert=item9 > 0,
+    )
+
+
+def stages_recorded(user):
+    return set(PathwayStageReached.objects.filter(owner=user).values_list("stage", flat=True))
 
 
 def test_it_requires_login(client):
@@ -33,9 +52,12 @@ def test_it_shows_four_stages_and_the_persons_own_values(alice_client):
         "Noticing the pattern",
         "Trying new responses",
         "New habits taking hold",
-        "Security most of the time",
+        "Steadier most of the time",
     ):
         assert title in text
+    assert "Security most of the time" not in text
+    assert "can&#x27;t tell you that you have earned security" in text
+    assert "Adult Attachment Interview" in text
     assert "0 so far" in text
     assert "nothing here is a test you can fail" in text
 
@@ -43,30 +65,97 @@ def test_it_shows_four_stages_and_the_persons_own_values(alice_client):
 @time_machine.travel(NOW, tick=False)
 def test_reaching_a_stage_is_recorded_and_kept(alice, alice_client):
     for day in range(6):
-        when = NOW - timedelta(days=10 + day)
+        when = NOW - timedelta(days=10 + 2 * day)
         Activation.objects.create(owner=alice, occurred_at=when, trigger="threat", intensity=7, response="soothing")
     ecr_r(alice, NOW - timedelta(days=20), 5.5)
     text = alice_client.get("/learn/pathway/").content.decode()
     assert "you are here" in text
-    assert list(PathwayStageReached.objects.filter(owner=alice).values_list("stage", flat=True)) == ["awareness"]
+    assert stages_recorded(alice) == {"awareness"}
     for _ in range(10):
         ToolSession.objects.create(
             owner=alice, tool="breathing_478", started_at=NOW - timedelta(days=3), distress_before=6
         )
+    # New responses and calming tools, but entries over ten days only: practice over weeks is still missing.
     alice_client.get("/home/")
-    stages = set(PathwayStageReached.objects.filter(owner=alice).values_list("stage", flat=True))
-    assert stages == {"awareness", "experimenting"}
+    assert stages_recorded(alice) == {"awareness"}
+    Activation.objects.create(
+        owner=alice, occurred_at=NOW - timedelta(days=40), trigger="threat", intensity=7, response="soothing"
+    )
+    alice_client.get("/home/")
+    assert stages_recorded(alice) == {"awareness", "experimenting"}
     # Everything deleted: the stages reached stay reached.
     Activation.objects.filter(owner=alice).delete()
     assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()
 
 
 @time_machine.travel(NOW, tick=False)
-def test_a_reliable_improvement_that_holds_counts_for_the_last_stage(alice, alice_client):
+def test_a_reliable_improvement_at_spaced_check_ins_counts_for_the_last_stage(alice, alice_client):
     for months, anxiety in ((12, 5.8), (6, 4.9), (3, 3.9), (0, 3.6)):
         ecr_r(alice, NOW - timedelta(days=30 * months + 1), anxiety)
     text = alice_client.get("/learn/pathway/").content.decode()
-    assert "You: improved" in text
+    assert "You: anxiety 5.3 at the start, 3.6 lately: reliably lower" in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_thin_evidence_an_hour_after_sign_up_never_shows_the_top_stage(alice, alice_client):
+    """The safety review's case: two diary entries, three ECR-Rs one afternoon, a PHQ-9 of 27 with item 9 at 3."""
+    alice.date_joined = NOW - timedelta(hours=1)
+    alice.save(update_fields=["date_joined"])
+    for minutes in (50, 45):
+        Activation.objects.create(
+            owner=alice,
+            occurred_at=NOW - timedelta(minutes=minutes),
+            trigger="threat",
+            intensity=6,
+            response="soothing",
+            calm_at=NOW - timedelta(minutes=minutes - 5),
+            recovery_minutes=5,
+        )
+    for minutes, anxiety, avoidance in ((40, 6.8, 2.0), (30, 4.0, 4.0), (20, 1.5, 6.0)):
+        ecr_r(alice, NOW - timedelta(minutes=minutes), anxiety, avoidance)
+    phq_9(alice, NOW - timedelta(minutes=10), 27, item9=3)
+
+    text = alice_client.get("/learn/pathway/").content.decode()
+    home = alice_client.get("/home/").content.decode()
+
+    assert "Met now" not in text and "you are here" not in text
+    assert "Lately: \u201cSteadier most of the time\u201d" not in home
+    assert "You are at the start of the path" in home
+    assert stages_recorded(alice) == set()
+    # The item-9 answer comes first on the page, with a way to help.
+    assert "A recent mood check-in mentioned thoughts of being better off dead" in text
+    assert 'href="/help/crisis/"' in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_stored_top_stage_is_shown_as_not_currently_met(alice, alice_client):
+    for stage in ("awareness", "experimenting", "automatic", "secure"):
+        PathwayStageReached.objects.create(owner=alice, stage=stage, reached_at=NOW - timedelta(days=30))
+    text = alice_client.get("/learn/pathway/").content.decode()
+    assert "Not currently met" in text
+    assert "Met now" not in text
+    assert "You have reached \u201cNew habits taking hold\u201d" in alice_client.get("/home/").content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_persons_own_sd_and_reliability_cannot_move_the_pathway(alice):
+    # A fall of 1.0 point: within measurement error at the published SD 1.1 and r .85, "reliable" at SD 0.1, r 0.
+    for days, anxiety in ((400, 5.5), (399, 5.5), (200, 4.5), (100, 4.5)):
+        ecr_r(alice, NOW - timedelta(days=days), anxiety)
+
+    def improved():
+        top = selectors.pathway_view(user=alice, now=NOW).pathway.progress_for("secure")
+        return {c.key: c.met for c in top.criteria}["questionnaire_improved"]
+
+    assert improved() is False
+    # The review's SD 0.1 and reliability 0 (stored before the settings had a range), then the most lenient
+    # setting the range allows (SD 0.55, r .99: any change above 0.15 would count on the check-in pages).
+    for sd, reliability in ((0.1, 0.0), (0.55, 0.99)):
+        ChangeAssumption.objects.update_or_create(
+            owner=alice, instrument="ecr-r", defaults={"sd": sd, "reliability": reliability}
+        )
+        assert improved() is False
+    assert assessments.ecr_r_anxiety_change(user=alice).word == "improved"  # the check-in pages do use it
 
 
 def test_it_hides_other_peoples_data(alice, charlie_client):

@@ -2,7 +2,8 @@
 
 Lessons and programs themselves are Markdown files (``earnedsecure.content``); rows here only name them by
 slug. A stage on the pathway, once reached, is recorded and never taken back (the mission report: "Regression
-doesn't mean failure - it's normal and expected").
+doesn't mean failure - it's normal and expected"), except the top stage: its row only remembers when it was
+first met; whether it shows is measured afresh on every view (``domain.progress.pathway``).
 """
 
 from datetime import timedelta
@@ -47,7 +48,7 @@ class PathwayStageReached(models.Model):
         AWARENESS = "awareness", "Noticing the pattern"
         EXPERIMENTING = "experimenting", "Trying new responses"
         AUTOMATIC = "automatic", "New habits taking hold"
-        SECURE = "secure", "Security most of the time"
+        SECURE = "secure", "Steadier most of the time"
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stages_reached")
     stage = models.CharField(max_length=16, choices=Stage.choices)

@@ -2,7 +2,7 @@
 
 The home page has to answer at a glance for someone with three years of entries, so every figure here is
 a COUNT, AVG or a window-function median computed by the database, never a loop over rows. Query budget
-of ``home`` (besides the session and user): activations 2, tools 1, check-ins 4 (their contract), and one
+of ``home`` (besides the session and user): activations 2, tools 1, check-ins 3 (their contract), and one
 UNION for the journey's own rows (lessons read, stages reached, pending reminders).
 """
 
@@ -34,7 +34,15 @@ from earnedsecure.content.loader import Lesson, Program, get_program, load_lesso
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
 from earnedsecure.diary.tools import TOOLS
-from earnedsecure.domain.progress.pathway import Pathway, PathwaySummary, assess_pathway, minutes_in_words
+from earnedsecure.domain.progress.pathway import (
+    MOOD_WINDOW,
+    EcrCheckIn,
+    MoodCheckIn,
+    Pathway,
+    PathwaySummary,
+    assess_pathway,
+    minutes_in_words,
+)
 from earnedsecure.journey.models import (
     LessonProgress,
     PathwayStageReached,
@@ -95,6 +103,7 @@ def week_start(moment: datetime, zone) -> datetime:
 @dataclass(frozen=True)
 class ActivationFigures:
     first_at: datetime | None = None
+    latest_at: datetime | None = None
     total: int = 0
     named_triggers: int = 0
     baseline: int = 0
@@ -106,6 +115,7 @@ class ActivationFigures:
     previous: int = 0
     recent_responses: int = 0
     recent_non_protest: int = 0
+    last_8_weeks: int = 0
     awaiting_follow_up_id: int | None = None
     baseline_median_recovery: float | None = None
     recent_median_recovery: float | None = None
@@ -149,6 +159,8 @@ def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationF
     )
     row = activations.aggregate(
         total=Count("id"),
+        latest_at=Max("occurred_at"),
+        last_8_weeks=Count("id", filter=Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now)),
         named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
         baseline=Count("id", filter=in_baseline),
         baseline_intensity=Avg("intensity", filter=in_baseline),
@@ -197,6 +209,7 @@ def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationF
 
     return ActivationFigures(
         first_at=first_at,
+        latest_at=row["latest_at"],
         total=row["total"],
         named_triggers=row["named_triggers"],
         baseline=row["baseline"],
@@ -208,6 +221,7 @@ def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationF
         previous=row["previous"],
         recent_responses=row["recent_responses"],
         recent_non_protest=row["recent_non_protest"],
+        last_8_weeks=row["last_8_weeks"],
         awaiting_follow_up_id=row["awaiting_follow_up_id"],
         baseline_median_recovery=medians.get("baseline"),
         recent_median_recovery=medians.get("recent"),
@@ -246,40 +260,36 @@ def tool_figures(*, user) -> ToolFigures:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Check-ins (the assessments app's selectors; imported lazily so the pages work while it is being built)
+# Check-ins (the assessments app's selectors)
 
 
 @dataclass(frozen=True)
 class CheckInFigures:
-    ecr_r_completed: int = 0
-    anxiety_word: str | None = None
-    improvement_held: bool = False
+    ecr_r: tuple[EcrCheckIn, ...] = ()
+    phq_9: tuple[MoodCheckIn, ...] = ()  # the last 8 weeks only
     due: tuple = ()  # DueAssessment rows, soonest first
+
+    @property
+    def ecr_r_completed(self) -> int:
+        return len(self.ecr_r)
 
 
 def check_in_figures(*, user, now: datetime) -> CheckInFigures:
-    """ECR-R history and due check-ins. Four queries: the anxiety series, the person's reliable-change
-    assumptions (so the judgement matches the check-ins pages), and the two of ``due_assessments``."""
+    """ECR-R history, recent PHQ-9s and due check-ins. Three queries: the check-ins the pathway needs and the
+    two of ``due_assessments``. Reliable change on the pathway uses the published defaults only (the
+    person's own assumptions are for the check-in pages), so they are not read here."""
+    from earnedsecure.assessments import selectors as assessments
+
+    ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
     try:
-        from earnedsecure.assessments import selectors as assessments
-        from earnedsecure.domain.instruments import compare
-    except ImportError:
-        return CheckInFigures()
-    try:
-        series = assessments.score_series(user=user, instrument="ecr-r", subscale="anxiety")
         due = tuple(assessments.due_assessments(user=user, now=now))
     except (KeyError, LookupError):  # the instrument is switched off by the operator
-        return CheckInFigures()
-    word, held = None, False
-    if len(series) >= 2:
-        assumptions, _ = assessments.assumptions_for(user=user, instrument="ecr-r")
-        first = series[0][1]
-        latest = compare("ecr-r", "anxiety", first, series[-1][1], assumptions)
-        word = latest.word
-        if len(series) >= 3 and latest.word == "improved":
-            before_latest = compare("ecr-r", "anxiety", first, series[-2][1], assumptions)
-            held = before_latest.word == "improved"
-    return CheckInFigures(ecr_r_completed=len(series), anxiety_word=word, improvement_held=held, due=due)
+        due = ()
+    return CheckInFigures(
+        ecr_r=tuple(EcrCheckIn(*row) for row in ecr_r),
+        phq_9=tuple(MoodCheckIn(*row) for row in phq_9),
+        due=due,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -386,9 +396,12 @@ def pathway_summary(*, activations: ActivationFigures, tools: ToolFigures, check
     weeks = WINDOW.days / 7
     return PathwaySummary(
         first_activity_at=activations.first_at,
+        latest_activity_at=activations.latest_at,
         activations=activations.total,
         named_triggers=activations.named_triggers,
-        ecr_r_completed=check_ins.ecr_r_completed,
+        baseline_activations=activations.baseline,
+        recent_activations=activations.recent,
+        entries_last_8_weeks=activations.last_8_weeks,
         recent_responses=activations.recent_responses,
         recent_non_protest=activations.recent_non_protest,
         tool_sessions=tools.sessions,
@@ -398,8 +411,8 @@ def pathway_summary(*, activations: ActivationFigures, tools: ToolFigures, check
         baseline_median_recovery=activations.baseline_median_recovery,
         recent_median_recovery=activations.recent_median_recovery,
         previous_median_recovery=activations.previous_median_recovery,
-        ecr_r_anxiety_word=check_ins.anxiety_word,
-        ecr_r_improvement_held=check_ins.improvement_held,
+        ecr_r=check_ins.ecr_r,
+        phq_9=check_ins.phq_9,
     )
 
 
@@ -442,7 +455,8 @@ def pathway_view(
     first_at=_UNKNOWN,
     diary_version=_UNKNOWN,
 ) -> PathwayView:
-    """The pathway as the person sees it (stage never lower than one reached before)."""
+    """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
+    measured afresh (``domain.progress.pathway``)."""
     activations, tools = _diary_figures(user=user, now=now, first_at=first_at, diary_version=diary_version)
     check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
@@ -642,7 +656,7 @@ def suggest_next_step(
 
 
 def home_view(*, user, now: datetime) -> HomeView:
-    """Everything the home page shows. Eight queries whatever the length of the history (see the module doc)."""
+    """Everything the home page shows. Seven queries whatever the length of the history (see the module doc)."""
     rows = journey_rows(user=user, now=now)
     view = pathway_view(
         user=user,

@@ -1,4 +1,4 @@
-"""The pathway to earned secure attachment: four stages, each with criteria measured from a person's own data.
+"""The pathway: four stages, each with criteria measured from a person's own data, met in order and honestly.
 
 Source: the mission report, "The Pathway to Earned Secure Attachment" > "Timeline and Process":
 
@@ -11,11 +11,36 @@ and "Progress is Non-Linear": "Regression doesn't mean failure - it's normal and
 decreases with practice (from days to hours to minutes)".
 
 The months are what the report expects, not rules: a stage is reached when its criteria are met, whenever
-that happens. A stage once reached stays reached (the caller stores it and passes it back in ``reached``);
-when recent weeks are harder than the weeks before, the result carries a gentle note and never a demotion.
+that happens. But the evidence has to be real, and these rules say how (the safety review found a person
+shown "Security most of the time" an hour after sign-up, from three questionnaires taken in one afternoon
+and a PHQ-9 of 27 with item 9 answered 3):
 
-Framework-free: a frozen ``PathwaySummary`` of counts and medians in (the database computes them), ``now``
-passed in, a frozen ``Pathway`` out. Every function here is total: odd inputs give "not yet", never an error.
+1. **In order.** A stage is reached only when every earlier stage is reached too; the stages reached are
+   always a prefix of ``STAGE_ORDER``.
+2. **No back-filling.** Only a stage whose own criteria are met today is recorded (``newly_reached``); an
+   earlier stage is never written down because a later one happened to be met.
+3. **Time, not one sitting.** Each stage needs entries spread over time (a week, four weeks, twelve weeks,
+   six months) and enough entries in each window it compares, so a burst of same-day entries or check-ins
+   proves nothing.
+4. **The top stage describes now.** The first three stages, once reached, stay reached (the report:
+   "Regression doesn't mean failure"). The top stage is re-measured on every view and never kept: when its
+   criteria lapse it shows as "not currently met", whatever was stored.
+5. **Honest name.** Research defines earned security by interview - the Adult Attachment Interview, scored
+   for a coherent account of a difficult childhood (Pearson, Cohn, Cowan & Cowan 1994, Development and
+   Psychopathology 6:359-373; Roisman, Padron, Sroufe & Egeland 2002, Child Development 73:1204-1219; the
+   report's "Making Sense of Past: ... developing coherent narratives") - not by an app. So the top stage is
+   called "Steadier most of the time" and says so.
+6. **Reliable change with the cited defaults.** ECR-R change follows Jacobson & Truax (1991), Journal of
+   Consulting and Clinical Psychology 59:12-19, with ``DEFAULT_ASSUMPTIONS["ecr-r"]`` from
+   ``domain.instruments.reliable_change`` - never a person's own setting, which is for display only. The
+   starting point is the mean of the first two or more check-ins; it is compared with check-ins taken at
+   least 8 weeks later, and the improvement must show at two such check-ins 8 or more weeks apart.
+7. **Not while mood is low.** A PHQ-9 in the last 8 weeks with a total of 10 or more (the NHS Talking
+   Therapies caseness cut-off) or any answer above 0 on item 9 keeps the top stage unmet.
+
+Framework-free: a frozen ``PathwaySummary`` of counts, medians and check-ins in (the database computes them),
+``now`` passed in, a frozen ``Pathway`` out. Every function here is total: odd inputs give "not yet", never an
+error.
 """
 
 from __future__ import annotations
@@ -23,18 +48,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+
+from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS, Outcome, compare
 
 
 class Stage(StrEnum):
     AWARENESS = "awareness"
     EXPERIMENTING = "experimenting"
     AUTOMATIC = "automatic"
-    SECURE = "secure"
+    SECURE = "secure"  # the stored name; shown as "Steadier most of the time"
 
 
 STAGE_ORDER: tuple[Stage, ...] = (Stage.AWARENESS, Stage.EXPERIMENTING, Stage.AUTOMATIC, Stage.SECURE)
+TOP_STAGE = Stage.SECURE
 
 STAGE_TEXT: dict[Stage, tuple[str, str, str]] = {
     # title, the report's usual timing, what the stage is about
@@ -54,38 +82,75 @@ STAGE_TEXT: dict[Stage, tuple[str, str, str]] = {
         "The new responses come more easily: fewer activations and quicker recovery than at the start.",
     ),
     Stage.SECURE: (
-        "Security most of the time",
+        "Steadier most of the time",
         "often after 12 to 18 months",
-        "Secure patterns lead, and you recover quickly from the occasional activation.",
+        "This app can't tell you that you have earned security; researchers define that through an interview "
+        "(the Adult Attachment Interview), not through questionnaires or a diary. What your own data can show is "
+        "steadiness over months: questionnaire scores that have reliably changed and stayed changed, mood that "
+        "has been settled lately, and calming down quickly after the occasional activation. Because it "
+        "describes how things are now, it is checked afresh each time.",
     ),
 }
 
 # Thresholds. They are deliberately modest and each is one line, so a clinician can argue with a number.
 NAMED_TRIGGERS_NEEDED = 5  # awareness: triggers named in this many activations
 ASSESSMENTS_NEEDED = 1  # awareness: a first ECR-R snapshot
+AWARENESS_SPAN = timedelta(days=7)  # awareness: entries across at least a week, not one sitting
 RESPONSES_NEEDED = 5  # experimenting: recent activations with a recorded response, before judging a share
 NON_PROTEST_SHARE_NEEDED = 0.6  # experimenting: share of those met with a non-protest response
 TOOL_SESSIONS_NEEDED = 10  # experimenting: self-soothing practised
+EXPERIMENTING_SPAN = timedelta(weeks=4)  # experimenting: practice across at least four weeks
 WEEKS_OF_HISTORY_NEEDED = 12  # automatic: the first four weeks and the last four must not overlap, with a gap
+ENTRIES_TO_COMPARE = 4  # automatic: entries in the first four weeks before a start can be compared with
+RECENT_ENTRIES_TO_COMPARE = 3  # automatic: recent entries before a recent median means anything
 RECOVERY_RATIO_NEEDED = 0.5  # automatic: recent median recovery at most half the starting one
 FREQUENCY_RATIO_NEEDED = 0.75  # automatic: recent activations a week at most three quarters of the starting rate
-QUICK_RECOVERY_MINUTES = 60  # secure: recovery measured in minutes, not hours or days
+# The top stage.
+MONTHS_OF_USE = 6
+USE_SPAN_NEEDED = timedelta(days=182)  # about six months between the first and the latest data
+CHECK_IN_SPACING = timedelta(weeks=8)  # ECR-R check-ins compared must be at least this far apart
+BASELINE_CHECK_INS_NEEDED = 2  # the starting point is a mean of more than one check-in
+MOOD_WINDOW = timedelta(weeks=8)  # PHQ-9 and diary entries counted for "lately"
+PHQ_9_CASENESS = 10  # NHS Talking Therapies caseness cut-off for the PHQ-9
+RECENT_DIARY_ENTRIES_NEEDED = 8  # diary entries in the last 8 weeks
+QUICK_RECOVERY_MINUTES = 60  # recovery measured in minutes, not hours or days
 # A setback note appears when the last four weeks are this much harder than the four before.
 SETBACK_RATIO = 1.25
 
 
 @dataclass(frozen=True)
+class EcrCheckIn:
+    """One completed ECR-R: when, and its anxiety and avoidance means (1-7)."""
+
+    at: datetime
+    anxiety: float
+    avoidance: float
+
+
+@dataclass(frozen=True)
+class MoodCheckIn:
+    """One completed PHQ-9: when, its total (0-27) and its item 9 answer (0-3)."""
+
+    at: datetime
+    total: int
+    item9: int | None
+
+
+@dataclass(frozen=True)
 class PathwaySummary:
-    """A person's figures, counted in the database. Windows are four weeks long.
+    """A person's figures, counted in the database. Windows are four weeks long unless named otherwise.
 
     baseline = the first four weeks after the first activation; recent = the last four weeks before now;
     previous = the four weeks before recent. Rates are activations per week; medians are in minutes.
     """
 
-    first_activity_at: datetime | None = None
+    first_activity_at: datetime | None = None  # the first diary entry
+    latest_activity_at: datetime | None = None  # the latest diary entry
     activations: int = 0
     named_triggers: int = 0
-    ecr_r_completed: int = 0
+    baseline_activations: int = 0
+    recent_activations: int = 0
+    entries_last_8_weeks: int = 0
     recent_responses: int = 0  # recent activations (last 8 weeks) with a recorded response
     recent_non_protest: int = 0  # ... of which direct, soothing, waited or other
     tool_sessions: int = 0
@@ -95,8 +160,8 @@ class PathwaySummary:
     baseline_median_recovery: float | None = None
     recent_median_recovery: float | None = None
     previous_median_recovery: float | None = None
-    ecr_r_anxiety_word: str | None = None  # "improved", "no reliable change" or "worse", first vs latest
-    ecr_r_improvement_held: bool = False  # the two latest ECR-R results are both reliably better than the first
+    ecr_r: tuple[EcrCheckIn, ...] = ()  # every completed ECR-R, any order
+    phq_9: tuple[MoodCheckIn, ...] = ()  # completed PHQ-9s, at least those of the last 8 weeks
 
 
 @dataclass(frozen=True)
@@ -128,16 +193,22 @@ class StageProgress:
 @dataclass(frozen=True)
 class Pathway:
     stages: tuple[StageProgress, ...]
-    measured: Stage | None  # the furthest stage whose criteria are all met today
-    current: Stage | None  # what the person sees: the furthest stage ever reached (never goes down)
-    newly_reached: tuple[Stage, ...]  # stages to record as reached now
+    measured: Stage | None  # the furthest stage met today with every earlier stage met today too
+    reached: tuple[Stage, ...]  # what the person sees as reached: always a prefix of STAGE_ORDER
+    newly_reached: tuple[Stage, ...]  # stages whose own criteria are met today, not recorded before
+    top_lapsed: bool  # the top stage was met before and is not met today
+    mood_flag: bool  # a PHQ-9 of the last 8 weeks answered item 9 above 0
     setback: bool
     setback_note: str
 
     @property
+    def current(self) -> Stage | None:
+        return self.reached[-1] if self.reached else None
+
+    @property
     def next_stage(self) -> StageProgress | None:
-        index = -1 if self.current is None else STAGE_ORDER.index(self.current)
-        return self.stages[index + 1] if index + 1 < len(self.stages) else None
+        index = len(self.reached)
+        return self.stages[index] if index < len(self.stages) else None
 
     def progress_for(self, stage: Stage) -> StageProgress:
         return self.stages[STAGE_ORDER.index(stage)]
@@ -155,6 +226,16 @@ def _finite(value: float | None) -> float | None:
     return float(value)
 
 
+def _gap(earlier: datetime | None, later: datetime | None) -> timedelta | None:
+    """``later - earlier``, or None when either is missing or they cannot be compared (naive and aware)."""
+    if earlier is None or later is None:
+        return None
+    try:
+        return later - earlier
+    except TypeError:
+        return None
+
+
 def minutes_in_words(value: float | None) -> str:
     """Minutes as a person says them (the same rungs as "from days to hours to minutes")."""
     if value is None:
@@ -170,37 +251,177 @@ def minutes_in_words(value: float | None) -> str:
     return f"about {days} day{'s' if days != 1 else ''}"
 
 
+def _span_in_words(span: timedelta | None) -> str:
+    if span is None or span < timedelta(0):
+        return "no entries yet"
+    days = span.days
+    if days < 1:
+        return "less than a day"
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 61:
+        return f"{days // 7} weeks"
+    return f"about {round(days / 30.4)} months"
+
+
 def _rate(value: float | None) -> str:
     if value is None:
         return "not enough entries yet"
     return f"{value:.1f} a week"
 
 
-def _weeks_of_history(summary: PathwaySummary, now: datetime) -> float:
-    first = summary.first_activity_at
-    if first is None:
-        return 0.0
-    try:
-        return max(0.0, (now - first).total_seconds() / (7 * 24 * 3600))
-    except TypeError:  # naive and aware datetimes mixed: treat as no usable history rather than fail
-        return 0.0
+def _comparable(moment: object, now: datetime) -> bool:
+    return isinstance(moment, datetime) and _gap(moment, now) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The ECR-R: a starting point of more than one check-in, compared with check-ins spaced 8 weeks or more
+
+
+@dataclass(frozen=True)
+class EcrProgress:
+    """How the ECR-R has moved, judged with the cited default assumptions (Jacobson & Truax 1991)."""
+
+    check_ins: int = 0
+    baseline_size: int = 0
+    baseline_anxiety: float | None = None
+    latest_anxiety: float | None = None
+    improved: bool = False  # the latest spaced check-in: anxiety reliably lower, avoidance not reliably higher
+    held: bool = False  # ... and an earlier spaced check-in, 8 weeks or more before it, too
+    avoidance_worse: bool = False  # the latest spaced check-in: avoidance reliably higher than the start
+    spaced_follow_ups: int = 0  # check-ins 8 weeks or more after the starting point
+
+
+def _valid_ecr(check_in: object, now: datetime) -> bool:
+    if not isinstance(check_in, EcrCheckIn) or not _comparable(check_in.at, now):
+        return False
+    return all(
+        isinstance(value, int | float) and math.isfinite(value) and 1 <= value <= 7
+        for value in (check_in.anxiety, check_in.avoidance)
+    )
+
+
+def _better(before_anxiety: float, before_avoidance: float, after: EcrCheckIn) -> tuple[bool, bool]:
+    """(anxiety reliably improved and avoidance not reliably worse, avoidance reliably worse)."""
+    assumptions = DEFAULT_ASSUMPTIONS["ecr-r"]
+    anxiety = compare("ecr-r", "anxiety", before_anxiety, after.anxiety, assumptions)
+    avoidance = compare("ecr-r", "avoidance", before_avoidance, after.avoidance, assumptions)
+    worse = avoidance.outcome is Outcome.WORSE
+    return anxiety.outcome is Outcome.IMPROVED and not worse, worse
+
+
+def ecr_r_progress(check_ins: Iterable[EcrCheckIn], *, now: datetime) -> EcrProgress:
+    """Judge the ECR-R history.
+
+    1. Keep valid check-ins taken by ``now``, oldest first.
+    2. The starting point is the mean of the first two check-ins and of any others taken within 8 weeks of
+       the first (a burst of same-day check-ins all belongs to the start; it never counts as change).
+    3. Follow-ups are the check-ins 8 weeks or more after the last one of the starting point.
+    4. ``improved``: at the latest follow-up, anxiety is reliably lower and avoidance not reliably higher.
+       ``held``: the same at an earlier follow-up 8 weeks or more before the latest.
+    """
+    valid = sorted(
+        (c for c in check_ins if _valid_ecr(c, now) and (_gap(c.at, now) or timedelta(0)) >= timedelta(0)),
+        key=lambda c: c.at,
+    )
+    if len(valid) < BASELINE_CHECK_INS_NEEDED:
+        return EcrProgress(check_ins=len(valid), baseline_size=len(valid))
+    first = valid[0]
+    size = max(BASELINE_CHECK_INS_NEEDED, sum(1 for c in valid if c.at - first.at < CHECK_IN_SPACING))
+    baseline = valid[:size]
+    anxiety = sum(c.anxiety for c in baseline) / size
+    avoidance = sum(c.avoidance for c in baseline) / size
+    follow_ups = [c for c in valid[size:] if c.at - baseline[-1].at >= CHECK_IN_SPACING]
+    if not follow_ups:
+        return EcrProgress(check_ins=len(valid), baseline_size=size, baseline_anxiety=anxiety)
+    latest = follow_ups[-1]
+    improved, worse = _better(anxiety, avoidance, latest)
+    earlier = [c for c in follow_ups if latest.at - c.at >= CHECK_IN_SPACING]
+    held = improved and bool(earlier) and _better(anxiety, avoidance, earlier[-1])[0]
+    return EcrProgress(
+        check_ins=len(valid),
+        baseline_size=size,
+        baseline_anxiety=anxiety,
+        latest_anxiety=latest.anxiety,
+        improved=improved,
+        held=held,
+        avoidance_worse=worse,
+        spaced_follow_ups=len(follow_ups),
+    )
+
+
+def _mood_lately(check_ins: Iterable[MoodCheckIn], now: datetime) -> tuple[bool, bool]:
+    """(a PHQ-9 of the last 8 weeks scored 10 or more, one answered item 9 above 0). Future dates count too."""
+    high = item9 = False
+    for check_in in check_ins:
+        if not isinstance(check_in, MoodCheckIn):
+            continue
+        age = _gap(check_in.at, now)
+        if age is None or age > MOOD_WINDOW:
+            continue
+        if isinstance(check_in.total, int | float) and not check_in.total < PHQ_9_CASENESS:
+            high = True  # NaN counts as high: an unreadable score is never evidence of a settled mood
+        if check_in.item9 is not None and not check_in.item9 <= 0:
+            item9 = True
+    return high, item9
+
+
+def _use_span(summary: PathwaySummary, now: datetime) -> timedelta | None:
+    """From the first to the latest data (diary entries and check-ins), or None with no data."""
+    moments = [
+        moment
+        for moment in (
+            summary.first_activity_at,
+            summary.latest_activity_at,
+            *(c.at for c in summary.ecr_r if isinstance(c, EcrCheckIn)),
+            *(c.at for c in summary.phq_9 if isinstance(c, MoodCheckIn)),
+        )
+        if isinstance(moment, datetime)
+        and _comparable(moment, now)
+        and (_gap(moment, now) or timedelta(0)) >= timedelta(0)
+    ]
+    if not moments:
+        return None
+    return max(moments) - min(moments)
+
+
+def _diary_span(summary: PathwaySummary, now: datetime) -> timedelta | None:
+    if not (_comparable(summary.first_activity_at, now) and _comparable(summary.latest_activity_at, now)):
+        return None
+    return _gap(summary.first_activity_at, summary.latest_activity_at)
+
+
+def _weeks_since_first(summary: PathwaySummary, now: datetime) -> float:
+    gap = _gap(summary.first_activity_at, now)
+    return 0.0 if gap is None else max(0.0, gap.total_seconds() / (7 * 24 * 3600))
+
+
+def _slower(recent: float | None, previous: float | None) -> bool:
+    return recent is not None and previous is not None and recent > previous * SETBACK_RATIO and recent - previous >= 10
 
 
 def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Criterion, ...]]:
     named = max(0, summary.named_triggers)
-    ecr = max(0, summary.ecr_r_completed)
+    ecr = ecr_r_progress(summary.ecr_r, now=now)
     responses = max(0, summary.recent_responses)
     non_protest = min(max(0, summary.recent_non_protest), responses)
     share = non_protest / responses if responses else None
     tools = max(0, summary.tool_sessions)
-    weeks = _weeks_of_history(summary, now)
+    diary_span = _diary_span(summary, now)
+    use_span = _use_span(summary, now)
+    weeks = _weeks_since_first(summary, now)
     baseline_rate, recent_rate = _finite(summary.baseline_per_week), _finite(summary.recent_per_week)
     baseline_recovery = _finite(summary.baseline_median_recovery)
     recent_recovery = _finite(summary.recent_median_recovery)
-    enough_history = weeks >= WEEKS_OF_HISTORY_NEEDED
+    previous_recovery = _finite(summary.previous_median_recovery)
+    enough_history = weeks >= WEEKS_OF_HISTORY_NEEDED and max(0, summary.baseline_activations) >= ENTRIES_TO_COMPARE
+    enough_recent = max(0, summary.recent_activations) >= RECENT_ENTRIES_TO_COMPARE
+    recent_entries = max(0, summary.entries_last_8_weeks)
+    high_mood, item9 = _mood_lately(summary.phq_9, now)
 
     recovery_down = (
         enough_history
+        and enough_recent
         and baseline_recovery is not None
         and recent_recovery is not None
         and recent_recovery <= baseline_recovery * RECOVERY_RATIO_NEEDED
@@ -212,11 +433,30 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
         and recent_rate is not None
         and recent_rate <= baseline_rate * FREQUENCY_RATIO_NEEDED
     )
-    improved = summary.ecr_r_anxiety_word == "improved"
-    # "Quick recovery" needs some recent recovery times, or no activations at all lately (nothing to recover from).
-    quick = (recent_recovery is not None and recent_recovery < QUICK_RECOVERY_MINUTES) or (
-        enough_history and recent_rate == 0
+    quick = (
+        enough_recent
+        and recent_recovery is not None
+        and recent_recovery < QUICK_RECOVERY_MINUTES
+        and not _slower(recent_recovery, previous_recovery)
     )
+    if ecr.baseline_anxiety is None:
+        ecr_value = "not enough questionnaires yet"
+    elif not ecr.spaced_follow_ups:
+        ecr_value = (
+            f"starting point {ecr.baseline_anxiety:.1f} from {ecr.baseline_size} check-ins; "
+            "no check-in 8 weeks or more later yet"
+        )
+    else:
+        change = "reliably lower" if ecr.improved else "no reliable improvement"
+        ecr_value = f"anxiety {ecr.baseline_anxiety:.1f} at the start, {ecr.latest_anxiety:.1f} lately: {change}"
+        if ecr.avoidance_worse:
+            ecr_value += "; avoidance reliably higher"
+    if item9:
+        mood_value = "a recent check-in mentioned thoughts of being better off dead or of hurting yourself"
+    elif high_mood:
+        mood_value = "a recent check-in showed a hard time with low mood"
+    else:
+        mood_value = "nothing of the kind in the last 8 weeks"
 
     return {
         Stage.AWARENESS: (
@@ -230,9 +470,16 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
             Criterion(
                 "first_assessment",
                 "A first snapshot",
-                ecr >= ASSESSMENTS_NEEDED,
+                ecr.check_ins >= ASSESSMENTS_NEEDED,
                 "Taking the relationship questionnaire (ECR-R) once, to compare with later.",
-                "done" if ecr >= ASSESSMENTS_NEEDED else "not yet",
+                "done" if ecr.check_ins >= ASSESSMENTS_NEEDED else "not yet",
+            ),
+            Criterion(
+                "noticing_over_time",
+                "Noticing over time",
+                diary_span is not None and diary_span >= AWARENESS_SPAN,
+                "Diary entries spread over at least a week, so the pattern comes from more than one day.",
+                _span_in_words(diary_span) + " between your first and latest entries",
             ),
         ),
         Stage.EXPERIMENTING: (
@@ -252,6 +499,13 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 f"Using a calming tool at least {TOOL_SESSIONS_NEEDED} times.",
                 f"{tools} time{'s' if tools != 1 else ''}",
             ),
+            Criterion(
+                "practising_over_time",
+                "Practice over weeks",
+                diary_span is not None and diary_span >= EXPERIMENTING_SPAN,
+                "Diary entries spread over at least 4 weeks: new responses take practice, not one good day.",
+                _span_in_words(diary_span) + " between your first and latest entries",
+            ),
         ),
         Stage.AUTOMATIC: (
             Criterion(
@@ -259,7 +513,8 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "Quicker recovery",
                 recovery_down,
                 "Over the last 4 weeks, calming down in half the time or less compared with your first 4 weeks "
-                f"(after at least {WEEKS_OF_HISTORY_NEEDED} weeks of entries).",
+                f"(after at least {WEEKS_OF_HISTORY_NEEDED} weeks, with at least {ENTRIES_TO_COMPARE} entries at "
+                f"the start and {RECENT_ENTRIES_TO_COMPARE} lately).",
                 f"{minutes_in_words(baseline_recovery)} at the start, {minutes_in_words(recent_recovery)} lately",
             ),
             Criterion(
@@ -273,26 +528,57 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
         ),
         Stage.SECURE: (
             Criterion(
+                "months_of_use",
+                "Months, not days",
+                use_span is not None and use_span >= USE_SPAN_NEEDED,
+                f"At least {MONTHS_OF_USE} months between your first and latest entries or check-ins.",
+                _span_in_words(use_span),
+            ),
+            Criterion(
+                "starting_point",
+                "A steady starting point",
+                ecr.baseline_size >= BASELINE_CHECK_INS_NEEDED,
+                "At least two relationship questionnaires (ECR-R) to make your starting point, so one unusual "
+                "day does not set it.",
+                f"{ecr.check_ins} questionnaire{'s' if ecr.check_ins != 1 else ''} so far",
+            ),
+            Criterion(
                 "questionnaire_improved",
                 "Questionnaire change",
-                improved,
-                "A reliable improvement in the anxiety score of the ECR-R since your first one "
-                "(bigger than measurement error).",
-                summary.ecr_r_anxiety_word or "not enough questionnaires yet",
+                ecr.improved,
+                "At a questionnaire taken 8 weeks or more after your starting point, the anxiety score reliably "
+                "lower (bigger than measurement error) and the avoidance score not reliably higher.",
+                ecr_value,
             ),
             Criterion(
                 "improvement_held",
                 "Change that lasts",
-                improved and summary.ecr_r_improvement_held,
-                "The improvement showing in your two most recent questionnaires, not just one.",
-                "yes" if improved and summary.ecr_r_improvement_held else "not yet",
+                ecr.held,
+                "The same change at an earlier questionnaire too, taken 8 weeks or more before the latest.",
+                "yes" if ecr.held else "not yet",
+            ),
+            Criterion(
+                "mood_settled",
+                "Mood settled lately",
+                not (high_mood or item9),
+                f"No mood check-in (PHQ-9) in the last 8 weeks scoring {PHQ_9_CASENESS} or more, or answering the "
+                "last question (thoughts of being better off dead or of hurting yourself) above \u201cnot at all\u201d.",
+                mood_value,
+            ),
+            Criterion(
+                "recent_entries",
+                "Still noticing",
+                recent_entries >= RECENT_DIARY_ENTRIES_NEEDED,
+                f"At least {RECENT_DIARY_ENTRIES_NEEDED} diary entries in the last 8 weeks, so \u201clately\u201d rests "
+                "on real days.",
+                f"{recent_entries} in the last 8 weeks",
             ),
             Criterion(
                 "quick_recovery",
                 "Quick recovery",
                 quick,
                 f"Over the last 4 weeks, calming down within about an hour (median under {QUICK_RECOVERY_MINUTES} "
-                "minutes).",
+                "minutes, from at least 3 entries), and no slower than the 4 weeks before.",
                 minutes_in_words(recent_recovery) if recent_recovery is not None else "not enough entries yet",
             ),
         ),
@@ -301,20 +587,13 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
 
 def _setback(summary: PathwaySummary) -> bool:
     recent_rate, previous_rate = _finite(summary.recent_per_week), _finite(summary.previous_per_week)
-    recent_recovery = _finite(summary.recent_median_recovery)
-    previous_recovery = _finite(summary.previous_median_recovery)
     more_often = (
         recent_rate is not None
         and previous_rate is not None
         and recent_rate >= 1
         and recent_rate > previous_rate * SETBACK_RATIO
     )
-    slower = (
-        recent_recovery is not None
-        and previous_recovery is not None
-        and recent_recovery > previous_recovery * SETBACK_RATIO
-        and recent_recovery - previous_recovery >= 10
-    )
+    slower = _slower(_finite(summary.recent_median_recovery), _finite(summary.previous_median_recovery))
     return more_often or slower
 
 
@@ -328,26 +607,43 @@ def assess_pathway(summary: PathwaySummary, *, now: datetime, reached: Iterable[
     """Where a person is on the pathway.
 
     1. Measure every criterion of every stage from ``summary``.
-    2. ``measured`` is the furthest stage whose criteria are all met today.
-    3. ``current`` is the furthest of ``measured`` and the stages already ``reached``: it never goes down.
-    4. ``newly_reached`` lists the stages up to ``measured`` not yet recorded, for the caller to store.
-    5. ``setback`` is set when the last four weeks were clearly harder than the four before; the note says
+    2. ``measured`` is the furthest stage met today whose earlier stages are all met today too.
+    3. ``reached`` walks the stages in order and stops at the first one that is neither met today nor (below
+       the top stage) recorded before; the top stage counts only when met today. It is always a prefix.
+    4. ``newly_reached`` lists the stages of ``reached`` that were not recorded before; each one's own
+       criteria are met today, so nothing is back-filled.
+    5. ``top_lapsed`` is set when the top stage was recorded before but is not met today.
+    6. ``setback`` is set when the last four weeks were clearly harder than the four before; the note says
        that this is normal. It never changes the stage.
     """
     criteria = _criteria(summary, now)
     stages = tuple(StageProgress(stage, *STAGE_TEXT[stage], criteria=criteria[stage]) for stage in STAGE_ORDER)
-    measured = highest(progress.stage for progress in stages if progress.met)
-    already = {Stage(s) for s in reached if s in {stage.value for stage in STAGE_ORDER}}
-    current = highest([measured, *already])
-    newly: tuple[Stage, ...] = ()
-    if measured is not None:
-        newly = tuple(s for s in STAGE_ORDER[: STAGE_ORDER.index(measured) + 1] if s not in already)
+    met_today = {progress.stage: progress.met for progress in stages}
+    names = {stage.value for stage in STAGE_ORDER}
+    recorded = {Stage(s) for s in reached if s in names}
+
+    measured: Stage | None = None
+    for stage in STAGE_ORDER:
+        if not met_today[stage]:
+            break
+        measured = stage
+
+    shown: list[Stage] = []
+    for stage in STAGE_ORDER:
+        kept = stage in recorded and stage is not TOP_STAGE
+        if not (met_today[stage] or kept):
+            break
+        shown.append(stage)
+    newly = tuple(stage for stage in shown if stage not in recorded)
     setback = _setback(summary)
+    _, item9 = _mood_lately(summary.phq_9, now)
     return Pathway(
         stages=stages,
         measured=measured,
-        current=current,
+        reached=tuple(shown),
         newly_reached=newly,
+        top_lapsed=TOP_STAGE in recorded and TOP_STAGE not in shown,
+        mood_flag=item9,
         setback=setback,
         setback_note=SETBACK_NOTE if setback else "",
     )
