@@ -46,13 +46,7 @@ def test_back_after_quick_exit_shows_sign_in_not_the_diary(page, alice, how):
 
 
 def test_without_javascript_quick_exit_still_signs_out(browser, live_server, alice):
-    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
-    context.route(
-        "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith(live_server.url)
-        else route.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>elsewhere"),
-    )
+    context = _context(browser, live_server, java_script_enabled=False)
     page = context.new_page()
     try:
         _open_an_entry(page, alice)
@@ -66,11 +60,57 @@ def test_without_javascript_quick_exit_still_signs_out(browser, live_server, ali
 
 
 def test_sign_up_preselects_the_country_from_the_time_zone(browser, live_server, db):
-    context = browser.new_context(base_url=live_server.url, locale="en-US", timezone_id="Australia/Sydney")
+    context = _context(browser, live_server, locale="en-US", timezone_id="Australia/Sydney")
     page = context.new_page()
     try:
         page.goto("/accounts/signup/")
         expect(page.locator("select[name=country]")).to_have_value("AU")
         assert page.input_value("input[name=time_zone]") == "Australia/Sydney"
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def browser_with_back_forward_cache(browser):
+    # Playwright turns Chromium's back/forward cache off; people's browsers have it on, and a page kept
+    # there comes back on Back without asking the server. Test with it on, as a person would have it.
+    from tests.browser.conftest import CHROMIUM
+
+    real = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        ignore_default_args=["--disable-back-forward-cache"],
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    )
+    yield real
+    real.close()
+
+
+def _context(browser, live_server, **options):
+    """A context that answers anything outside the app with a blank page, like the page fixture."""
+    context = browser.new_context(base_url=live_server.url, **options)
+    context.route(
+        "**/*",
+        lambda route: route.continue_()
+        if route.request.url.startswith(live_server.url)
+        else route.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>elsewhere"),
+    )
+    return context
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_back_does_not_restore_the_diary_from_the_back_forward_cache(
+    browser_with_back_forward_cache, live_server, alice, settings, javascript
+):
+    context = _context(browser_with_back_forward_cache, live_server, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        _open_an_entry(page, alice)
+        # Leave by an ordinary navigation, so the diary page is right behind in history, where the cache
+        # would keep it. The neutral site is a page of the app here: this browser's requests to elsewhere
+        # are not all intercepted once the cache is on.
+        settings.QUICK_EXIT_URL = f"{live_server.url}/privacy/"
+        page.goto("/quick-exit/")
+        page.wait_for_url("**/privacy/")
+        _assert_back_shows_sign_in(page)
     finally:
         context.close()
