@@ -53,7 +53,11 @@ def test_it_works(alice, alice_client, canary):
 def test_it_hides_other_peoples_data(alice, alice_client, charlie_client, canary):
     seed(alice, canary)
     html = charlie_client.get(URL).content.decode()
-    assert "No PHQ-9 or GAD-7 completed" in html and "None in the last 12 months." in html
+    assert (
+        "No PHQ-9 or GAD-7 completed" in html
+        and "None in the last 12 months." in html
+        and "None recorded since" in html
+    )
     assert "PHQ-9</td>" not in html and "More than half the days" not in html
     # Alice's own flag and results answer 404 to Charlie.
     flag = SafetyFlag.objects.get(owner=alice)

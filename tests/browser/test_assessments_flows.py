@@ -32,8 +32,9 @@ def test_taking_the_phq_9_with_a_safety_answer_shows_help_first(page, alice):
     page.get_by_role("group", name="9. Thoughts that you would be better off dead").get_by_label("Several days").check()
     page.get_by_role("button", name="See my results").click()
     page.wait_for_url("**/check-ins/results/*/")
-    alert = page.get_by_role("alert")
-    assert alert.is_visible() and "116 123" in alert.inner_text()
+    response = page.locator("[data-item9-response]")
+    assert response.is_visible() and "Thank you for telling us" in response.inner_text()
+    assert "116 123" in page.locator("[data-risk-block]").inner_text()
     assert page.get_by_text("Minimal", exact=False).first.is_visible()
     assert serious_axe_violations(page) == []
     assert page.outside_requests == []

@@ -283,7 +283,11 @@ class DoctorSummary:
     activations_since: datetime
     check_ins: tuple[SummaryCheckIn, ...]  # newest first
     flags: tuple[SafetyFlag, ...]  # newest first
-    months: tuple[SummaryMonth, ...]  # oldest first
+    months: tuple[SummaryMonth, ...]  # oldest first, every month of the range
+
+    @property
+    def activations(self) -> int:
+        return sum(month.activations for month in self.months)
 
 
 SUMMARY_MONTHS = 6
@@ -323,14 +327,19 @@ def doctor_summary(*, user, now: datetime) -> DoctorSummary:
     while month < 1:
         year, month = year - 1, month + 12
     activations_since = datetime(year, month, 1, tzinfo=user.zone)
-    months = tuple(
-        SummaryMonth(start, count, mean, high)
+    found = {
+        (start.year, start.month): SummaryMonth(start, count, mean, high)
         for start, count, mean, high in activation_months(
             user=user, since=activations_since, high_intensity=HIGH_INTENSITY
         )
-    )
+    }
+    months = []  # every month of the six, a quiet one included, so a gap is not read as a missing row
+    for offset in range(SUMMARY_MONTHS):
+        number = activations_since.month - 1 + offset
+        start = datetime(activations_since.year + number // 12, number % 12 + 1, 1, tzinfo=user.zone)
+        months.append(found.get((start.year, start.month), SummaryMonth(start, 0, None, 0)))
     return DoctorSummary(
-        since=since, activations_since=activations_since, check_ins=tuple(check_ins), flags=flags, months=months
+        since=since, activations_since=activations_since, check_ins=tuple(check_ins), flags=flags, months=tuple(months)
     )
 
 
