@@ -137,8 +137,10 @@ def test_it_measures_the_furthest_stage_met_in_order(summary, stage):
         ({"ecr_r": (ecr(400, 5.6, 2.6),)}, "starting_point"),
         # Only two check-ins: they are both the starting point, nothing to compare with.
         ({"ecr_r": (ecr(400, 5.6, 2.6), ecr(40, 3.0, 2.3))}, "questionnaire_improved"),
-        # Follow-ups within 8 weeks of the starting point do not count.
+        # Check-ins within 8 weeks of the first all belong to the starting point ...
         ({"ecr_r": (ecr(400, 5.6), ecr(399, 5.5), ecr(360, 3.0), ecr(350, 3.0))}, "questionnaire_improved"),
+        # ... and follow-ups within 8 weeks of the starting point's last check-in do not count.
+        ({"ecr_r": (ecr(400, 5.6), ecr(300, 5.5), ecr(280, 3.0), ecr(260, 3.0))}, "questionnaire_improved"),
         ({"ecr_r": (*STEADY.ecr_r[:-1], ecr(40, 3.6, 4.5))}, "questionnaire_improved"),  # avoidance reliably up
         ({"ecr_r": (*STEADY.ecr_r[:-1], ecr(40, 4.6, 2.3))}, "questionnaire_improved"),  # 0.65 is within error
         # One good questionnaire, the one before it not 8 weeks earlier or not better.

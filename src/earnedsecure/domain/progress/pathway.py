@@ -251,9 +251,14 @@ def minutes_in_words(value: float | None) -> str:
     return f"about {days} day{'s' if days != 1 else ''}"
 
 
-def _span_in_words(span: timedelta | None) -> str:
+def _span_in_words(span: timedelta | None, *, between: str = "") -> str:
+    """How long a span is, in words, followed by ``between`` (e.g. " between your first and latest entries")."""
     if span is None or span < timedelta(0):
         return "no entries yet"
+    return _length_in_words(span) + between
+
+
+def _length_in_words(span: timedelta) -> str:
     days = span.days
     if days < 1:
         return "less than a day"
@@ -350,20 +355,24 @@ def ecr_r_progress(check_ins: Iterable[EcrCheckIn], *, now: datetime) -> EcrProg
     )
 
 
-def _mood_lately(check_ins: Iterable[MoodCheckIn], now: datetime) -> tuple[bool, bool]:
-    """(a PHQ-9 of the last 8 weeks scored 10 or more, one answered item 9 above 0). Future dates count too."""
+def _mood_lately(check_ins: Iterable[MoodCheckIn], now: datetime) -> tuple[bool, bool, int]:
+    """(a PHQ-9 of the last 8 weeks scored 10 or more, one answered item 9 above 0, how many there were).
+
+    Future dates count too: a clock set wrong must never hide an answer."""
     high = item9 = False
+    count = 0
     for check_in in check_ins:
         if not isinstance(check_in, MoodCheckIn):
             continue
         age = _gap(check_in.at, now)
         if age is None or age > MOOD_WINDOW:
             continue
+        count += 1
         if isinstance(check_in.total, int | float) and not check_in.total < PHQ_9_CASENESS:
             high = True  # NaN counts as high: an unreadable score is never evidence of a settled mood
         if check_in.item9 is not None and not check_in.item9 <= 0:
             item9 = True
-    return high, item9
+    return high, item9, count
 
 
 def _use_span(summary: PathwaySummary, now: datetime) -> timedelta | None:
@@ -417,7 +426,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
     enough_history = weeks >= WEEKS_OF_HISTORY_NEEDED and max(0, summary.baseline_activations) >= ENTRIES_TO_COMPARE
     enough_recent = max(0, summary.recent_activations) >= RECENT_ENTRIES_TO_COMPARE
     recent_entries = max(0, summary.entries_last_8_weeks)
-    high_mood, item9 = _mood_lately(summary.phq_9, now)
+    high_mood, item9, mood_check_ins = _mood_lately(summary.phq_9, now)
 
     recovery_down = (
         enough_history
@@ -455,8 +464,14 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
         mood_value = "a recent check-in mentioned thoughts of being better off dead or of hurting yourself"
     elif high_mood:
         mood_value = "a recent check-in showed a hard time with low mood"
+    elif mood_check_ins:
+        mood_value = (
+            f"none of the {mood_check_ins} in the last 8 weeks"
+            if mood_check_ins > 1
+            else "not the one in the last 8 weeks"
+        )
     else:
-        mood_value = "nothing of the kind in the last 8 weeks"
+        mood_value = "no mood check-in in the last 8 weeks"
 
     return {
         Stage.AWARENESS: (
@@ -479,7 +494,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "Noticing over time",
                 diary_span is not None and diary_span >= AWARENESS_SPAN,
                 "Diary entries spread over at least a week, so the pattern comes from more than one day.",
-                _span_in_words(diary_span) + " between your first and latest entries",
+                _span_in_words(diary_span, between=" between your first and latest entries"),
             ),
         ),
         Stage.EXPERIMENTING: (
@@ -504,7 +519,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "Practice over weeks",
                 diary_span is not None and diary_span >= EXPERIMENTING_SPAN,
                 "Diary entries spread over at least 4 weeks: new responses take practice, not one good day.",
-                _span_in_words(diary_span) + " between your first and latest entries",
+                _span_in_words(diary_span, between=" between your first and latest entries"),
             ),
         ),
         Stage.AUTOMATIC: (
@@ -636,7 +651,7 @@ def assess_pathway(summary: PathwaySummary, *, now: datetime, reached: Iterable[
         shown.append(stage)
     newly = tuple(stage for stage in shown if stage not in recorded)
     setback = _setback(summary)
-    _, item9 = _mood_lately(summary.phq_9, now)
+    _, item9, _ = _mood_lately(summary.phq_9, now)
     return Pathway(
         stages=stages,
         measured=measured,
