@@ -141,3 +141,16 @@ def test_the_table_covers_the_countries_people_can_choose():
     assert offered == set(crisis_lines.COUNTRIES)
     assert crisis_lines.countries_in_order(first="nz")[0].code == "NZ"
     assert len(crisis_lines.countries_in_order()) == len(crisis_lines.COUNTRIES)
+
+
+def test_the_demo_person_has_a_country_and_sees_its_lines_first(db):
+    from django.test import Client
+
+    from earnedsecure.core.demo import demo_create
+
+    person = demo_create(months=1)
+    assert crisis_lines.country_for(person.country) is not None
+    client = Client()
+    client.force_login(person)
+    html = client.get("/help/crisis/").content.decode()
+    assert f"In an emergency in {crisis_lines.country_for(person.country).name}" in html

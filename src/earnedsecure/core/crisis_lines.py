@@ -2,8 +2,11 @@
 
 Plain Python data so the crisis page renders with the database down. Compiled on LAST_REVIEWED from the
 services' own public pages as listed in ``source``; numbers change, so a test fails when this table is more
-than REVIEW_EVERY_DAYS old, forcing someone to check every entry again. When a country is not listed, the
-page says to call the local emergency number and points to an international directory of helplines.
+than REVIEW_EVERY_DAYS old, forcing someone to check every entry again. The crisis page lists every country here, the person's own
+first, so the numbers are on screen without a network; when no country is known it also lists each
+emergency number with the countries that use it, and points to an international directory of helplines.
+
+Only numbers checked against their service's own page belong here: never add one from memory.
 """
 
 from dataclasses import dataclass, field
