@@ -20,8 +20,8 @@ EXAMPLES = [
     ("jealousy_induction", "My ex asked me out for coffee, just so you know."),
     ("jealousy_induction", "At least someone at the party noticed me."),
     ("withdrawal", "fine."),
-    ("withdrawal", "Don't text me tonight. I'm not talking to you."),
-    ("exaggerated_emotion", "I've been crying all night and I'm falling apart."),
+    ("withdrawal", "No goodnight from me tonight. I'm not talking to you."),
+    ("exaggerated_emotion", "I've been crying all night because of you and I'm falling apart."),
     ("exaggerated_emotion", "I AM SO DONE WITH THIS HONESTLY"),
 ]
 
