@@ -158,6 +158,21 @@ def test_a_persons_own_sd_and_reliability_cannot_move_the_pathway(alice):
     assert assessments.ecr_r_anxiety_change(user=alice).word == "improved"  # the check-in pages do use it
 
 
+@time_machine.travel(NOW, tick=False)
+def test_an_item_9_answer_in_an_unfinished_check_in_keeps_the_top_stage_unmet(alice):
+    from earnedsecure.assessments.models import SafetyFlag
+
+    def mood_settled():
+        top = selectors.pathway_view(user=alice, now=NOW).pathway.progress_for("secure")
+        return {c.key: c.met for c in top.criteria}["mood_settled"]
+
+    phq_9(alice, NOW - timedelta(days=10), 4)
+    assert mood_settled() is True
+    # Item 9 answered 2 in a PHQ-9 that was then discarded: the flag outlives the response.
+    SafetyFlag.objects.create(owner=alice, response=None, answer=2, raised_at=NOW - timedelta(days=5))
+    assert mood_settled() is False
+
+
 def test_it_hides_other_peoples_data(alice, charlie_client):
     PathwayStageReached.objects.create(owner=alice, stage="automatic", reached_at=NOW)
     text = charlie_client.get("/learn/pathway/").content.decode()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import DateTimeField, F, Max, Value
+from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, Value
 from django.db.models.functions import Cast
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
@@ -349,24 +349,44 @@ def doctor_summary(*, user, now: datetime) -> DoctorSummary:
 
 def pathway_check_ins(
     *, user, mood_since: datetime
-) -> tuple[list[tuple[datetime, float, float]], list[tuple[datetime, int, int | None]]]:
-    """Every completed ECR-R as (completed_at, anxiety, avoidance) and the PHQ-9s completed since ``mood_since``
-    as (completed_at, total, item 9), oldest first. One query.
+) -> tuple[list[tuple[datetime, float, float]], list[tuple[datetime, int | None, int | None]]]:
+    """Every completed ECR-R as (completed_at, anxiety, avoidance), and since ``mood_since`` the completed PHQ-9s
+    as (completed_at, total, item 9) and the item-9 flags as (raised_at, None, answer), oldest first. One
+    UNION ALL query.
 
-    No assumptions here on purpose: the pathway judges change with the published defaults, never with a
-    person's own setting (that is for display on the check-in pages only).
+    The flags count because an item-9 answer is raised the moment it is saved, also in a check-in paused or
+    discarded before its end. No assumptions here on purpose: the pathway judges change with the published
+    defaults, never with a person's own setting (that is for display on the check-in pages only).
     """
-    rows = (
+    columns = ("instrument", "completed_at", "anxiety", "avoidance", "total", "item9")
+    responses = (
         completed(user)
         .filter(instrument__in=("ecr-r", "phq-9"))
         .exclude(instrument="phq-9", completed_at__lt=mood_since)
-        .order_by("completed_at", "pk")
-        .values_list("instrument", "completed_at", "anxiety", "avoidance", "total", "item9")
+        .values_list(*columns)
+        .order_by()
+    )
+    # Typed NULLs: PostgreSQL resolves bare NULLs in a UNION as text.
+    flags = (
+        owned_queryset(SafetyFlag, user)
+        .filter(raised_at__gte=mood_since)
+        .annotate(
+            instrument=Value("flag"),
+            completed_at=F("raised_at"),
+            anxiety=Cast(Value(None), output_field=FloatField()),
+            avoidance=Cast(Value(None), output_field=FloatField()),
+            total=Cast(Value(None), output_field=IntegerField()),
+            item9=F("answer"),
+        )
+        .values_list(*columns)
+        .order_by()
     )
     ecr_r, phq_9 = [], []
-    for instrument, when, anxiety, avoidance, total, item9 in rows:
+    for instrument, when, anxiety, avoidance, total, item9 in sorted(
+        responses.union(flags, all=True), key=lambda row: row[1]
+    ):
         if instrument == "ecr-r":
             ecr_r.append((when, float(anxiety), float(avoidance)))
         else:
-            phq_9.append((when, int(total), item9))
+            phq_9.append((when, None if total is None else int(total), item9))
     return ecr_r, phq_9

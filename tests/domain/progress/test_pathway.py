@@ -148,6 +148,7 @@ def test_it_measures_the_furthest_stage_met_in_order(summary, stage):
         ({"ecr_r": (*STEADY.ecr_r[:2], ecr(130, 4.8), ecr(40, 3.6))}, "improvement_held"),
         ({"phq_9": (mood(20, 2, item9=1),)}, "mood_settled"),  # item 9 above 0, however low the total
         ({"phq_9": (mood(50, 10),)}, "mood_settled"),  # a PHQ-9 of 10 seven weeks ago
+        ({"phq_9": (MoodCheckIn(NOW - timedelta(days=3), None, 2),)}, "mood_settled"),  # in a check-in left unfinished
         ({"entries_last_8_weeks": 7}, "recent_entries"),
         ({"recent_median_recovery": 75.0}, "quick_recovery"),  # hours, not minutes
         ({"recent_median_recovery": 55.0, "previous_median_recovery": 20.0}, "quick_recovery"),  # slower lately
@@ -332,7 +333,7 @@ summaries = st.builds(
         st.builds(
             MoodCheckIn,
             at=aware,
-            total=st.integers(min_value=-3, max_value=30),
+            total=st.one_of(st.none(), st.integers(min_value=-3, max_value=30)),
             item9=st.one_of(st.none(), st.integers(-1, 4)),
         ),
         max_size=4,

@@ -129,10 +129,11 @@ class EcrCheckIn:
 
 @dataclass(frozen=True)
 class MoodCheckIn:
-    """One completed PHQ-9: when, its total (0-27) and its item 9 answer (0-3)."""
+    """One completed PHQ-9 (when, its total 0-27 and its item 9 answer 0-3), or an item-9 answer saved in a
+    check-in left unfinished (no total)."""
 
     at: datetime
-    total: int
+    total: int | None
     item9: int | None
 
 
