@@ -19,15 +19,20 @@ noisy-or of the weights of the distinct cues that matched, capped below certaint
 only *suggest*: the person confirms. Results are the top :data:`MAX_TRAPS` traps at or above
 :data:`MIN_CONFIDENCE`, best first; an empty list is a valid answer. Cues were written and weighted against
 the project's own tuning set (``data/tuning.jsonl``) only.
+
+Before any trap is tagged, the speaker is assigned (:func:`attribute`): cues inside someone else's reported
+words, a description of someone else's act toward the person, or self-blame for someone else's anger or
+violence are not the person's thinking traps (risk-and-abuse reference, section 4; Harkema et al., 2009).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from .phrases import Cue, PhraseBook, merge_evidence, noisy_or
-from .text import FoldedText
+from .phrases import Cue, Hit, PhraseBook, merge_evidence, noisy_or
+from .text import FoldedText, fold_phrase_word
 from .vocabulary import MACROS
 
 MIN_CONFIDENCE = 0.3
@@ -489,6 +494,208 @@ def _build_book() -> PhraseBook:
 
 _BOOK = _build_book()
 
+# Speaker and experiencer, assigned before any trap is tagged (ConText: Harkema et al., 2009, J Biomed Inform
+# 42(5):839-851 - a finding's experiencer and scope are read from trigger terms, up to a termination term or
+# the end of the sentence). Risk-and-abuse reference, section 4: "a reported utterance is evidence about its
+# speaker, not the user's cognition"; tagging "he says I'm crazy" as the person's labeling would invite them
+# to dispute a belief the partner put there (degradation, Home Office 2015; gaslighting, Sweet 2019), and
+# "it's my fault he gets angry" may be an installed belief that serves control (Campbell 1987; Overholser &
+# Moll 1990), not a trap to reframe. So trap cues are skipped inside:
+#
+# * reported speech: from "he says / she told me / he keeps telling me / he calls me ..." (or a capitalised
+#   name before such a verb) to the end of the sentence, and on to the end of a quotation opened inside it;
+# * a description of someone else's act toward the person ("he yells at me", "she took my bank card", "he
+#   threatened to take the kids", "he laughed at me in front of his friends"): the clause that holds it;
+# * self-blame for someone else's anger or violence ("it's my fault he yelled", "I provoked him"): the whole
+#   sentence, when the anger or violence is in that sentence or the one before.
+#
+# The person's own words beside these are still read ("He says I'm crazy. I'm such an idiot for staying.").
+_OTHERS = (
+    "he|she|they|hes|shes|theyre|my+partner|my+boyfriend|my+girlfriend|my+husband|my+wife|my+bf|my+gf|"
+    "my+fiance|my+fiancee|my+ex|my+spouse|partner|boyfriend|girlfriend|husband|wife|ex|bf|gf|fiance|"
+    "my+mum|my+mom|my+mother|my+dad|my+father|my+boss|my+parents|his+mum|his+mom|his+family|her+family|"
+    "his+friends|her+friends"
+)
+_SPEECH = (
+    "says|said|say|tells+me|told+me|telling+me|tell+me|keeps+saying|kept+saying|keeps+telling+me|"
+    "kept+telling+me|screams|screamed|shouts|shouted|yells+that|yelled+that|texted|wrote|messaged|"
+    "accuses+me|accused+me|reminds+me|reminded+me|insists|swears|claims|has+told+me|has+said|reckons|"
+    "always+tells+me|thinks+it's+funny|thinks+its+funny"
+)
+_ACTS = (
+    "yells|yelled|yelling|shouts|shouted|shouting|screams|screamed|screaming|hit|hits|hitting|slapped|slaps|"
+    "pushed|pushes|shoved|shoves|grabbed|grabs|kicked|kicks|choked|chokes|strangled|punched|punches|threw|"
+    "throws|took|takes|taken|checks|checked|goes+through|went+through|threatened|threatens|threatening|"
+    "laughed+at|laughs+at|laughing+at|mocks|mocked|mocking|makes+fun|made+fun|humiliated|humiliates|"
+    "belittles|belittled|puts+me+down|put+me+down|insults|insulted|embarrassed+me|embarrasses+me|controls|"
+    "controlled|locked|locks|tracks|tracked|follows+me|followed+me|swore+at|swears+at|blames+me|blamed+me|"
+    "won't+let+me|wont+let+me|doesn't+let+me|doesnt+let+me|didn't+let+me|didnt+let+me|wouldn't+let+me|"
+    "wouldnt+let+me|forbids|forbade|stops+me|stopped+me|smashed|smashes|hurt+me|hurts+me|forced|forces|"
+    "gaslights|isolates|isolated|spits|spat|ignored+me+for|stonewalls|calls+me|called+me|calling+me|"
+    "let+me|lets+me|allow+me|allows+me|allowed+me"
+)
+_ANGER = (
+    "angry|mad|furious|yell*|shout*|scream*|snap|snapped|snaps|temper|hit|hits|slap*|push*|shov*|grab*|kick*|"
+    "chok*|strangl*|punch*|threw|throw*|rage|raging|blew+up|blows+up|explod*|lash*|violent|hurt|hurts|smash*|"
+    "broke|abuse*|threat*"
+)
+_ATTRIBUTION_CUES: list[tuple[str, str]] = [
+    ("reported", f"{_OTHERS} ..2 {_SPEECH}"),
+    ("reported", "according+to ..1 him|her|them|my+partner|my+husband|my+wife|my+boyfriend|my+girlfriend|my+ex"),
+    ("reported_named", _SPEECH),
+    ("act", f"{_OTHERS} ..2 {_ACTS}"),
+    ("act_named", _ACTS),
+    (
+        "self_blame",
+        "my+fault|my+own+fault|on+me|because+of+me|i+caused|i+provoked|i+made+him|i+made+her|i+made+them|"
+        "i+deserved|i+deserve|deserved+it|deserve+it|asked+for+it|brought+it+on+myself|i+pushed+him|"
+        "i+pushed+her|pushed+his+buttons|pushed+her+buttons|wound+him+up|wind+him+up|wound+her+up|"
+        "set+him+off|set+her+off|if+i+hadn't|if+i+hadnt|if+i+had+just|if+only+i|if+i+were|if+i+was|"
+        "i+should+have|i+shouldn't+have|i+shouldnt+have|i+should've|i+shouldve|because+i|i+upset+him|"
+        "i+upset+her|i'm+the+reason|im+the+reason|i+am+the+reason|i+ruined|i+started+it|my+doing|to+blame",
+    ),
+    (
+        "self_blame_sure",
+        "provoked|set+him+off|set+her+off|pushed+his+buttons|pushed+her+buttons|wound+him+up|wound+her+up|"
+        "asked+for+it|brought+it+on+myself|deserved+it|deserve+it|deserved+to+be|deserve+to+be",
+    ),
+    ("anger", f"{_OTHERS}|him|her|them|his|their ..3 {_ANGER}"),
+]
+_ATTRIBUTION = PhraseBook([Cue(label, pattern, 1.0) for label, pattern in _ATTRIBUTION_CUES], MACROS)
+
+
+def _folded_words(words: set[str]) -> frozenset[str]:
+    """Words as the folded tokens read them ("will" is "wil", "gonna" is "gona")."""
+    return frozenset(t for word in words for t in fold_phrase_word(word))
+
+
+_NOT_A_NAME = _folded_words(
+    {"i", "im", "we", "you", "it", "its", "this", "that", "everyone", "everybody", "nobody", "people", "and", "but"}
+)
+_NEGATIONS = _folded_words(
+    {"never", "not", "didnt", "doesnt", "dont", "wont", "hasnt", "havent", "cant", "rarely", "barely"}
+)
+# "My boss will say no" is the person's prediction, not a report: a modal before the verb hands it back.
+_MODALS = _folded_words(
+    {
+        "will",
+        "ll",
+        "il",
+        "would",
+        "might",
+        "may",
+        "could",
+        "gonna",
+        "going",
+        "shall",
+        "should",
+        "must",
+        "to",
+        "have",
+        "has",
+        "probably",
+        "definitely",
+        "prob",
+    }
+)
+_ACCORDING = _folded_words({"according"})
+_TERMINATION = _folded_words({"but", "though", "although", "however", "whereas"})
+_PERMISSION = _folded_words({"let", "lets", "allow", "allows", "allowed"})
+_QUOTE = re.compile(r"\"[^\"]*\"?|(?<![\w'])'(?:[^'\n]|'(?=\w))*'?")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A stretch of a thought that is not the person's own cognition, and why: ``reported_speech`` (someone
+    else's words), ``others_act`` (what someone else did) or ``self_blame_for_others_anger``."""
+
+    kind: str
+    evidence: str
+    span: tuple[int, int]
+    first_token: int
+    end_token: int
+
+
+def attribute(folded: FoldedText) -> tuple[Attribution, ...]:
+    """The stretches of ``folded`` that belong to someone else (see the comment above), in text order."""
+    tokens = folded.tokens
+    n = len(tokens)
+    sentence_of: list[int] = []
+    sentence_bounds: list[tuple[int, int]] = []
+    start = 0
+    for i, token in enumerate(tokens):
+        sentence_of.append(len(sentence_bounds))
+        if token.kind == "b":
+            sentence_bounds.append((start, i + 1))
+            start = i + 1
+    sentence_bounds.append((start, n))
+    if n and tokens[-1].kind == "b":
+        sentence_bounds.pop()
+
+    def clause_start(i: int) -> int:
+        j = i
+        while j > sentence_bounds[sentence_of[i]][0] and tokens[j - 1].kind not in ("b", "c"):
+            j -= 1
+        return j
+
+    # Quotations, by folded character span, mapped to the tokens they cover.
+    quotes: list[tuple[int, int]] = []
+    for m in _QUOTE.finditer(folded.folded):
+        inside = [k for k, t in enumerate(tokens) if m.start() <= t.start and t.end <= m.end()]
+        if inside:
+            quotes.append((inside[0], inside[-1] + 1))
+
+    ranges: list[tuple[str, int, int]] = []
+    by_label: dict[str, list[Hit]] = {}
+    for hit in _ATTRIBUTION.scan(folded):
+        by_label.setdefault(hit.cue.label, []).append(hit)
+    for label in ("reported", "reported_named", "act", "act_named"):
+        for hit in by_label.get(label, ()):
+            if label.endswith("_named"):
+                # A verb after a capitalised name ("Tom says ..."); the other cues name the person themselves.
+                name = hit.first_token - 1
+                if name < 0 or tokens[name].kind != "w" or tokens[name].text in _NOT_A_NAME:
+                    continue
+                if not folded.original[folded.original_span(tokens[name].start, tokens[name].end)[0]].isupper():
+                    continue
+            # "he never calls me" is the person's reading of an absence, not his words or acts; "he won't let
+            # me" is an act of control.
+            words = {t.text for t in tokens[hit.first_token : hit.end_token]}
+            if bool(words & _NEGATIONS) != bool(words & _PERMISSION):
+                continue
+            if words & _MODALS and tokens[hit.first_token].text not in _ACCORDING:
+                continue
+            sentence_end = sentence_bounds[sentence_of[hit.first_token]][1]
+            if label.startswith("reported"):
+                begin = hit.first_token - 1 if label.endswith("_named") else hit.first_token
+                end = sentence_end
+                for q_start, q_end in quotes:
+                    if begin <= q_start < end:
+                        end = max(end, q_end)
+                # ConText's termination terms: a contrast hands the sentence back to the person's own voice.
+                for k in range(hit.end_token, end):
+                    if tokens[k].text in _TERMINATION and not any(q <= k < e for q, e in quotes):
+                        end = k
+                        break
+                ranges.append(("reported_speech", begin, end))
+            else:
+                ranges.append(("others_act", clause_start(hit.first_token), sentence_end))
+    anger_sentences = {sentence_of[h.first_token] for h in by_label.get("anger", ())}
+    anger_sentences |= {sentence_of[h.first_token] for h in by_label.get("act", ())}
+    sure = {sentence_of[h.first_token] for h in by_label.get("self_blame_sure", ())}
+    for hit in by_label.get("self_blame", []) + by_label.get("self_blame_sure", []):
+        sentence = sentence_of[hit.first_token]
+        if sentence in sure or sentence in anger_sentences or sentence - 1 in anger_sentences:
+            begin, end = sentence_bounds[sentence]
+            ranges.append(("self_blame_for_others_anger", begin, end))
+    found: dict[tuple[int, int], Attribution] = {}
+    for kind, begin, end in sorted(ranges, key=lambda r: (r[1], -r[2])):
+        if end <= begin or any(b <= begin and end <= e for b, e in found):
+            continue
+        span = folded.token_span(begin, end)
+        found[(begin, end)] = Attribution(kind, folded.original[span[0] : span[1]], span, begin, end)
+    return tuple(found.values())
+
 
 @dataclass(frozen=True)
 class TrapFinding:
@@ -517,9 +724,15 @@ class TrapFinding:
 
 
 def score_traps(folded: FoldedText) -> dict[str, TrapFinding]:
-    """Every trap with at least one cue, scored (not thresholded, not ranked)."""
+    """Every trap with at least one cue in the person's own words, scored (not thresholded, not ranked).
+
+    Cues that start inside someone else's words or acts (:func:`attribute`) are skipped.
+    """
+    others = [(a.first_token, a.end_token) for a in attribute(folded)]
     by_trap: dict[str, list[Any]] = {}
     for hit in _BOOK.scan(folded):
+        if any(begin <= hit.first_token < end for begin, end in others):
+            continue
         by_trap.setdefault(hit.cue.label, []).append(hit)
     findings: dict[str, TrapFinding] = {}
     for name, hits in by_trap.items():
