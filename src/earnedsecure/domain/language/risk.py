@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .phrases import Cue, Hit, PhraseBook, merge_evidence
+from .risk_model import ModelRisk, load_model
 from .text import FoldedText, fold, fold_phrase_word
 from .vocabulary import MACROS
 
@@ -613,8 +614,15 @@ class Risk:
 NO_RISK = Risk()
 
 
-def assess_folded(folded: FoldedText) -> Risk:
-    """:func:`assess_risk` on already folded text."""
+def _learned_layer(folded: FoldedText) -> ModelRisk | None:
+    """The learned layer (:mod:`.risk_model`): it can add a risk the cues missed, never remove one."""
+    if not any(token.kind == "w" for token in folded.tokens):
+        return None
+    return load_model().assess(folded)
+
+
+def assess_folded(folded: FoldedText, *, learned: bool = True) -> Risk:
+    """:func:`assess_risk` on already folded text; ``learned=False`` reads the cue rules alone (for training)."""
     best: dict[RiskKind, RiskLevel] = {}
     spans: list[tuple[int, int]] = []
     negated_any = False
@@ -627,6 +635,14 @@ def assess_folded(folded: FoldedText) -> Risk:
         if _LEVEL_ORDER[level] > _LEVEL_ORDER[best.get(kind, RiskLevel.NONE)]:
             best[kind] = level
         spans.append((hit.start, hit.end))
+    found = _learned_layer(folded) if learned else None
+    if found is not None:
+        kind = RiskKind(found.kind)
+        level = RiskLevel(found.level)
+        if _LEVEL_ORDER[level] > _LEVEL_ORDER[best.get(kind, RiskLevel.NONE)]:
+            best[kind] = level
+        if not spans:
+            spans.append(folded.token_span(found.first_token, found.end_token))
     if not best:
         return NO_RISK
     # Self-harm first on a tie: the more immediate danger to the person writing.

@@ -1,0 +1,115 @@
+"""Risk detection (self-harm and violence) on the two blind held-out sets.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/risk_quality.py            # figures per set and together
+    .venv/bin/python benchmarks/risk_quality.py --misses   # also list what was missed (read, never tune on it)
+    .venv/bin/python benchmarks/risk_quality.py --check    # exit 1 if a target is missed
+
+Targets (safety issue): risk recall >= 0.95 with at most 10% false alarms.
+
+The sets ``benchmarks/data/risk_heldout_{a,b}.jsonl`` were written from the definitions in the risk-and-abuse
+reference alone, by two writers who never saw the rules, the model or its training corpus, and were committed
+before any tuning. Each line has ``kind``, ``text``, ``risk`` (urgent, concern, none), ``risk_kind`` and a
+``group``: ``risk`` (real risk statements), ``lookalike`` (idioms, jokes, other people, the past, fiction),
+``boundary`` (leaving, no contact, plain disclosure; labelled honestly, some with stalking cues) and
+``reported`` (a partner's words or behaviour, reported by the person).
+
+* recall: texts labelled urgent or concern that the app flags at any level (any kind);
+* false alarms: texts labelled none that the app flags;
+* urgent recall: texts labelled urgent that the app flags as urgent (a miss there still shows the crisis lines);
+* kind right: flagged risk texts whose main kind matches the label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from earnedsecure.domain.language import assess_risk  # noqa: E402
+
+SETS = [ROOT / "benchmarks" / "data" / f"risk_heldout_{name}.jsonl" for name in ("a", "b")]
+RECALL_TARGET = 0.95
+FALSE_ALARM_LIMIT = 0.10
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def measure(rows: list[dict]) -> dict:
+    found = [assess_risk(row["text"]) for row in rows]
+    positives = [(row, risk) for row, risk in zip(rows, found, strict=True) if row["risk"] != "none"]
+    negatives = [(row, risk) for row, risk in zip(rows, found, strict=True) if row["risk"] == "none"]
+    urgent = [(row, risk) for row, risk in positives if row["risk"] == "urgent"]
+    hits = [(row, risk) for row, risk in positives if risk.is_risk]
+    by_group: dict[str, Counter] = {}
+    for row, risk in zip(rows, found, strict=True):
+        counts = by_group.setdefault(row["group"], Counter())
+        counts["n"] += 1
+        counts["pos" if row["risk"] != "none" else "neg"] += 1
+        if row["risk"] != "none" and risk.is_risk:
+            counts["hit"] += 1
+        if row["risk"] == "none" and risk.is_risk:
+            counts["false_alarm"] += 1
+    return {
+        "n": len(rows),
+        "positives": len(positives),
+        "recall": len(hits) / len(positives) if positives else 1.0,
+        "negatives": len(negatives),
+        "false_alarm_rate": sum(r.is_risk for _, r in negatives) / len(negatives) if negatives else 0.0,
+        "urgent_recall": sum(r.level.value == "urgent" for _, r in urgent) / len(urgent) if urgent else 1.0,
+        "kind_right": sum(r.kind is not None and r.kind.value == row["risk_kind"] for row, r in hits) / len(hits)
+        if hits
+        else 1.0,
+        "by_group": {group: dict(counts) for group, counts in sorted(by_group.items())},
+        "misses": [row for row, risk in positives if not risk.is_risk],
+        "false_alarms": [row for row, risk in negatives if risk.is_risk],
+    }
+
+
+def report(name: str, figures: dict) -> str:
+    lines = [
+        f"{name}: {figures['n']} texts",
+        f"  recall {figures['recall']:.3f} ({figures['positives']} risk texts)"
+        f"   false alarms {figures['false_alarm_rate']:.3f} ({figures['negatives']} texts without risk)",
+        f"  urgent flagged as urgent {figures['urgent_recall']:.3f}   kind right {figures['kind_right']:.3f}",
+    ]
+    for group, counts in figures["by_group"].items():
+        lines.append(
+            f"    {group:<10} n={counts['n']:<4} risk found {counts.get('hit', 0)}/{counts.get('pos', 0)}"
+            f"   false alarms {counts.get('false_alarm', 0)}/{counts.get('neg', 0)}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list missed risk texts and false alarms")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    everything: list[dict] = []
+    for path in SETS:
+        rows = load(path)
+        everything += rows
+        print(report(path.name, measure(rows)))
+    together = measure(everything)
+    print(report("both sets", together))
+    if args.misses:
+        for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
+            for row in rows:
+                print(f"  {label}: [{row['group']}/{row.get('construct', '')}] {row['text'][:160]!r}")
+    ok = together["recall"] >= RECALL_TARGET and together["false_alarm_rate"] <= FALSE_ALARM_LIMIT
+    print(f"targets: recall >= {RECALL_TARGET}, false alarms <= {FALSE_ALARM_LIMIT}: {'met' if ok else 'NOT met'}")
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""The learned layer of risk detection: a small linear model beside the explainable cue rules of :mod:`.risk`.
+
+Why a second layer: people rarely name suicide or abuse outright. Fewer than half of people with suicidal
+thoughts tell anyone (Hallford et al., 2023) and those who do often hint, minimise or bury it mid-paragraph;
+coercive control is described as ordinary life ("he just likes to know where I am"). Phrase rules catch the
+plain forms and explain themselves; they miss most indirect ones. A model over words, word pairs and word
+pieces, trained on a corpus the project writes to the constructs of the risk-and-abuse reference (C-SSRS
+ideation and behaviour levels, Joiner's burden and belonging, the Danger Assessment and coercive-control
+markers; with hard negatives: idioms, marked jokes, other people's stories, the resolved past, fiction, ending
+a relationship), catches far more of them. The two are combined in :func:`.risk.assess_folded`; recall comes
+first (NICE NG225: never withhold support because a classifier says "low").
+
+What the model is, so that it can be read and reproduced:
+
+1. Features (:func:`features`) of a run of folded tokens (:mod:`.text`): each word ``w:``, each pair of
+   neighbouring words in a sentence ``b:``, each symbol or emoji ``s:`` and the 3-5 letter pieces of each word,
+   padded with spaces ``c:`` (so "suicdal" still shares most pieces with "suicidal").
+2. A multinomial logistic regression over five labels (:data:`LABELS`: none, and concern or urgent for each
+   kind) on binary features scaled to unit length, trained by ``scripts/train_risk_model`` with scikit-learn
+   and a fixed seed, and stored as plain weights in ``data/risk_model.json`` so that reading it needs no
+   library at all.
+3. A text is scored as a whole and sentence by sentence (one sentence, and each pair of neighbouring
+   sentences), so that one risky sentence inside a long, ordinary diary entry is not diluted by the rest. The
+   highest risk probability wins; the window it came from is the evidence shown to the person.
+4. Risk is flagged when the probability of any risk label reaches the model's threshold, chosen in training
+   by cross-validation on the corpus alone (never on the held-out sets in ``benchmarks/data``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from .text import FoldedText, Token
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "risk_model.json"
+LABELS = ("none", "self_harm:concern", "self_harm:urgent", "violence:concern", "violence:urgent")
+PIECE_SIZES = (3, 4, 5)
+MAX_PIECE_WORD = 30  # a "word" longer than this (a pasted link, a keyboard mash) gives no pieces
+
+
+def features(tokens: Iterable[Token]) -> set[str]:
+    """The binary features of a run of folded tokens (see the module docstring, step 1)."""
+    found: set[str] = set()
+    previous = ""
+    for token in tokens:
+        if token.kind == "w":
+            word = token.text
+            found.add("w:" + word)
+            if previous:
+                found.add(f"b:{previous} {word}")
+            previous = word
+            if len(word) <= MAX_PIECE_WORD:
+                padded = f" {word} "
+                for size in PIECE_SIZES:
+                    for start in range(len(padded) - size + 1):
+                        found.add("c:" + padded[start : start + size])
+        elif token.kind == "b":
+            previous = ""
+        elif token.kind != ",":
+            found.add("s:" + token.text)
+    return found
+
+
+def windows(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges to score: the whole text, each sentence and each pair of neighbouring sentences."""
+    sentences: list[tuple[int, int]] = []
+    start = 0
+    for index, token in enumerate(tokens):
+        if token.kind == "b":
+            if any(t.kind == "w" for t in tokens[start:index]):
+                sentences.append((start, index))
+            start = index + 1
+    if any(t.kind == "w" for t in tokens[start:]):
+        sentences.append((start, len(tokens)))
+    ranges = [(0, len(tokens))]
+    if len(sentences) > 1:
+        ranges += sentences
+        ranges += [(a[0], b[1]) for a, b in pairwise(sentences)]
+    return ranges
+
+
+@dataclass(frozen=True)
+class ModelRisk:
+    """What the model found: the kind and level, its probability, and the token range it came from."""
+
+    kind: str
+    level: str
+    probability: float
+    first_token: int
+    end_token: int
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    labels: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    threshold: float
+
+    def probabilities(self, found: set[str]) -> list[float]:
+        """Softmax over the labels for one set of features (binary, scaled to unit length)."""
+        known = [self.weights[f] for f in found if f in self.weights]
+        scores = list(self.intercepts)
+        if known:
+            scale = 1.0 / math.sqrt(len(known))
+            for row in known:
+                for index, weight in enumerate(row):
+                    scores[index] += weight * scale
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def assess(self, folded: FoldedText) -> ModelRisk | None:
+        """The riskiest window of the text if its risk probability reaches the threshold, else ``None``."""
+        tokens = folded.tokens
+        best: tuple[float, list[float], tuple[int, int]] | None = None
+        for first, end in windows(tokens):
+            probabilities = self.probabilities(features(tokens[first:end]))
+            risk = 1.0 - probabilities[0]
+            if best is None or risk > best[0]:
+                best = (risk, probabilities, (first, end))
+        if best is None or best[0] < self.threshold:
+            return None
+        risk, probabilities, (first, end) = best
+        by_label = dict(zip(self.labels, probabilities, strict=True))
+        kind = max(
+            ("self_harm", "violence"),
+            key=lambda k: by_label[f"{k}:concern"] + by_label[f"{k}:urgent"],
+        )
+        level = "urgent" if by_label[f"{kind}:urgent"] > by_label[f"{kind}:concern"] else "concern"
+        return ModelRisk(kind=kind, level=level, probability=risk, first_token=first, end_token=end)
+
+
+def model_from_dict(data: dict[str, object]) -> RiskModel:
+    labels = tuple(str(label) for label in data["labels"])  # type: ignore[attr-defined]
+    if labels != LABELS:
+        raise ValueError(f"risk model labels {labels} are not {LABELS}")
+    weights = {str(f): tuple(float(w) for w in row) for f, row in data["weights"].items()}  # type: ignore[attr-defined]
+    return RiskModel(
+        labels=labels,
+        intercepts=tuple(float(b) for b in data["intercepts"]),  # type: ignore[attr-defined]
+        weights=weights,
+        threshold=float(data["threshold"]),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> RiskModel:
+    """The shipped model, read once. It is part of the package: nothing is downloaded, ever."""
+    with path.open(encoding="utf-8") as model_file:
+        return model_from_dict(json.load(model_file))

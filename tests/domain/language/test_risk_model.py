@@ -1,0 +1,77 @@
+"""The learned risk layer: features, windows, the shipped weights, and that it only ever adds risk."""
+
+import hashlib
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from earnedsecure.domain.language.risk import RiskLevel, assess_folded, assess_risk
+from earnedsecure.domain.language.risk_model import LABELS, MODEL_PATH, features, load_model, windows
+from earnedsecure.domain.language.text import fold
+
+ORDER = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.URGENT: 2}
+
+
+def test_features_are_words_pairs_symbols_and_word_pieces():
+    found = features(fold("Not coping. He took my keys 😶").tokens)
+    assert {"w:coping", "b:not coping", "w:keys", "b:my keys", "c: ke", "c:keys "} <= found
+    assert "b:coping he" not in found  # pairs stop at a sentence boundary
+    assert any(f.startswith("s:") for f in found)
+
+
+def test_windows_are_the_whole_text_each_sentence_and_neighbouring_pairs():
+    tokens = fold("One here. Two there. Three.").tokens
+    ranges = windows(tokens)
+    assert ranges[0] == (0, len(tokens))
+    assert len(ranges) == 1 + 3 + 2
+    assert windows(fold("just one sentence").tokens) == [(0, len(fold("just one sentence").tokens))]
+
+
+def test_the_shipped_model_is_small_and_describes_itself():
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    assert data["labels"] == list(LABELS)
+    assert 0 < data["threshold"] < 1
+    assert load_model().threshold == data["threshold"]
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_corpus():
+    """Retraining is `scripts/train_risk_model --check`; here, cheaply, the corpus it names is the one we ship."""
+    import importlib.machinery
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[3] / "scripts" / "train_risk_model"
+    loader = importlib.machinery.SourceFileLoader("train_risk_model", str(script))
+    spec = importlib.util.spec_from_loader("train_risk_model", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    rows = module.load_rows()
+    digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+    assert json.loads(MODEL_PATH.read_text(encoding="utf-8"))["corpus_sha256"] == digest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_the_learned_layer_never_lowers_what_the_rules_found(text):
+    folded = fold(text)
+    assert ORDER[assess_folded(folded).level] >= ORDER[assess_folded(folded, learned=False).level]
+
+
+def test_a_risky_sentence_buried_in_an_ordinary_entry_still_counts():
+    # Written for this test from the constructs (preparatory behaviour, C-SSRS), not taken from any corpus.
+    entry = (
+        "Work was long and the bus was late again. Sam didn't text back until nine, which I handled okay. "
+        "I've written a letter for each of my sisters and put them in the drawer with the cat's papers. "
+        "Made pasta, watched two episodes, went to bed early."
+    )
+    assert assess_risk(entry).is_risk
+
+
+def test_the_evidence_is_the_persons_own_words():
+    text = "Long day. I keep thinking everyone would be lighter without me around. Anyway, pasta for tea."
+    risk = assess_risk(text)
+    assert risk.is_risk
+    for words, (start, end) in zip(risk.evidence, risk.spans, strict=True):
+        assert text[start:end] == words
