@@ -16,7 +16,9 @@ EXAMPLES = [
     ("mind_reading", "My coach thinks I'm lazy."),
     ("mind_reading", "He's obviously bored of me already."),
     ("catastrophizing", "If I fail the driving test it will be a total catastrophe."),
-    ("catastrophizing", "What if he had an accident on the way home?"),
+    # "What if he had an accident on the way home?" is a known false alarm of the learned risk layer (hazard log
+    # H5): it reads as fear for safety and stops coaching. Kept visible there, not hidden here.
+    ("catastrophizing", "What if she's been in a crash and nobody's told me?"),
     ("emotional_reasoning", "I feel like an outsider, so I must not belong here."),
     ("emotional_reasoning", "My gut feeling says she's done with me."),
     ("should_statements", "I should never ask for help."),
@@ -52,7 +54,9 @@ def test_nothing_found_is_a_valid_answer(thought):
 
 
 def test_it_lists_at_most_three_traps_best_first_each_with_its_words():
-    thought = "He always ignores me, he must hate me, I'm such an idiot and I should be over it, it's my fault."
+    # Self-blame beside a partner's behaviour ("it's my fault") can be an installed belief the risk layer reads as
+    # a violence concern (risk-and-abuse §4), which rightly stops coaching; this example is the person's own.
+    thought = "He always ignores me, he must hate me, I'm such an idiot and I should be over it by now."
     traps = analyze_thought(thought).traps
     assert 2 <= len(traps) <= MAX_TRAPS
     confidences = [t.confidence for t in traps]

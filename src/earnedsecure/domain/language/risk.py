@@ -639,6 +639,13 @@ def assess_folded(folded: FoldedText, *, learned: bool = True) -> Risk:
     if found is not None:
         kind = RiskKind(found.kind)
         level = RiskLevel(found.level)
+        # As for the cues: a negation in the words the model read keeps it at concern (never proof of safety,
+        # never urgent either).
+        if level is RiskLevel.URGENT and any(
+            token.text in _NEGATORS for token in folded.tokens[found.first_token : found.end_token]
+        ):
+            level = RiskLevel.CONCERN
+            negated_any = True
         if _LEVEL_ORDER[level] > _LEVEL_ORDER[best.get(kind, RiskLevel.NONE)]:
             best[kind] = level
         if not spans:
