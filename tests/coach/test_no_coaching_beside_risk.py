@@ -38,6 +38,11 @@ def test_it_shows_the_safety_response_and_no_coaching_for_a_draft(alice_client, 
     assert 'name="final_text"' not in main and 'value="save"' not in main
 
 
+def test_violence_brings_the_is_it_safe_lesson(alice_client):
+    main = _main(alice_client.post("/think/messages/new/", {"draft": VIOLENCE_MESSAGE, "action": "check"}))
+    assert "/learn/anxiety-or-not-safe/" in main
+
+
 def test_it_never_saves_a_coached_message_when_the_message_itself_carries_risk(alice_client):
     response = alice_client.post(
         "/think/messages/new/",
