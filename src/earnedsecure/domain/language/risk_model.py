@@ -117,18 +117,22 @@ class RiskModel:
         total = sum(exps)
         return [e / total for e in exps]
 
-    def assess(self, folded: FoldedText) -> ModelRisk | None:
-        """The riskiest window of the text if its risk probability reaches the threshold, else ``None``."""
-        tokens = folded.tokens
+    def riskiest_window(self, tokens: Sequence[Token]) -> tuple[float, list[float], tuple[int, int]]:
+        """The window with the highest risk probability: that probability, all label probabilities, its range."""
         best: tuple[float, list[float], tuple[int, int]] | None = None
         for first, end in windows(tokens):
             probabilities = self.probabilities(features(tokens[first:end]))
             risk = 1.0 - probabilities[0]
             if best is None or risk > best[0]:
                 best = (risk, probabilities, (first, end))
-        if best is None or best[0] < self.threshold:
+        assert best is not None  # windows() always yields the whole text
+        return best
+
+    def assess(self, folded: FoldedText) -> ModelRisk | None:
+        """The riskiest window of the text if its risk probability reaches the threshold, else ``None``."""
+        risk, probabilities, (first, end) = self.riskiest_window(folded.tokens)
+        if risk < self.threshold:
             return None
-        risk, probabilities, (first, end) = best
         by_label = dict(zip(self.labels, probabilities, strict=True))
         kind = max(
             ("self_harm", "violence"),
