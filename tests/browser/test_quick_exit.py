@@ -114,3 +114,19 @@ def test_back_does_not_restore_the_diary_from_the_back_forward_cache(
         _assert_back_shows_sign_in(page)
     finally:
         context.close()
+
+
+def test_back_before_the_sign_out_reaches_the_server_still_shows_sign_in(page, alice):
+    # The beacon that ends the session can arrive after Back has asked for the page again. Stand in for
+    # that moment exactly: the tab has left by Quick exit, and the session is still alive on the server.
+    _open_an_entry(page, alice)
+    entry_url = page.url
+    page.evaluate("sessionStorage.setItem('earnedsecure-quick-exit', '1')")
+    page.goto(entry_url)
+    page.wait_for_url("**/accounts/login/**")
+    expect(page.locator("input[name=password]")).to_be_visible()
+    assert page.get_by_text(SECRET).count() == 0
+    # Once the sign-in page has been seen the exit is done: signing in again works as usual.
+    sign_in(page, "alice", PASSWORD)
+    page.goto(entry_url)
+    expect(page.get_by_text(SECRET)).to_be_visible()
