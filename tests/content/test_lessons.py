@@ -23,8 +23,6 @@ MIN_WORDS, MAX_WORDS = 350, 700
 
 
 def _report_text() -> str:
-    if not REPORT_PATH.exists():
-        pytest.skip(f"the mission report is not at {REPORT_PATH}; cannot compare the lessons with it")
     return REPORT_PATH.read_text(encoding="utf-8")
 
 

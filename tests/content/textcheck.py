@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-REPORT_PATH = REPO_ROOT.parent / "shared" / "mission" / "anxious-attachment-report.txt"
+# The mission report, kept in the repository (copied from the shared folder, see docs/reference/README.md).
+REPORT_PATH = REPO_ROOT / "docs" / "reference" / "anxious-attachment-report.txt"
 
 # The content must never say the app diagnoses, cures or treats. Word boundaries matter: a bare "cure"
 # would flag every "secure" in a course about earned secure attachment.

@@ -1,7 +1,8 @@
-"""Reads the project's instrument reference (shared/reference/*.md) so tests can compare against it.
+"""Reads the project's instrument reference (docs/reference/*.md) so tests can compare against it.
 
-The reference lives beside the repository (``<repo>/../shared/reference``), as in CI. Parsing is strict on
-purpose: if the reference changes shape, these helpers fail loudly instead of comparing nothing.
+The reference is kept inside the repository (copied from the project's shared folder, see
+docs/reference/README.md), so a fresh clone compares everything. Parsing is strict on purpose: if the
+reference changes shape, these helpers fail loudly instead of comparing nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-REFERENCE_DIR = REPO_ROOT.parent / "shared" / "reference"
+REFERENCE_DIR = REPO_ROOT / "docs" / "reference"
 ITEMS_FILE = REFERENCE_DIR / "instrument-items.md"
 FACTS_FILE = REFERENCE_DIR / "instruments.md"
 

@@ -1,7 +1,7 @@
-"""Definitions against the project reference (shared/reference/): wording, keying, LOINC codes, bands.
+"""Definitions against the project reference (docs/reference/): wording, keying, LOINC codes, bands.
 
-The wording must be verbatim, so every item of every instrument is compared, not a sample. The reference sits
-beside the repository (as in CI); if it is absent these tests skip and say why.
+The wording must be verbatim, so every item of every instrument is compared, not a sample. The reference is
+kept in the repository, so these tests never skip: a missing file is a failure.
 """
 
 from __future__ import annotations
@@ -19,15 +19,11 @@ SCALES = {"Anx": "anxiety", "Avo": "avoidance"}
 
 @pytest.fixture(scope="module")
 def items_md() -> dict[str, str]:
-    if not reference.ITEMS_FILE.exists():
-        pytest.skip(f"reference wording not found at {reference.ITEMS_FILE} (it sits beside the repo in CI)")
     return reference.sections(reference.ITEMS_FILE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def facts_md() -> str:
-    if not reference.FACTS_FILE.exists():
-        pytest.skip(f"reference facts not found at {reference.FACTS_FILE} (it sits beside the repo in CI)")
     return " ".join(reference.FACTS_FILE.read_text(encoding="utf-8").split())
 
 
