@@ -9,6 +9,7 @@ import random
 from collections.abc import Callable
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -26,9 +27,9 @@ def register_seeder(seeder: Seeder, *, order: int = 50) -> None:
 
 @transaction.atomic
 def demo_create(*, months: int = 6, now: datetime | None = None):
-    from earnedsecure.accounts.models import User
     from earnedsecure.accounts.services import account_delete, consent_give
 
+    User = get_user_model()
     now = now or timezone.now()
     existing = User.objects.filter(username=DEMO_USERNAME).first()
     if existing:

@@ -1,9 +1,9 @@
 import json
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from earnedsecure.accounts.models import User
 from earnedsecure.assessments.fhir_export import person_bundle
 from earnedsecure.assessments.services import InstrumentUnavailable, get_enabled_instrument, response_import_fhir
 from earnedsecure.domain.instruments import InvalidAnswers
@@ -12,8 +12,8 @@ from earnedsecure.domain.instruments import fhir as domain_fhir
 from .score import one_line
 
 
-def _person(username: str) -> User:
-    user = User.objects.filter(username=username).first()
+def _person(username: str):
+    user = get_user_model().objects.filter(username=username).first()
     if user is None:
         raise CommandError(f"no person with username {username!r}")
     return user

@@ -26,14 +26,15 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        from earnedsecure.accounts.models import User
+        from django.contrib.auth import get_user_model
+
         from earnedsecure.accounts.services import consent_give
 
         rng = random.Random(3)
         now = timezone.now()
         span = timedelta(days=365 * options["years"])
         start = now - span
-        user = User.objects.create_user(
+        user = get_user_model().objects.create_user(
             username=options["username"], password=options["password"], time_zone="Europe/London", country="GB"
         )
         consent_give(user=user)
