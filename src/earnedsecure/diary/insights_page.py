@@ -9,7 +9,8 @@ from earnedsecure.diary import charts
 from earnedsecure.diary.models import ProtestResult, Response
 from earnedsecure.diary.selectors import RANGES, Insights
 from earnedsecure.diary.tools import tool_by_key
-from earnedsecure.domain.progress.insights import change_sentence, format_duration, recovery_scale
+from earnedsecure.domain.progress.figures import duration_in_words, recovery_scale
+from earnedsecure.domain.progress.insights import change_sentence
 
 RECOVERY_TICKS = [(1, "1m"), (10, "10m"), (60, "1h"), (6 * 60, "6h"), (24 * 60, "1d"), (4 * 24 * 60, "4d")]
 
@@ -73,8 +74,8 @@ def build(result: Insights) -> dict:
         "intensity": change_sentence(first=first_intensity, last=last_intensity, what="average intensity")
         if len(used_weeks) >= 8
         else None,
-        "first_recovery": format_duration(first_recovery),
-        "last_recovery": format_duration(last_recovery),
+        "first_recovery": duration_in_words(first_recovery, missing="no data"),
+        "last_recovery": duration_in_words(last_recovery, missing="no data"),
         "first_scale": recovery_scale(first_recovery),
         "last_scale": recovery_scale(last_recovery),
         "first_month": recovered[0].start if recovered else None,
@@ -193,10 +194,10 @@ def build(result: Insights) -> dict:
             (
                 (
                     formats.date_format(m.start, "M Y"),
-                    format_duration(m.median_recovery) if m.median_recovery is not None else "–",
+                    duration_in_words(m.median_recovery, missing="–"),
                     m.with_recovery,
                     m.good_moments,
-                    format_duration(m.mean_feeling_minutes) if m.mean_feeling_minutes is not None else "–",
+                    duration_in_words(m.mean_feeling_minutes, missing="–"),
                 )
                 for m in months
             ),

@@ -34,6 +34,7 @@ from earnedsecure.content.loader import Lesson, Program, get_program, load_lesso
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
 from earnedsecure.diary.tools import TOOLS
+from earnedsecure.domain.progress.figures import duration_in_words
 from earnedsecure.domain.progress.pathway import (
     MOOD_WINDOW,
     EcrCheckIn,
@@ -41,7 +42,6 @@ from earnedsecure.domain.progress.pathway import (
     Pathway,
     PathwaySummary,
     assess_pathway,
-    minutes_in_words,
 )
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -599,8 +599,8 @@ def comparisons(*, activations: ActivationFigures, now: datetime) -> tuple[tuple
         ),
         Comparison(
             "Time to calm down (median, last 4 weeks)",
-            minutes_in_words(activations.baseline_median_recovery),
-            minutes_in_words(activations.recent_median_recovery),
+            duration_in_words(activations.baseline_median_recovery),
+            duration_in_words(activations.recent_median_recovery),
             None
             if early or activations.recent_median_recovery is None or activations.baseline_median_recovery is None
             else activations.recent_median_recovery <= activations.baseline_median_recovery,

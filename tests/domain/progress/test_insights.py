@@ -9,10 +9,7 @@ from earnedsecure.domain.progress.insights import (
     MIN_SESSIONS,
     ToolEffect,
     change_sentence,
-    format_duration,
-    median,
     rank_tool_effects,
-    recovery_scale,
     t_critical_95,
     tool_effect,
     tool_effect_from_summary,
@@ -87,32 +84,6 @@ def test_ranking_puts_the_surest_helpers_first_and_unknowns_last():
 
 
 @pytest.mark.parametrize(
-    ("values", "expected"), [([], None), ([5], 5.0), ([1, 3], 2.0), ([1, 2, 9], 2.0), ([1, 2, 3, 100], 2.5)]
-)
-def test_median(values, expected):
-    assert median(values) == expected
-
-
-@pytest.mark.parametrize(
-    ("minutes", "text", "scale"),
-    [
-        (None, "no data", "unknown"),
-        (0, "under a minute", "minutes"),
-        (1, "about 1 minute", "minutes"),
-        (42, "about 42 minutes", "minutes"),
-        (60, "about 1 hour", "hours"),
-        (150, "about 2 hours", "hours"),
-        (23 * 60, "about 23 hours", "hours"),
-        (30 * 60, "about 30 hours", "days"),
-        (3 * 24 * 60, "about 3 days", "days"),
-    ],
-)
-def test_durations_read_like_speech(minutes, text, scale):
-    assert format_duration(minutes) == text
-    assert recovery_scale(minutes) == scale
-
-
-@pytest.mark.parametrize(
     ("first", "last", "fragment"),
     [
         (None, 2.0, "Not enough entries"),
@@ -144,11 +115,6 @@ def test_summary_and_raw_agree_and_the_interval_contains_the_mean(drops):
             t_critical_95(len(drops) - 1) * statistics.stdev(drops) / math.sqrt(len(drops)), abs=1e-6
         )
     assert isinstance(raw.verdict, str) and raw.verdict
-
-
-@given(st.lists(st.floats(min_value=0, max_value=1e6, allow_nan=False), min_size=1, max_size=50))
-def test_median_matches_the_standard_library(values):
-    assert median(sorted(values)) == pytest.approx(statistics.median(values))
 
 
 @given(st.lists(st.builds(tool_effect, st.sampled_from(["a", "b", "c", "d"]), drop_lists), max_size=6))

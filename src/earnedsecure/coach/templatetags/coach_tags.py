@@ -1,6 +1,6 @@
 from django import template
 
-from earnedsecure.domain.progress.insights import format_duration
+from earnedsecure.domain.progress.figures import duration_in_words
 
 register = template.Library()
 
@@ -8,7 +8,7 @@ register = template.Library()
 @register.filter
 def duration(minutes):
     """Minutes in plain words ("about 40 minutes"); empty when unknown."""
-    return "" if minutes is None else format_duration(minutes)
+    return duration_in_words(minutes, missing="")
 
 
 @register.filter

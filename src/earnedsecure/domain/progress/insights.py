@@ -1,8 +1,9 @@
-"""Plain-language progress figures from a person's own diary: which tools calm them, how long recovery takes.
+"""Plain-language progress figures from a person's own diary: which tools calm them, and by how much.
 
 Framework-free: numbers in, frozen dataclasses and strings out. The database does the counting (sums and
 sums of squares per tool, recovery minutes per month); this module turns those summaries into statements a
-person can trust, with an honest margin.
+person can trust, with an honest margin. The median, durations in words and the most helpful tool are in
+``domain.progress.figures``.
 
 Sources: the mission report, "Building Self-Regulation Skills" (4-7-8 breathing, grounding, progressive
 muscle relaxation, self-compassion) and "Progress is Non-Linear" ("Recovery time decreases with practice
@@ -13,7 +14,7 @@ muscle relaxation, self-compassion) and "Progress is Non-Linear" ("Recovery time
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Below this many sessions with a before and an after rating we say "not enough data yet".
@@ -129,45 +130,6 @@ def rank_tool_effects(effects: Iterable[ToolEffect]) -> list[ToolEffect]:
     known.sort(key=lambda e: (-(e.low or 0.0), -(e.mean_drop or 0.0), e.tool))
     unknown.sort(key=lambda e: (-e.sessions, e.tool))
     return known + unknown
-
-
-def median(sorted_values: Sequence[float]) -> float | None:
-    """The median of an already sorted sequence (None when empty)."""
-    n = len(sorted_values)
-    if n == 0:
-        return None
-    middle = n // 2
-    if n % 2:
-        return float(sorted_values[middle])
-    return (sorted_values[middle - 1] + sorted_values[middle]) / 2
-
-
-def format_duration(minutes: float | None) -> str:
-    """Minutes as a person would say them: "about 40 minutes", "about 5 hours", "about 2 days"."""
-    if minutes is None:
-        return "no data"
-    if minutes < 1:
-        return "under a minute"
-    if minutes < 59.5:
-        whole = round(minutes)
-        return f"about {whole} minute{'s' if whole != 1 else ''}"
-    hours = minutes / 60
-    if hours < 36:
-        whole = round(hours)
-        return f"about {whole} hour{'s' if whole != 1 else ''}"
-    days = round(hours / 24)
-    return f"about {days} day{'s' if days != 1 else ''}"
-
-
-def recovery_scale(minutes: float | None) -> str:
-    """Which rung of "days to hours to minutes" a recovery time sits on."""
-    if minutes is None:
-        return "unknown"
-    if minutes < 60:
-        return "minutes"
-    if minutes < 24 * 60:
-        return "hours"
-    return "days"
 
 
 def change_sentence(*, first: float | None, last: float | None, what: str, lower_is_better: bool = True) -> str:

@@ -52,6 +52,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS, Outcome, compare
+from earnedsecure.domain.progress.figures import duration_in_words
 
 
 class Stage(StrEnum):
@@ -235,21 +236,6 @@ def _gap(earlier: datetime | None, later: datetime | None) -> timedelta | None:
         return later - earlier
     except TypeError:
         return None
-
-
-def minutes_in_words(value: float | None) -> str:
-    """Minutes as a person says them (the same rungs as "from days to hours to minutes")."""
-    if value is None:
-        return "not enough entries yet"
-    if value < 90:
-        whole = round(value)
-        return f"about {whole} minute{'s' if whole != 1 else ''}"
-    hours = value / 60
-    if hours < 36:
-        whole = round(hours)
-        return f"about {whole} hour{'s' if whole != 1 else ''}"
-    days = round(hours / 24)
-    return f"about {days} day{'s' if days != 1 else ''}"
 
 
 def _span_in_words(span: timedelta | None, *, between: str = "") -> str:
@@ -531,7 +517,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "Over the last 4 weeks, calming down in half the time or less compared with your first 4 weeks "
                 f"(after at least {WEEKS_OF_HISTORY_NEEDED} weeks, with at least {ENTRIES_TO_COMPARE} entries at "
                 f"the start and {RECENT_ENTRIES_TO_COMPARE} lately).",
-                f"{minutes_in_words(baseline_recovery)} at the start, {minutes_in_words(recent_recovery)} lately",
+                f"{duration_in_words(baseline_recovery)} at the start, {duration_in_words(recent_recovery)} lately",
             ),
             Criterion(
                 "fewer_activations",
@@ -595,7 +581,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 quick,
                 f"Over the last 4 weeks, calming down within about an hour (median under {QUICK_RECOVERY_MINUTES} "
                 "minutes, from at least 3 entries), and no slower than the 4 weeks before.",
-                minutes_in_words(recent_recovery) if recent_recovery is not None else "not enough entries yet",
+                duration_in_words(recent_recovery) if recent_recovery is not None else "not enough entries yet",
             ),
         ),
     }
