@@ -1,16 +1,19 @@
 """The JSON API under /api/v1/: one NinjaAPI, one router per app, session sign-in with CSRF.
 
 Errors always have the shape {"error": "..."} (validation errors add "fields": {name: message}) with the
-right status; a wrong id and someone else's id both answer 404.
+right status, built by core/api_rules.py's ``error_response`` for every error below; endpoints refuse by
+raising ``ApiError``. A wrong id and someone else's id both answer 404.
 """
 
 from functools import wraps
 
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import django_auth
+
+from earnedsecure.core.api_rules import ApiError, error_response, invalid_input
 
 
 def _signed_in_only(view):
@@ -19,7 +22,7 @@ def _signed_in_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return JsonResponse({"error": "sign in first"}, status=401)
+            return error_response(401, "sign in first")
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -40,26 +43,34 @@ def _field_name(location) -> str:
     return ".".join(parts) or "request"
 
 
+def _message(error: dict) -> str:
+    # A ValueError raised by our own validators (the text limit) reads as written, without pydantic's prefix.
+    return str(error.get("msg", "invalid")).removeprefix("Value error, ")
+
+
 @api.exception_handler(NinjaValidationError)
 def validation_error(request, exc):
-    fields = {_field_name(e.get("loc", ())): e.get("msg", "invalid") for e in exc.errors}
-    summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-    return api.create_response(request, {"error": f"invalid input ({summary})", "fields": fields}, status=422)
+    return refused(request, invalid_input({_field_name(e.get("loc", ())): _message(e) for e in exc.errors}))
+
+
+@api.exception_handler(ApiError)
+def refused(request, exc):
+    return error_response(exc.status, exc.message, fields=exc.fields)
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"error": "not found"}, status=404)
+    return error_response(404, "not found")
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return api.create_response(request, {"error": "sign in first"}, status=401)
+    return error_response(401, "sign in first")
 
 
 @api.exception_handler(HttpError)
 def http_error(request, exc):
-    return api.create_response(request, {"error": str(exc)}, status=exc.status_code)
+    return error_response(exc.status_code, str(exc))
 
 
 api.add_router("/assessments", "earnedsecure.assessments.api.router")

@@ -110,8 +110,10 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(alice_client):
     html = response.content.decode()
     assert response.status_code == 200 and not MessageDraft.objects.exists()
     assert "Keep me" in html and "Select a valid choice" in html
-    response = alice_client.post("/think/messages/new/", {"draft": "x" * 5001, "action": "check"})
-    assert "at most 5000 characters" in response.content.decode()
+    response = alice_client.post("/think/messages/new/", {"draft": "x" * 5000 + "END", "action": "check"})
+    html = response.content.decode()
+    assert "This is 5,003 characters; the limit is 5,000." in html
+    assert "x" * 5000 + "END" in html and "maxlength" not in html
 
 
 def test_after_several_reassurance_requests_today_it_suggests_soothing_first(alice_client, alice):

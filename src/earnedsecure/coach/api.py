@@ -4,22 +4,21 @@ thought records and message drafts (anyone else's id answers 404)."""
 from datetime import datetime
 from typing import Literal
 
-from ninja import Field, Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Field, Query, Router, Schema, Status
 
 from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
+from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
 
 router = Router(tags=["coach"])
 
-MAX_TEXT = 5000
 TRIGGERS = Literal["", "unavailable", "threat", "need_unmet", "uncertainty", "other"]
 OUTCOMES = Literal["", "sent_as_is", "sent_rewritten", "not_sent"]
 
 
 class TextIn(Schema):
-    text: str = Field(..., min_length=1, max_length=MAX_TEXT)
+    text: FreeText = Field(..., min_length=1)
 
 
 class RiskOut(Schema):
@@ -89,17 +88,17 @@ def analyze_message(request, payload: TextIn):
 
 
 class ThoughtRecordIn(Schema):
-    automatic_thought: str = Field(..., min_length=1, max_length=MAX_TEXT)
+    automatic_thought: FreeText = Field(..., min_length=1)
     intensity_before: int = Field(..., ge=0, le=10)
-    situation: str = Field("", max_length=MAX_TEXT)
+    situation: FreeText = ""
     emotion: str = Field("", max_length=60)
     trigger: TRIGGERS = ""
     activation_id: int | None = None
     confirmed_traps: list[str] = Field(default_factory=list, max_length=12)
     rejected_traps: list[str] = Field(default_factory=list, max_length=12)
-    evidence_for: str = Field("", max_length=MAX_TEXT)
-    evidence_against: str = Field("", max_length=MAX_TEXT)
-    balanced_thought: str = Field("", max_length=MAX_TEXT)
+    evidence_for: FreeText = ""
+    evidence_against: FreeText = ""
+    balanced_thought: FreeText = ""
     intensity_after: int | None = Field(None, ge=0, le=10)
 
 
@@ -132,18 +131,18 @@ def _record_out(record: ThoughtRecord) -> dict:
     }
 
 
-def _known_traps(names: list[str]) -> list[str]:
+def _known_traps(names: list[str], *, field: str) -> list[str]:
     from earnedsecure.domain.language import TRAPS
 
     unknown = sorted(set(names) - set(TRAPS))
     if unknown:
-        raise HttpError(422, f"unknown thinking trap: {', '.join(unknown)}")
+        raise invalid_input({field: f"unknown thinking trap: {', '.join(unknown)}"})
     return names
 
 
 @router.get("/thoughts", response=list[ThoughtRecordOut])
-def thought_list(request, limit: int = 20):
-    records = owned_queryset(ThoughtRecord, request.user).order_by("-created_at")[: max(1, min(limit, 100))]
+def thought_list(request, page: Query[Page]):
+    records = page_of(owned_queryset(ThoughtRecord, request.user).order_by("-created_at", "-pk"), page)
     return [_record_out(r) for r in records]
 
 
@@ -162,8 +161,8 @@ def thought_create(request, payload: ThoughtRecordIn):
         automatic_thought=payload.automatic_thought,
         emotion=payload.emotion,
         intensity_before=payload.intensity_before,
-        confirmed_traps=_known_traps(payload.confirmed_traps),
-        rejected_traps=_known_traps(payload.rejected_traps),
+        confirmed_traps=_known_traps(payload.confirmed_traps, field="confirmed_traps"),
+        rejected_traps=_known_traps(payload.rejected_traps, field="rejected_traps"),
         evidence_for=payload.evidence_for,
         evidence_against=payload.evidence_against,
         balanced_thought=payload.balanced_thought,
@@ -187,15 +186,15 @@ def thought_delete(request, record_id: int):
 
 
 class MessageDraftIn(Schema):
-    draft: str = Field(..., min_length=1, max_length=MAX_TEXT)
-    final_text: str = Field("", max_length=MAX_TEXT)
+    draft: FreeText = Field(..., min_length=1)
+    final_text: FreeText = ""
     outcome: OUTCOMES = ""
     waited_first: bool = False
 
 
 class MessageOutcomeIn(Schema):
     outcome: OUTCOMES
-    final_text: str | None = Field(None, max_length=MAX_TEXT)
+    final_text: FreeText | None = None
 
 
 class MessageDraftOut(Schema):
@@ -219,8 +218,8 @@ def _draft_out(message: MessageDraft) -> dict:
 
 
 @router.get("/messages", response=list[MessageDraftOut])
-def message_list(request, limit: int = 20):
-    messages = owned_queryset(MessageDraft, request.user).order_by("-created_at")[: max(1, min(limit, 100))]
+def message_list(request, page: Query[Page]):
+    messages = page_of(owned_queryset(MessageDraft, request.user).order_by("-created_at", "-pk"), page)
     return [_draft_out(m) for m in messages]
 
 

@@ -1,8 +1,8 @@
 from django import forms
 
 from earnedsecure.coach.models import Outcome
+from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 
-MAX_TEXT = 5000
 INTENSITY_HELP = "0 is calm, 10 is the most intense you can imagine."
 TRIGGER_CHOICES = [
     ("", "I'm not sure / skip"),
@@ -15,14 +15,13 @@ TRIGGER_CHOICES = [
 TRAP_VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
 
 
-def _text(label, *, required=False, rows=3, help_text="", max_length=MAX_TEXT):
-    return forms.CharField(
+def _text(label, *, required=False, rows=3, help_text=""):
+    return FreeTextField(
         label=label,
         required=required,
-        max_length=max_length,
         help_text=help_text,
         strip=True,
-        widget=forms.Textarea(attrs={"rows": rows}),
+        widget=LimitedTextarea(attrs={"rows": rows}),
     )
 
 
@@ -124,28 +123,24 @@ class MessageDraftForm(CalmForm):
 class MessageRewriteForm(CalmForm):
     """The report's shape for a direct message: what I feel, when, what I know of their side, one request."""
 
-    feeling = forms.CharField(
+    feeling = FreeTextField(
         label="I notice I'm feeling…",
         required=False,
-        max_length=500,
         widget=forms.TextInput(attrs={"placeholder": "how you feel, e.g. anxious"}),
     )
-    situation = forms.CharField(
+    situation = FreeTextField(
         label="…when",
         required=False,
-        max_length=500,
         widget=forms.TextInput(attrs={"placeholder": "what happens, e.g. I don't hear from you"}),
     )
-    their_side = forms.CharField(
+    their_side = FreeTextField(
         label="I know…",
         required=False,
-        max_length=500,
         widget=forms.TextInput(attrs={"placeholder": "their side, e.g. you're busy"}),
     )
-    request = forms.CharField(
+    request = FreeTextField(
         label="Would you be willing to…?",
         required=False,
-        max_length=500,
         widget=forms.TextInput(attrs={"placeholder": "one specific request"}),
     )
     final_text = _text(

@@ -33,6 +33,12 @@ class EncryptedTextField(models.TextField):
             return None
         return super().get_lookup(lookup_name)
 
+    def formfield(self, **kwargs):
+        # A person's own words: the one free-text limit, refused with a message rather than cut (free_text.py).
+        from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
+
+        return super().formfield(**{"form_class": FreeTextField, "widget": LimitedTextarea, **kwargs})
+
 
 def encrypted_fields():
     """Every (model, field) pair that holds encrypted text, for key rotation and leak tests."""

@@ -1,5 +1,6 @@
 from django import forms
 
+from earnedsecure.core.free_text import LimitedTextarea
 from earnedsecure.core.models import SafetyPlan
 
 _HELP = {
@@ -34,11 +35,5 @@ class SafetyPlanForm(forms.ModelForm):
         fields = list(_HELP)
         labels = {name: label for name, (label, _) in _HELP.items()}
         help_texts = {name: text for name, (_, text) in _HELP.items()}
-        widgets = {name: forms.Textarea(attrs={"rows": 3, "maxlength": 3000}) for name in _HELP}
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in _HELP:
-            if len(cleaned.get(name) or "") > 3000:
-                self.add_error(name, "Please keep this under 3,000 characters.")
-        return cleaned
+        # The one free-text limit and its message come with the model field (EncryptedTextField.formfield).
+        widgets = {name: LimitedTextarea(attrs={"rows": 3}) for name in _HELP}

@@ -9,10 +9,10 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import AwareDatetime
 
 from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
 from earnedsecure.diary import selectors, services
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 
@@ -25,33 +25,25 @@ ProtestKey = Literal[
 ResponseKey = Literal["", "protest", "direct", "soothing", "waited", "other"]
 ProtestResultKey = Literal["", "worked", "backfired", "mixed"]
 ToolKey = Literal["breathing_478", "grounding_54321", "muscle_relaxation", "self_compassion", "urge_surfing"]
-Text = Field("", max_length=5000)
 
 
 def _invalid(error: ValidationError):
     """A service's field errors in the API's one error shape (422 with "fields")."""
-    return NinjaValidationError(
-        [{"loc": ("body", "payload", name), "msg": " ".join(messages)} for name, messages in error.message_dict.items()]
-    )
-
-
-class Page(Schema):
-    limit: int = Field(50, ge=1, le=500)
-    offset: int = Field(0, ge=0)
+    return invalid_input({name: " ".join(messages) for name, messages in error.message_dict.items()})
 
 
 class ActivationIn(Schema):
     trigger: TriggerKey
     intensity: int = Field(..., ge=0, le=10)
     occurred_at: AwareDatetime | None = None
-    trigger_note: str = Text
-    body_sensations: str = Text
-    thought: str = Text
+    trigger_note: FreeText = ""
+    body_sensations: FreeText = ""
+    thought: FreeText = ""
     urges: list[ProtestKey] = Field(default_factory=list, max_length=6)
     response: ResponseKey = ""
-    response_note: str = Text
+    response_note: FreeText = ""
     protest_result: ProtestResultKey = ""
-    outcome: str = Text
+    outcome: FreeText = ""
     calm_at: AwareDatetime | None = None
 
 
@@ -59,19 +51,19 @@ class ActivationPatch(Schema):
     trigger: TriggerKey | None = None
     intensity: int | None = Field(None, ge=0, le=10)
     occurred_at: AwareDatetime | None = None
-    trigger_note: str | None = Field(None, max_length=5000)
-    body_sensations: str | None = Field(None, max_length=5000)
-    thought: str | None = Field(None, max_length=5000)
+    trigger_note: FreeText | None = None
+    body_sensations: FreeText | None = None
+    thought: FreeText | None = None
     urges: list[ProtestKey] | None = Field(None, max_length=6)
     response: ResponseKey | None = None
-    response_note: str | None = Field(None, max_length=5000)
+    response_note: FreeText | None = None
     protest_result: ProtestResultKey | None = None
-    outcome: str | None = Field(None, max_length=5000)
+    outcome: FreeText | None = None
     calm_at: AwareDatetime | None = None
 
 
 class FollowUpIn(Schema):
-    outcome: str = Text
+    outcome: FreeText = ""
     calm_at: AwareDatetime | None = None
     protest_result: ProtestResultKey = ""
 
@@ -101,7 +93,7 @@ class ToolSessionIn(Schema):
     started_at: AwareDatetime | None = None
     duration_seconds: int = Field(0, ge=0, le=24 * 3600)
     activation_id: int | None = None
-    note: str = Text
+    note: FreeText = ""
 
 
 class ToolSessionOut(Schema):
@@ -116,7 +108,7 @@ class ToolSessionOut(Schema):
 
 
 class SavouringIn(Schema):
-    what_happened: str = Field(..., min_length=1, max_length=5000)
+    what_happened: FreeText = Field(..., min_length=1)
     occurred_at: AwareDatetime | None = None
     with_partner: bool = True
     feeling_minutes: int | None = Field(None, ge=0, le=7 * 24 * 60)
@@ -137,7 +129,7 @@ class SavouringOut(Schema):
 
 @router.get("/activations", response=list[ActivationOut])
 def activations_list(request, page: Query[Page]):
-    return list(selectors.activation_list(user=request.user)[page.offset : page.offset + page.limit])
+    return list(page_of(selectors.activation_list(user=request.user), page))
 
 
 @router.post("/activations", response={201: ActivationOut})
@@ -178,7 +170,7 @@ def activations_follow_up(request, activation_id: int, payload: FollowUpIn):
 
 @router.get("/tool-sessions", response=list[ToolSessionOut])
 def tool_sessions_list(request, page: Query[Page]):
-    return list(selectors.tool_session_list(user=request.user)[page.offset : page.offset + page.limit])
+    return list(page_of(selectors.tool_session_list(user=request.user), page))
 
 
 @router.post("/tool-sessions", response={201: ToolSessionOut})
@@ -203,7 +195,7 @@ def tool_sessions_get(request, session_id: int):
 
 @router.get("/savouring", response=list[SavouringOut])
 def savouring_list(request, page: Query[Page]):
-    return list(selectors.savouring_list(user=request.user)[page.offset : page.offset + page.limit])
+    return list(page_of(selectors.savouring_list(user=request.user), page))
 
 
 @router.post("/savouring", response={201: SavouringOut})

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django import forms
 from django.utils import timezone
 
+from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.diary.models import Protest, ProtestResult, Response, Tool, Trigger
 
 SCALE = [(n, str(n)) for n in range(11)]
@@ -65,23 +66,20 @@ class ActivationFlowForm(forms.Form):
 
     trigger = forms.ChoiceField(label="What set it off?", choices=Trigger.choices, widget=forms.RadioSelect)
     intensity = scale_field("How strong is it right now?", help_text="0 is calm, 10 is the most intense.")
-    trigger_note = forms.CharField(
+    trigger_note = FreeTextField(
         label="What happened, in a few words",
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LimitedTextarea(attrs={"rows": 2}),
     )
-    body_sensations = forms.CharField(
+    body_sensations = FreeTextField(
         label="Where do I feel it in my body?",
         required=False,
-        max_length=5000,
         widget=forms.TextInput(attrs={"placeholder": "tight chest, hot face, restless hands…"}),
     )
-    thought = forms.CharField(
+    thought = FreeTextField(
         label="What story is my mind telling me?",
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=LimitedTextarea(attrs={"rows": 3}),
     )
     urges = forms.MultipleChoiceField(
         label="What do I feel the urge to do?",
@@ -92,11 +90,10 @@ class ActivationFlowForm(forms.Form):
     response = forms.ChoiceField(
         label="What will I do instead?", choices=FLOW_RESPONSES, required=False, widget=forms.RadioSelect
     )
-    response_note = forms.CharField(
+    response_note = FreeTextField(
         label="A direct message, or what I did",
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=LimitedTextarea(attrs={"rows": 3}),
         help_text="For example: “I notice I'm feeling anxious when I don't hear from you. Could you send a quick text when you get a moment?”",
     )
     occurred_at = forms.DateTimeField(
@@ -114,9 +111,7 @@ class ActivationForm(ActivationFlowForm):
     response = forms.ChoiceField(
         label="What did I do?", choices=[("", "Not recorded"), *Response.choices], required=False
     )
-    outcome = forms.CharField(
-        label="What actually happened?", required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    outcome = FreeTextField(label="What actually happened?", required=False, widget=LimitedTextarea(attrs={"rows": 3}))
     calm_at = forms.DateTimeField(
         label="When did I feel calm again?", required=False, widget=LOCAL_DATETIME, input_formats=DATETIME_FORMATS
     )
@@ -136,11 +131,10 @@ class ActivationForm(ActivationFlowForm):
 class FollowUpForm(forms.Form):
     """Hours later: close the loop."""
 
-    outcome = forms.CharField(
+    outcome = FreeTextField(
         label="What actually happened?",
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=LimitedTextarea(attrs={"rows": 3}),
         help_text="For example: “He was in a meeting and called at lunch.”",
     )
     calm_after = forms.ChoiceField(label="When did you feel calm again?", choices=CALM_AFTER, required=False)
@@ -186,32 +180,30 @@ class ToolSessionForm(forms.Form):
     distress_after = scale_field("And now, after the exercise?", required=False)
     duration_seconds = forms.IntegerField(required=False, min_value=0, max_value=24 * 3600, widget=forms.HiddenInput)
     activation = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    note = forms.CharField(
+    note = FreeTextField(
         label="Anything you noticed (optional)",
         required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LimitedTextarea(attrs={"rows": 2}),
     )
 
 
 class GroundingForm(ToolSessionForm):
     """5-4-3-2-1: the answers are for the moment, not for the diary; only the ratings are kept."""
 
-    see = forms.CharField(label="5 things you can see", required=False, max_length=500)
-    touch = forms.CharField(label="4 things you can touch or feel", required=False, max_length=500)
-    hear = forms.CharField(label="3 things you can hear", required=False, max_length=500)
-    smell = forms.CharField(label="2 things you can smell", required=False, max_length=500)
-    taste = forms.CharField(label="1 thing you can taste", required=False, max_length=500)
+    see = FreeTextField(label="5 things you can see", required=False, widget=forms.TextInput)
+    touch = FreeTextField(label="4 things you can touch or feel", required=False, widget=forms.TextInput)
+    hear = FreeTextField(label="3 things you can hear", required=False, widget=forms.TextInput)
+    smell = FreeTextField(label="2 things you can smell", required=False, widget=forms.TextInput)
+    taste = FreeTextField(label="1 thing you can taste", required=False, widget=forms.TextInput)
 
 
 TOOL_FORMS = {Tool.GROUNDING_54321: GroundingForm}
 
 
 class SavouringForm(forms.Form):
-    what_happened = forms.CharField(
+    what_happened = FreeTextField(
         label="What happened?",
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=LimitedTextarea(attrs={"rows": 3}),
         help_text="A small moment counts: a look, a joke, a hand on your back.",
     )
     with_partner = forms.BooleanField(label="It was with my partner", required=False, initial=True)

@@ -11,15 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from earnedsecure.diary.models import Activation, Protest, Response, SavouringEntry, ToolSession
+from earnedsecure.domain.limits import text_too_long
 
 ACTIVATION_TEXT_FIELDS = ("trigger_note", "body_sensations", "thought", "response_note", "outcome")
-MAX_TEXT = 5000
 
 
 def _check_text(errors: dict, **texts: str) -> None:
     for name, value in texts.items():
-        if value is not None and len(value) > MAX_TEXT:
-            errors[name] = f"Please keep this under {MAX_TEXT} characters."
+        message = text_too_long(value) if value is not None else None
+        if message:
+            errors[name] = message
 
 
 def _check_scale(errors: dict, **values) -> None:

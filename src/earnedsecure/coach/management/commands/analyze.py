@@ -17,7 +17,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-MAX_TEXT = 5000
+from earnedsecure.domain.limits import text_too_long
 
 
 def _analyze(kind: str, text: str, reassurance_requests_today: int = 0) -> dict:
@@ -58,8 +58,8 @@ class Command(BaseCommand):
             return
         if text is None or not text.strip():
             raise CommandError('give the text to analyse, e.g. analyze thought "They are pulling away"')
-        if len(text) > MAX_TEXT:
-            raise CommandError(f"text is too long ({len(text)} characters; at most {MAX_TEXT})")
+        if too_long := text_too_long(text):
+            raise CommandError(too_long)
         self.stdout.write(_dump(_analyze(kind, text, reassurance_requests_today), pretty=True))
 
     def _jsonl(self, stdin, kind: str, default_requests: int) -> int:
@@ -74,8 +74,8 @@ class Command(BaseCommand):
                 text = item.get("text")
                 if not isinstance(text, str):
                     raise ValueError('missing "text" (a string)')
-                if len(text) > MAX_TEXT:
-                    raise ValueError(f"text is too long ({len(text)} characters; at most {MAX_TEXT})")
+                if too_long := text_too_long(text):
+                    raise ValueError(too_long)
                 requests = item.get("reassurance_requests_today", default_requests)
                 if not isinstance(requests, int) or isinstance(requests, bool) or requests < 0:
                     raise ValueError('"reassurance_requests_today" must be a whole number, 0 or more')

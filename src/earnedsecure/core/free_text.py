@@ -1,0 +1,47 @@
+"""Free-text form fields with the one limit (domain/limits.py): a visible counter, a clear message, no cut.
+
+Django's ``CharField(max_length=...)`` writes ``maxlength`` into the HTML, and browsers then cut a longer
+paste silently, without a word. These fields leave ``maxlength`` out, carry the limit in ``data-max-chars``
+for the counter (core/static/earnedsecure/text-limit.js), and refuse longer text on the server with
+:func:`earnedsecure.domain.limits.too_long_message`, so the form comes back with everything the person typed.
+Without JavaScript the limit is still written under the box and enforced by the server.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from earnedsecure.domain.limits import TEXT_MAX_CHARS, text_too_long
+
+
+class LimitedTextarea(forms.Textarea):
+    """A textarea followed by "Up to 5,000 characters", which the script turns into a live count."""
+
+    template_name = "core/widgets/limited_textarea.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["max_chars"] = f"{TEXT_MAX_CHARS:,}"
+        return context
+
+
+def _within_limit(value: str) -> None:
+    message = text_too_long(value)
+    if message:
+        raise ValidationError(message, code="max_length")
+
+
+class FreeTextField(forms.CharField):
+    """A person's own words: at most TEXT_MAX_CHARS characters, refused (not cut) beyond."""
+
+    def __init__(self, *, widget=None, **kwargs):
+        # One limit for every free-text box; a model field's own max_length (None for TextField) is ignored.
+        kwargs.pop("max_length", None)
+        super().__init__(widget=widget or LimitedTextarea, **kwargs)
+        self.validators.append(_within_limit)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        if not widget.is_hidden:
+            attrs["data-max-chars"] = str(TEXT_MAX_CHARS)
+        return attrs
