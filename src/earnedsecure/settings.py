@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "earnedsecure.core.middleware.LoginRequiredMiddleware",
     "earnedsecure.core.middleware.SessionTimeoutMiddleware",
+    "earnedsecure.accounts.middleware.ConsentMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

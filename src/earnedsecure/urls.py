@@ -28,6 +28,7 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("account/consent/", account_views.consent, name="consent"),
+    path("account/consent/withdraw/", account_views.consent_withdraw, name="consent_withdraw"),
     path("account/settings/", account_views.account_settings, name="account_settings"),
     path("account/export/", account_views.export, name="account_export"),
     path("account/delete/", account_views.delete, name="account_delete"),

@@ -99,23 +99,17 @@ def test_delete_leaves_nothing_of_the_person(client, alice, bob):
 
 
 def test_sensitive_pages_ask_for_consent_first(client, db):
-    from earnedsecure.accounts.decorators import consent_required
     from tests.personas import make_person
 
     person = make_person("newcomer", consent=False)
     client.force_login(person)
-    from django.http import HttpResponse
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/diary/new/")
-    request.user = person
-    response = consent_required(lambda request: HttpResponse("question"))(request)
+    response = client.get("/diary/activated/")
     assert response.status_code == 302 and response["Location"].startswith("/account/consent/")
 
     assert client.post("/account/consent/", {"next": "/home/"}).status_code == 200  # box not ticked
     assert client.post("/account/consent/", {"agree": "on", "next": "/home/"})["Location"] == "/home/"
     assert services.has_core_consent(person)
-    assert consent_required(lambda request: HttpResponse("question"))(request).status_code == 200
+    assert client.get("/diary/activated/").status_code == 200
 
 
 def test_consent_can_be_withdrawn(alice):

@@ -70,8 +70,8 @@ def test_it_costs_the_same_few_queries_whatever_the_history(alice, alice_client,
     seed(alice)
     for week in range(30):
         submit(alice, "phq-9", phq9(week % 20, item9=week % 2), NOW - timedelta(days=7 * week + 1))
-    # Session and user; this page's three reads (check-in totals, item-9 flags, activations per month);
-    # then the session's idle stamp (a savepoint, an UPDATE, its release).
-    with django_assert_num_queries(8):
+    # Session, user and consent; this page's three reads (check-in totals, item-9 flags, activations per
+    # month); then the session's idle stamp (a savepoint, an UPDATE, its release).
+    with django_assert_num_queries(9):
         response = alice_client.get(URL)
     assert response.status_code == 200

@@ -6,10 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from earnedsecure.accounts import services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
+from earnedsecure.accounts.models import Consent
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.views import COUNTRY_COOKIE
 
@@ -58,6 +59,18 @@ def consent(request):
     return render(request, "accounts/consent.html", {"form": form, "next": _safe_next(request, "")})
 
 
+@require_POST
+def consent_withdraw(request):
+    """Take back the core consent. Nothing is deleted; the notebook closes until the person agrees again."""
+    services.consent_withdraw(user=request.user, purpose=Consent.Purpose.CORE)
+    messages.success(
+        request,
+        "You have withdrawn your agreement. Your notebook is closed and nothing new is stored or analysed; "
+        "what you wrote is kept, encrypted, until you agree again or delete your account.",
+    )
+    return redirect("account_settings")
+
+
 @require_http_methods(["GET", "POST"])
 def account_settings(request):
     form = SettingsForm(request.POST or None, instance=request.user)
@@ -68,7 +81,9 @@ def account_settings(request):
         if user.country:
             response.set_cookie(COUNTRY_COOKIE, user.country, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
         return response
-    return render(request, "accounts/settings.html", {"form": form})
+    return render(
+        request, "accounts/settings.html", {"form": form, "consented": services.has_core_consent(request.user)}
+    )
 
 
 @reauthentication_required

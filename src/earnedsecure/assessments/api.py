@@ -11,7 +11,6 @@ from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 
-from earnedsecure.accounts.services import has_core_consent
 from earnedsecure.assessments import fhir_export, selectors, services
 from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.core import crisis_lines
@@ -225,8 +224,6 @@ def instrument_detail(request, slug: str):
 
 @router.post("/responses", response={201: ResponseOut, 403: ErrorOut, 422: ErrorOut})
 def submit_response(request, payload: ResponseIn):
-    if not has_core_consent(request.user):
-        return Status(403, {"error": f"agree to the privacy notice first ({reverse('consent')})"})
     try:
         row = services.response_submit(
             user=request.user,

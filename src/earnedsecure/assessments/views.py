@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from earnedsecure.accounts.decorators import consent_required
 from earnedsecure.assessments import charts, selectors, services
 from earnedsecure.assessments.forms import AssumptionForm, CompareForm, ScheduleForm, field_name, page_form
 from earnedsecure.assessments.models import InstrumentResponse, SafetyFlag
@@ -155,7 +154,6 @@ def _first_unanswered_page(instrument, answers) -> int:
     return len(services.pages(instrument))
 
 
-@consent_required
 @require_http_methods(["GET", "POST"])
 def take(request, slug):
     instrument = _instrument_or_404(slug)
@@ -247,7 +245,6 @@ def _page_number(raw, count: int) -> int:
     return min(max(number, 1), count)
 
 
-@consent_required
 @require_POST
 def discard(request, slug):
     paused = selectors.in_progress(user=request.user).get(slug)
@@ -442,7 +439,6 @@ def trajectory(request, slug):
     )
 
 
-@consent_required
 @require_http_methods(["GET", "POST"])
 def check_in_settings(request):
     user = request.user

@@ -2,10 +2,8 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts.decorators import consent_required
 from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.forms import (
     MessageDraftForm,
@@ -18,13 +16,13 @@ from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.risk import risk_context, strongest
+from earnedsecure.diary.tools import tool_url
+from earnedsecure.domain.cycle import QUICK_CALMING_TOOLS, URGE_SURFING
 
-SOOTHING_TOOL_KEYS = ("breathing_478", "grounding_54321", "self_compassion")
 REASSURANCE_GUARD_AFTER = 3
 MAX_SUGGESTED = services.MAX_SUGGESTED
 
 
-@consent_required
 @require_safe
 def index(request):
     user = request.user
@@ -77,7 +75,6 @@ def _trap_cards(thought: str, found: list[dict], form: ThoughtFinishForm) -> lis
     return cards
 
 
-@consent_required
 @require_http_methods(["GET", "POST"])
 def thought_new(request):
     """Two steps on one URL: notice (write the thought), then examine, reframe and re-rate.
@@ -169,7 +166,6 @@ def _record_risk(record: ThoughtRecord) -> dict:
     )
 
 
-@consent_required
 @require_safe
 def thought_detail(request, pk):
     record = get_owned_or_404(ThoughtRecord, request.user, pk=pk)
@@ -187,7 +183,6 @@ def thought_detail(request, pk):
     )
 
 
-@consent_required
 @require_POST
 def thought_delete(request, pk):
     record = get_owned_or_404(ThoughtRecord, request.user, pk=pk)
@@ -199,16 +194,8 @@ def thought_delete(request, pk):
 # The message coach ---------------------------------------------------------------------------------------
 
 
-def _tool_url(key: str) -> str:
-    from earnedsecure.diary.tools import tool_by_key
-
-    return reverse("diary:tool", args=[tool_by_key(key).slug])
-
-
 def _soothing_tools() -> list[tuple[str, str]]:
-    from earnedsecure.diary.tools import tool_by_key
-
-    return [(_tool_url(key), tool_by_key(key).name) for key in SOOTHING_TOOL_KEYS]
+    return [(tool_url(tool), tool.label) for tool in QUICK_CALMING_TOOLS]
 
 
 def _rewrite_initial(draft_text: str, found: dict) -> dict:
@@ -234,7 +221,6 @@ def _behaviour_cards(draft_text: str, found: dict) -> list[dict]:
     return cards
 
 
-@consent_required
 @require_http_methods(["GET", "POST"])
 def message_new(request):
     """Paste a draft, see what the coach finds, build a direct rewrite, then save with what you did.
@@ -292,7 +278,7 @@ def message_new(request):
         )
         if action == "wait":
             messages.success(request, "Your draft is saved under Think. Come back to it when the urge has passed.")
-            return redirect(_tool_url("urge_surfing"))
+            return redirect(tool_url(URGE_SURFING))
         return redirect("coach:message_detail", pk=message.pk)
     if action == "compose" and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
@@ -317,7 +303,6 @@ def message_new(request):
     )
 
 
-@consent_required
 @require_http_methods(["GET", "POST"])
 def message_detail(request, pk):
     message = get_owned_or_404(MessageDraft, request.user, pk=pk)
@@ -342,7 +327,6 @@ def message_detail(request, pk):
     )
 
 
-@consent_required
 @require_POST
 def message_delete(request, pk):
     message = get_owned_or_404(MessageDraft, request.user, pk=pk)

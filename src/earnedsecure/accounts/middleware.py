@@ -1,0 +1,98 @@
+"""Consent at one door, for pages and the API alike.
+
+Every route answers only to a signed-in person who has given the current core consent, unless it is on one of
+the allow-lists below. The check runs in ``process_view``, after sign-in and the session limits and before any
+view code, so a route cannot forget it: a new page or API endpoint is gated the day it is added, and the
+only way to open it is to add it here, where a reviewer sees it (tests/core/test_consent_door.py walks every
+route and keeps its own copy of these lists).
+
+Sign-in itself stays with Django's ``LoginRequiredMiddleware`` (pages) and django-ninja's session auth (API);
+this middleware does not look at anonymous visitors, so the public pages never reach the database here.
+"""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from earnedsecure.accounts.services import has_core_consent
+
+# Pages anyone may see, signed in or not, consent or not. None of them reads or writes a person's data.
+PUBLIC = frozenset(
+    {
+        "landing",
+        "crisis",  # crisis lines are never behind any gate
+        "quick_exit",  # leaving must always work
+        "who_this_is_for",
+        "privacy",
+        "security_txt",
+        "healthz",
+    }
+)
+
+# Signed-in pages that work without consent, so that a person can give it, take it back, or leave.
+CONSENT_NOT_NEEDED = frozenset(
+    {
+        "consent",
+        "consent_withdraw",
+        "account_settings",  # country for crisis lines, time zone, email: the account, not the notebook
+        "account_export",  # a person can always take their data with them
+        "account_delete",  # and always leave
+        # The safety plan, read and written, without the app's consent. In a crisis the plan is what a person
+        # needs, at once: a consent step between them and it (which would also lose what they typed) is a
+        # barrier at the worst moment. The plan is not analysed, scored or used for anything else; saving it
+        # is its own plain act for one purpose, said on the page; it is encrypted, included in the export and
+        # deleted with the account, like everything else. Withdrawing consent leaves it where the person put it.
+        "safety_plan",
+        # Lessons are the same for everyone, and the consent step itself sends a person who feels unsafe with a
+        # partner to one before they agree. Reading stores nothing (marking a lesson read is gated); the one
+        # personal line on the page, when the person marked it read, is shown back only to its owner.
+        "journey:lesson",
+        # The API's description of itself holds no one's data.
+        "api:openapi-json",
+        "api:openapi-view",
+    }
+)
+
+# allauth's own pages (sign-in and out, password, email addresses, two-step sign-in, sessions, re-authentication)
+# manage the account itself and must work for someone who has not agreed, or no longer agrees.
+ACCOUNT_ROUTES_PREFIX = "accounts/"
+
+API_NAMESPACE = "api"
+
+
+def consent_not_needed(match) -> bool:
+    """True for a resolved route that is public or on the allow-list (no database needed to say so)."""
+    return (
+        match.view_name in PUBLIC
+        or match.view_name in CONSENT_NOT_NEEDED
+        or match.route.startswith(ACCOUNT_ROUTES_PREFIX)
+    )
+
+
+class ConsentMiddleware:
+    """Refuse every route not on the allow-lists above to a signed-in person without the current consent.
+
+    Pages send the person to the consent step and back; the API answers 403 with ``{"error": ...}``. Anonymous
+    requests pass through untouched: sign-in is checked before (pages) or by the API's own auth (401).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or consent_not_needed(match):
+            return None
+        if not request.user.is_authenticated or has_core_consent(request.user):
+            return None
+        consent_url = reverse("consent")
+        if match.namespace == API_NAMESPACE:
+            return JsonResponse(
+                {"error": f"agree to the privacy notice first ({consent_url})"},
+                status=403,
+            )
+        return redirect(f"{consent_url}?{urlencode({'next': request.get_full_path()})}")
