@@ -222,6 +222,7 @@ def _emailed_lately(user, now: datetime) -> bool:
 
 def reminders_scan(*, now: datetime | None = None) -> int:
     """Create due reminders for everyone who wants them and queue the emails. Returns how many were made."""
+    from earnedsecure.accounts.services import has_core_consent
     from earnedsecure.journey.tasks import send_reminder_email
 
     now = now or timezone.now()
@@ -232,6 +233,8 @@ def reminders_scan(*, now: datetime | None = None) -> int:
         .select_related("owner")
     )
     for preference in preferences.iterator():
+        if not has_core_consent(preference.owner):
+            continue  # consent withdrawn: the notebook is closed, so nothing is made from it or sent
         new = reminders_scan_person(user=preference.owner, preference=preference, now=now)
         made += len(new)
         if new and preference.email and preference.owner.email and not _emailed_lately(preference.owner, now):
@@ -267,7 +270,15 @@ def reminder_email(reminder: Reminder) -> tuple[str, str]:
 
 def reminder_send_email(*, reminder_id: int, now: datetime | None = None) -> bool:
     """Send the email for one reminder, once. False when there is nothing to send (already sent, dismissed,
-    or the person turned email off since it was queued)."""
+    the person turned email off or withdrew consent since it was queued).
+
+    The reminder is claimed under a row lock and marked sent in a short transaction; the mail goes out after
+    it commits (``on_commit``), so a slow mail server never holds the lock or the database. If sending fails,
+    the mark is taken back, so the reminder can be sent again and is never marked sent without a mail.
+    """
+    from earnedsecure.accounts.services import has_core_consent
+
+    now = now or timezone.now()
     with transaction.atomic():
         reminder = (
             Reminder.objects.select_for_update()
@@ -280,11 +291,19 @@ def reminder_send_email(*, reminder_id: int, now: datetime | None = None) -> boo
         preference = owned_queryset(ReminderPreference, reminder.owner).first()
         if preference is None or not preference.email or preference.frequency == ReminderPreference.Frequency.NONE:
             return False
-        now = now or timezone.now()
-        if _emailed_lately(reminder.owner, now):
+        if _emailed_lately(reminder.owner, now) or not has_core_consent(reminder.owner):
             return False
-        subject, body = reminder_email(reminder)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [reminder.owner.email])
         reminder.sent_email_at = now
         reminder.save(update_fields=["sent_email_at"])
+        subject, body = reminder_email(reminder)
+        address = reminder.owner.email
+
+        def send() -> None:
+            try:
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+            except Exception:
+                Reminder.objects.filter(pk=reminder_id, sent_email_at=now).update(sent_email_at=None)
+                raise
+
+        transaction.on_commit(send)
     return True
