@@ -71,11 +71,11 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["country", "time_zone", "email", "email_reminders"]
+        # Reminders, by email or in the app, are chosen in one place: the reminders page (journey).
+        fields = ["country", "time_zone", "email"]
         labels = {
             "country": "Country (for crisis lines)",
             "email": "Email (optional; used for password reset and reminders you turn on)",
-            "email_reminders": "Send me gentle reminders by email",
         }
 
     def __init__(self, *args, **kwargs):

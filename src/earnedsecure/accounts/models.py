@@ -15,7 +15,6 @@ class User(AbstractUser):
 
     country = models.CharField(max_length=2, blank=True, default="", choices=country_choices())
     time_zone = models.CharField(max_length=64, default="UTC")
-    email_reminders = models.BooleanField(default=False)
 
     class Meta:
         db_table = "accounts_user"
