@@ -74,7 +74,7 @@ def test_bad_input_gets_the_one_shape(alice_client, method, path, sources):
         "/api/v1/diary/savouring",
         "/api/v1/coach/thoughts",
         "/api/v1/coach/messages",
-        # "/api/v1/assessments/responses" joins when assessments/api.py takes Page (its own cap, 1..1000 clamped).
+        "/api/v1/assessments/responses",
     ],
 )
 def test_every_list_has_the_one_page_cap_and_refuses_beyond_it(alice_client, path):

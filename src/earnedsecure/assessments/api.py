@@ -9,12 +9,13 @@ from datetime import datetime
 
 from django.http import Http404
 from django.urls import reverse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from earnedsecure.assessments import fhir_export, selectors, services
 from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.core.api_rules import ErrorOut, Page, invalid_input, page_of
 from earnedsecure.domain.instruments import (
     PROTOTYPE_RULE,
     Instrument,
@@ -24,11 +25,6 @@ from earnedsecure.domain.instruments import (
 )
 
 router = Router(tags=["assessments"])
-
-
-class ErrorOut(Schema):
-    error: str
-    fields: dict[str, str] | None = None
 
 
 class OptionOut(Schema):
@@ -232,20 +228,18 @@ def submit_response(request, payload: ResponseIn):
             source=InstrumentResponse.Source.API,
         )
     except services.InstrumentUnavailable as error:
-        return Status(422, {"error": str(error), "fields": {"instrument": str(error)}})
+        raise invalid_input({"instrument": str(error)}) from None
     except InvalidAnswers as error:
-        fields = {problem.item_id or "answers": str(problem) for problem in error.problems}
-        return Status(422, {"error": str(error), "fields": fields})
+        raise invalid_input({problem.item_id or "answers": str(problem) for problem in error.problems}) from None
     return Status(201, _response_out(row, request.user))
 
 
 @router.get("/responses", response=list[ResponseOut])
-def list_responses(request, instrument: str | None = None, limit: int = 100):
-    limit = min(max(limit, 1), 1000)
+def list_responses(request, page: Query[Page], instrument: str | None = None):
     rows = selectors.completed(request.user).order_by("-completed_at", "-pk")
     if instrument:
         rows = rows.filter(instrument=instrument)
-    return [_response_out(row, request.user) for row in rows[:limit]]
+    return [_response_out(row, request.user) for row in page_of(rows, page)]
 
 
 def _owned_complete(request, response_id: int) -> InstrumentResponse:
