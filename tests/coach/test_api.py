@@ -2,6 +2,7 @@ import json
 
 from earnedsecure.coach import services
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS
 from tests.coach.helpers import activation
 
 PROTEST = "You didn't text me all day - you're obviously pulling away!"
@@ -31,6 +32,9 @@ def test_it_analyses_a_message(alice_client):
     body = _post(alice_client, "/analyze/message", {"text": PROTEST}).json()
     assert body["protest"] is True and body["behaviours"][0]["name"] and body["rewrite"]
     assert body["reassurance_requests_today"] == 0
+    for behaviour in body["behaviours"]:
+        known = PROTEST_BEHAVIOURS.get(behaviour["name"])
+        assert (behaviour["label"], behaviour["explanation"]) == (known.label, known.explanation)
     plain = _post(alice_client, "/analyze/message", {"text": "See you at seven, love you"}).json()
     assert plain["protest"] is False and plain["behaviours"] == []
 

@@ -1,9 +1,11 @@
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.html import escape
 
 from earnedsecure.coach import services
 from earnedsecure.coach.models import MessageDraft
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS
 
 PROTEST = "You didn't text me all day - you're obviously pulling away!"
 KIND = "Hope your day went well! Want to get takeaway tonight?"
@@ -26,6 +28,17 @@ def test_it_shows_each_protest_behaviour_with_its_words_and_why_it_backfires(ali
     assert "What the message might do" in html
     assert "<mark>" in html and "Why it tends to backfire:" in html
     assert "no warnings" not in html
+
+
+def test_each_protest_card_says_what_the_behaviour_looks_like(alice_client):
+    # The card used to read fields that do not exist ("explanation", "description"): this line was always empty.
+    response = _check(alice_client)
+    behaviours = response.context["behaviours"]
+    assert behaviours
+    for card in behaviours:
+        explanation = PROTEST_BEHAVIOURS.get(card["name"]).explanation
+        assert card["explanation"] == explanation
+        assert f"<p>{escape(explanation)}</p>" in response.content.decode()
 
 
 def test_a_plain_kind_message_gets_no_warnings(alice_client):

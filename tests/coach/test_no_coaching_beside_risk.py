@@ -98,7 +98,7 @@ def test_a_saved_draft_with_risk_shows_no_ready_to_send_rewrite(alice_client, al
     from earnedsecure.coach import services
 
     message = services.message_draft_create(
-        owner=alice, draft=SELF_HARM_MESSAGE, behaviours=[{"name": "threatening_to_leave", "evidence": []}]
+        owner=alice, draft=SELF_HARM_MESSAGE, behaviours=[{"name": "threats", "evidence": []}]
     )
     main = _main(alice_client.get(f"/think/messages/{message.pk}/"))
     assert "data-safety-response" in main

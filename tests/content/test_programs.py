@@ -2,7 +2,8 @@
 
 import pytest
 
-from earnedsecure.content.loader import PRACTICE_TOOLS, get_program, load_lessons, load_programs
+from earnedsecure.content.loader import get_program, load_lessons, load_programs
+from earnedsecure.domain.cycle import PRACTICES
 from tests.content.textcheck import REPORT_PATH, forbidden_claims, report_headings, shared_runs, word_runs
 
 PROGRAMS = load_programs()
@@ -34,7 +35,7 @@ def test_it_raises_key_error_for_an_unknown_program():
 def test_it_links_every_week_to_a_lesson_and_a_tool(program):
     for plan in program.week_plans:
         assert plan.lesson_slug in LESSON_SLUGS, plan
-        assert plan.daily_practice_tool in PRACTICE_TOOLS, plan
+        assert plan.daily_practice_tool in PRACTICES, plan
         assert plan.focus
         assert "Daily practice:" in plan.text, "the words after the tool slug describe the practice"
 

@@ -8,12 +8,12 @@ first-run page. Sources: risk-and-abuse reference sheet, sections 2.8, 4 and 5.2
 """
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
 from earnedsecure.content.loader import get_lesson, load_lessons, load_programs
 from earnedsecure.core import crisis_lines
+from tests.links import main_links as _links
 from tests.personas import _signed_in_client, make_person
 
 SLUG = "anxiety-or-not-safe"
@@ -34,31 +34,6 @@ MUST_LINK = [
 COUPLES_THERAPY = re.compile(
     r"couples?\W+(?:therap|counsel)|therap\w*\s+for\s+couples|emotionally focused therapy|\bEFT\b", re.IGNORECASE
 )
-
-
-class _Links(HTMLParser):
-    """The href of every link inside the page's <main>, so the site header and footer do not count."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.inside_main = False
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "main":
-            self.inside_main = True
-        elif tag == "a" and self.inside_main:
-            self.hrefs.append(dict(attrs).get("href") or "")
-
-    def handle_endtag(self, tag):
-        if tag == "main":
-            self.inside_main = False
-
-
-def _links(html: str) -> list[str]:
-    parser = _Links()
-    parser.feed(html)
-    return parser.hrefs
 
 
 def test_it_renders_the_safety_lesson(alice_client):

@@ -1,8 +1,9 @@
 """The coach's door to the offline text analysis in ``earnedsecure.domain.language``.
 
 Pages, the JSON API and the ``analyze`` command all call these functions, so one analysis stands behind all
-three. The domain package is imported inside the functions: it is plain Python with no Django, and keeping the
-import lazy keeps start-up cheap for pages that never analyse text.
+three. The analysis is imported inside the functions: it is plain Python with no Django, and keeping the import
+lazy keeps start-up cheap for pages that never analyse text. What each protest behaviour is, and why it
+backfires, is the cycle's vocabulary (``domain/cycle``), small enough to import at once.
 """
 
 import re
@@ -10,6 +11,8 @@ from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS
 
 
 def analyze_thought(text: str) -> dict:
@@ -38,25 +41,12 @@ def is_reassurance_request(text: str) -> bool:
     return bool(domain_is_reassurance_request(text))
 
 
-def _field(entry: Any, *names: str) -> str:
-    for name in names:
-        value = entry.get(name) if isinstance(entry, dict) else getattr(entry, name, None)
-        if value:
-            return str(value)
-    return ""
-
-
 def trap_info(name: str) -> dict:
     """Label, one-line explanation and the question to ask oneself, for a thinking trap."""
     from earnedsecure.domain.language import TRAPS
 
-    entry = TRAPS.get(name) if isinstance(TRAPS, dict) else None
-    return {
-        "name": name,
-        "label": _field(entry, "label") or name.replace("_", " ").capitalize(),
-        "explanation": _field(entry, "explanation", "description"),
-        "question": _field(entry, "question"),
-    }
+    trap = TRAPS[name]
+    return {"name": name, "label": trap.label, "explanation": trap.explanation, "question": trap.question}
 
 
 def all_traps() -> list[dict]:
@@ -66,15 +56,14 @@ def all_traps() -> list[dict]:
 
 
 def protest_info(name: str) -> dict:
-    from earnedsecure.domain.language import PROTEST_BEHAVIOURS
-
-    entry = PROTEST_BEHAVIOURS.get(name) if isinstance(PROTEST_BEHAVIOURS, dict) else None
+    """Label, what it looks like, why it tends to backfire and the need under it, for a protest behaviour."""
+    behaviour = PROTEST_BEHAVIOURS.get(name)
     return {
         "name": name,
-        "label": _field(entry, "label") or name.replace("_", " ").capitalize(),
-        "explanation": _field(entry, "explanation", "description"),
-        "why_it_backfires": _field(entry, "why_it_backfires", "backfires"),
-        "underlying_need": _field(entry, "underlying_need"),
+        "label": behaviour.label,
+        "explanation": behaviour.explanation,
+        "why_it_backfires": behaviour.why_it_backfires,
+        "underlying_need": behaviour.underlying_need,
     }
 
 

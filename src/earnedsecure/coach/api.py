@@ -7,14 +7,16 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema, Status
 
 from earnedsecure.coach import analysis, selectors, services
-from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.coach.models import MessageDraft, Outcome, ThoughtRecord
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
 from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
+from earnedsecure.domain import cycle
 
 router = Router(tags=["coach"])
 
-TRIGGERS = Literal["", "unavailable", "threat", "need_unmet", "uncertainty", "other"]
-OUTCOMES = Literal["", "sent_as_is", "sent_rewritten", "not_sent"]
+# A trigger is one of the cycle's (domain/cycle), or "" when none was chosen.
+TRIGGERS = Literal[("", *cycle.TRIGGERS.keys)]
+OUTCOMES = Literal[("", *Outcome.values)]
 
 
 class TextIn(Schema):
@@ -48,6 +50,7 @@ class BehaviourOut(Schema):
     evidence: list[str]
     spans: list[list[int]] = []
     label: str = ""
+    explanation: str = ""
     why_it_backfires: str = ""
 
 
@@ -80,6 +83,7 @@ def analyze_message(request, payload: TextIn):
     for behaviour in found["behaviours"]:
         info = analysis.protest_info(behaviour["name"])
         behaviour.setdefault("label", info["label"])
+        behaviour.setdefault("explanation", info["explanation"])
         behaviour.setdefault("why_it_backfires", info["why_it_backfires"])
     return {**found, "reassurance_requests_today": asked}
 

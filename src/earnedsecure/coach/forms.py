@@ -2,16 +2,10 @@ from django import forms
 
 from earnedsecure.coach.models import Outcome
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
+from earnedsecure.domain import cycle
 
 INTENSITY_HELP = "0 is calm, 10 is the most intense you can imagine."
-TRIGGER_CHOICES = [
-    ("", "I'm not sure / skip"),
-    ("unavailable", "They seemed unavailable or distant"),
-    ("threat", "Something felt like a threat to us"),
-    ("need_unmet", "I reached out and it wasn't met"),
-    ("uncertainty", "Not knowing where I stand"),
-    ("other", "Something else"),
-]
+TRIGGER_CHOICES = [("", "I'm not sure / skip"), *((trigger.key, trigger.label) for trigger in cycle.TRIGGERS)]
 TRAP_VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from earnedsecure.core.fields import EncryptedTextField
+from earnedsecure.domain import cycle
 
 
 class ThoughtRecord(models.Model):
@@ -17,8 +18,10 @@ class ThoughtRecord(models.Model):
     activation = models.ForeignKey(
         "diary.Activation", null=True, blank=True, on_delete=models.SET_NULL, related_name="thought_records"
     )
-    # The kind of trigger (diary.Trigger keys) the reality check looked at; blank when none was chosen.
-    trigger = models.CharField(max_length=16, blank=True, default="")
+    # The kind of trigger (the cycle's, domain/cycle) the reality check looked at; blank when none was chosen.
+    trigger = models.CharField(
+        max_length=16, choices=[(t.key, t.label) for t in cycle.TRIGGERS], blank=True, default=""
+    )
     situation = EncryptedTextField(blank=True, default="")
     automatic_thought = EncryptedTextField()
     emotion = models.CharField(max_length=60, blank=True, default="")

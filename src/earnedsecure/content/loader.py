@@ -16,7 +16,7 @@ typo in a lesson should not have to read a traceback.
 Source of the content: the mission report, ``shared/mission/anxious-attachment-report.txt``. Each lesson
 lists the report sections it draws on in ``report_sections`` so that reviewers can check it.
 
-Standard library only: this module must stay importable without Django.
+Standard library and the domain only: this module must stay importable without Django.
 """
 
 from __future__ import annotations
@@ -26,26 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from earnedsecure.domain.cycle import PRACTICES
+
 CONTENT_DIR = Path(__file__).resolve().parent
 LESSONS_DIR = CONTENT_DIR / "lessons"
 PROGRAMS_DIR = CONTENT_DIR / "programs"
-
-# The tools of the app a lesson or a program week may point to. Keep in step with the tool pages.
-PRACTICE_TOOLS = frozenset(
-    {
-        "breathing-478",
-        "grounding-54321",
-        "muscle-relaxation",
-        "self-compassion",
-        "urge-timer",
-        "activation",
-        "diary",
-        "thought-record",
-        "message-coach",
-        "savouring",
-        "assessment-ecr-r",
-    }
-)
 
 CYCLE_HEADING = "## The cycle, step by step"
 
@@ -312,9 +297,10 @@ def _slug(document: _Document, key: str) -> str:
 
 
 def _tool(path: Path, tool: str, line: int) -> str:
-    if tool not in PRACTICE_TOOLS:
+    """A lesson's or a program week's practice: one of the cycle's practices (domain/cycle)."""
+    if tool not in PRACTICES:
         raise ContentError(
-            path, line, f"unknown practice tool {tool!r}; choose one of: {', '.join(sorted(PRACTICE_TOOLS))}"
+            path, line, f"unknown practice tool {tool!r}; choose one of: {', '.join(sorted(PRACTICES.keys))}"
         )
     return tool
 

@@ -15,16 +15,16 @@ from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
 from earnedsecure.diary import selectors, services
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
+from earnedsecure.domain import cycle
 
 router = Router(tags=["diary"])
 
-TriggerKey = Literal["unavailable", "threat", "need_unmet", "uncertainty", "other"]
-ProtestKey = Literal[
-    "testing", "threats", "excessive_contact", "jealousy_induction", "withdrawal", "exaggerated_emotion"
-]
-ResponseKey = Literal["", "protest", "direct", "soothing", "waited", "other"]
-ProtestResultKey = Literal["", "worked", "backfired", "mixed"]
-ToolKey = Literal["breathing_478", "grounding_54321", "muscle_relaxation", "self_compassion", "urge_surfing"]
+# The allowed values are the keys of the cycle's vocabulary (domain/cycle); "" means not recorded.
+TriggerKey = Literal[cycle.TRIGGERS.keys]
+ProtestKey = Literal[cycle.PROTEST_BEHAVIOURS.keys]
+ResponseKey = Literal[("", *cycle.RESPONSES.keys)]
+ProtestResultKey = Literal[("", *cycle.PROTEST_RESULTS.keys)]
+ToolKey = Literal[cycle.TOOLS.keys]
 
 
 def _invalid(error: ValidationError):
@@ -39,7 +39,7 @@ class ActivationIn(Schema):
     trigger_note: FreeText = ""
     body_sensations: FreeText = ""
     thought: FreeText = ""
-    urges: list[ProtestKey] = Field(default_factory=list, max_length=6)
+    urges: list[ProtestKey] = Field(default_factory=list, max_length=len(cycle.PROTEST_BEHAVIOURS))
     response: ResponseKey = ""
     response_note: FreeText = ""
     protest_result: ProtestResultKey = ""
@@ -54,7 +54,7 @@ class ActivationPatch(Schema):
     trigger_note: FreeText | None = None
     body_sensations: FreeText | None = None
     thought: FreeText | None = None
-    urges: list[ProtestKey] | None = Field(None, max_length=6)
+    urges: list[ProtestKey] | None = Field(None, max_length=len(cycle.PROTEST_BEHAVIOURS))
     response: ResponseKey | None = None
     response_note: FreeText | None = None
     protest_result: ProtestResultKey | None = None

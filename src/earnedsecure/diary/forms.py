@@ -9,20 +9,20 @@ from django import forms
 from django.utils import timezone
 
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
-from earnedsecure.diary.models import Protest, ProtestResult, Response, Tool, Trigger
+from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
 
 SCALE = [(n, str(n)) for n in range(11)]
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
-# What the flow offers instead of a protest; a protest already done stays honest and recordable.
+# What the flow offers instead of a protest, first; a protest already done stays honest and recordable.
 FLOW_RESPONSES = [
-    (Response.WAITED, "Wait it out: start an urge timer"),
-    (Response.SOOTHING, "Calm my body first: a soothing tool"),
-    (Response.DIRECT, "Say what I feel and need, directly"),
-    (Response.PROTEST, "I already acted on the urge"),
-    (Response.OTHER, "Something else"),
+    (key, RESPONSES.get(key).offer)
+    for key in (Response.WAITED, Response.SOOTHING, Response.DIRECT, Response.PROTEST, Response.OTHER)
 ]
+# The urges in the diary's own words ("Calling or texting again and again").
+URGES = [(behaviour.key, behaviour.urge) for behaviour in PROTEST_BEHAVIOURS]
 
 CALM_AFTER = [
     ("", "Choose…"),
@@ -83,7 +83,7 @@ class ActivationFlowForm(forms.Form):
     )
     urges = forms.MultipleChoiceField(
         label="What do I feel the urge to do?",
-        choices=Protest.choices,
+        choices=URGES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -8,7 +8,7 @@ from django.utils.html import format_html_join
 from earnedsecure.diary import charts
 from earnedsecure.diary.models import ProtestResult, Response
 from earnedsecure.diary.selectors import RANGES, Insights
-from earnedsecure.diary.tools import tool_by_key
+from earnedsecure.domain.cycle import RESPONSES, TOOLS
 from earnedsecure.domain.progress.figures import duration_in_words, recovery_scale
 from earnedsecure.domain.progress.insights import change_sentence
 
@@ -107,12 +107,8 @@ def build(result: Insights) -> dict:
         log=True,
         highlight_last=True,
     )
-    response_series = [
-        ("Protest", "chart-protest"),
-        ("Direct", "chart-direct"),
-        ("Soothed", "chart-soothing"),
-        ("Waited", "chart-waited"),
-    ]
+    charted = (Response.PROTEST, Response.DIRECT, Response.SOOTHING, Response.WAITED)
+    response_series = [(RESPONSES.get(key).short_label, f"chart-{key}") for key in charted]
     responses_chart = charts.stacked_columns(
         [(label, (w.protest, w.direct, w.soothing, w.waited)) for label, w in zip(labels, weeks, strict=True)],
         series=response_series,
@@ -146,9 +142,8 @@ def build(result: Insights) -> dict:
     )
     tool_rows = []
     for effect in result.tools:
-        info = tool_by_key(effect.tool)
         note = f"({effect.sessions} session{'s' if effect.sessions != 1 else ''})"
-        tool_rows.append((info.name if info else effect.tool, effect.mean_drop, effect.low, effect.high, note))
+        tool_rows.append((TOOLS.get(effect.tool).label, effect.mean_drop, effect.low, effect.high, note))
     tools_chart = charts.intervals(
         tool_rows,
         title="How much each tool lowers your distress",
@@ -165,8 +160,7 @@ def build(result: Insights) -> dict:
     )
     total_responses = sum(v for k, v in result.responses.items() if k != "unrecorded")
     response_share = {
-        key: round(100 * result.responses.get(key, 0) / total_responses) if total_responses else 0
-        for key in (Response.PROTEST, Response.DIRECT, Response.SOOTHING, Response.WAITED)
+        key: round(100 * result.responses.get(key, 0) / total_responses) if total_responses else 0 for key in charted
     }
     return {
         "insights": result,
@@ -185,7 +179,7 @@ def build(result: Insights) -> dict:
         },
         "response_share": response_share,
         "protest_total": protest_total,
-        "tool_rows": [(tool_by_key(e.tool), e) for e in result.tools],
+        "tool_rows": [(TOOLS.get(e.tool), e) for e in result.tools],
         # The number tables are built here rather than in the template: a template loop over 150 weeks cost
         # more than all the SQL on the page.
         "months_rows": format_html_join(

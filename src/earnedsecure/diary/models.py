@@ -1,8 +1,8 @@
 """The activation diary, self-soothing tool sessions and savouring entries.
 
-The vocabulary is the mission report's: the four triggers of the hyperactivating cycle (partner
-unavailable, a perceived threat, a need not met, uncertainty), the six protest behaviours, and recovery
-time ("from days to hours to minutes"). Free text uses the encrypted field.
+The vocabulary (triggers, protest behaviours, responses, protest results, tools) is the cycle's, written once
+in ``domain/cycle``; the choices below are derived from it and store its keys. Recovery time ("from days to
+hours to minutes") is kept as a column. Free text uses the encrypted field.
 """
 
 from django.conf import settings
@@ -10,41 +10,22 @@ from django.db import models
 from django.db.models import Q
 
 from earnedsecure.core.fields import EncryptedTextField
+from earnedsecure.domain import cycle
+from earnedsecure.domain.cycle import Vocabulary
 
 
-class Trigger(models.TextChoices):
-    UNAVAILABLE = "unavailable", "They seemed unavailable or distant"
-    THREAT = "threat", "Something felt like a threat to us"
-    NEED_UNMET = "need_unmet", "I reached out and it wasn't met"
-    UNCERTAINTY = "uncertainty", "Not knowing where I stand"
-    OTHER = "other", "Something else"
+def _choices(name: str, vocabulary: Vocabulary) -> type[models.TextChoices]:
+    """Django choices for a vocabulary of the cycle: members named by key (``Trigger.NEED_UNMET``)."""
+    return models.TextChoices(
+        name, [(term.key.upper(), (term.key, term.label)) for term in vocabulary], module=__name__
+    )
 
 
-class Protest(models.TextChoices):
-    """Protest behaviours; the keys match the message coach's (domain/language)."""
-
-    TESTING = "testing", "Testing them or picking a fight"
-    THREATS = "threats", "Threatening to leave"
-    EXCESSIVE_CONTACT = "excessive_contact", "Calling or texting again and again"
-    JEALOUSY_INDUCTION = "jealousy_induction", "Trying to make them jealous"
-    WITHDRAWAL = "withdrawal", "Going cold or withholding affection"
-    EXAGGERATED_EMOTION = "exaggerated_emotion", "Showing more distress than I felt, to be comforted"
-
-
-class Response(models.TextChoices):
-    """What the person actually did."""
-
-    PROTEST = "protest", "A protest behaviour"
-    DIRECT = "direct", "Said what I felt and needed, directly"
-    SOOTHING = "soothing", "Used a self-soothing tool"
-    WAITED = "waited", "Waited until the urge passed"
-    OTHER = "other", "Something else"
-
-
-class ProtestResult(models.TextChoices):
-    WORKED = "worked", "It got me the reassurance I wanted"
-    BACKFIRED = "backfired", "It backfired"
-    MIXED = "mixed", "Some of both"
+Trigger = _choices("Trigger", cycle.TRIGGERS)
+Protest = _choices("Protest", cycle.PROTEST_BEHAVIOURS)
+Response = _choices("Response", cycle.RESPONSES)
+ProtestResult = _choices("ProtestResult", cycle.PROTEST_RESULTS)
+Tool = _choices("Tool", cycle.TOOLS)
 
 
 class Activation(models.Model):
@@ -87,14 +68,6 @@ class Activation(models.Model):
         else:
             self.recovery_minutes = None
         super().save(*args, **kwargs)
-
-
-class Tool(models.TextChoices):
-    BREATHING_478 = "breathing_478", "4-7-8 breathing"
-    GROUNDING_54321 = "grounding_54321", "5-4-3-2-1 grounding"
-    MUSCLE_RELAXATION = "muscle_relaxation", "Progressive muscle relaxation"
-    SELF_COMPASSION = "self_compassion", "Self-compassion break"
-    URGE_SURFING = "urge_surfing", "Urge-surfing timer"
 
 
 class ToolSession(models.Model):

@@ -19,11 +19,10 @@ from django.utils import timezone
 
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, ProtestResult, Response, SavouringEntry, Tool, ToolSession, Trigger
+from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.insights import ToolEffect, rank_tool_effects, tool_effect_from_summary
 
 # Ask "what actually happened?" once this long has passed, and stop asking after two weeks.
-FOLLOW_UP_AFTER = timedelta(hours=3)
-FOLLOW_UP_UNTIL = timedelta(days=14)
 
 RANGES = {"3m": ("3 months", 13), "6m": ("6 months", 26), "1y": ("a year", 52), "all": ("everything", None)}
 DEFAULT_RANGE = "6m"
@@ -38,8 +37,8 @@ def activations_awaiting_follow_up(*, user, now: datetime | None = None):
     now = now or timezone.now()
     return activation_list(user=user).filter(
         outcome_recorded_at__isnull=True,
-        occurred_at__lte=now - FOLLOW_UP_AFTER,
-        occurred_at__gte=now - FOLLOW_UP_UNTIL,
+        occurred_at__lte=now - FOLLOW_UP.opens_after,
+        occurred_at__gte=now - FOLLOW_UP.closes_after,
     )
 
 

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -26,8 +26,9 @@ from earnedsecure.diary.forms import (
     SavouringForm,
     ToolSessionForm,
 )
-from earnedsecure.diary.models import Activation, Protest
-from earnedsecure.diary.tools import TOOLS, tool_by_slug
+from earnedsecure.diary.models import Activation
+from earnedsecure.diary.tools import tool_template, tool_url
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, TOOLS, URGE_SURFING
 
 RECENT = 30
 
@@ -41,13 +42,6 @@ def in_person_zone(view):
             return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _url_or_none(name: str) -> str | None:
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
 
 
 def risk_for(user, *texts: str) -> dict:
@@ -101,8 +95,6 @@ def activated(request):
         "diary/activated.html",
         {
             "form": form,
-            "message_url": _url_or_none("coach:message_new"),
-            "thought_url": _url_or_none("coach:thought_new"),
         },
     )
 
@@ -127,11 +119,9 @@ def detail(request, pk):
             "activation": activation,
             "saved": request.GET.get("saved") == "1",
             **risk,
-            "urge_timer_url": f"{reverse('diary:tool', args=['urge-surfing'])}?activation={activation.pk}",
+            "urge_timer_url": f"{tool_url(URGE_SURFING)}?activation={activation.pk}",
             "tools_url": f"{tools_url}?activation={activation.pk}",
-            "message_url": _url_or_none("coach:message_new"),
-            "thought_url": _url_or_none("coach:thought_new"),
-            "urge_labels": [label for key, label in Protest.choices if key in (activation.urges or [])],
+            "urge_labels": [b.urge for b in PROTEST_BEHAVIOURS if b.key in (activation.urges or [])],
         },
     )
 
@@ -203,7 +193,7 @@ def tools(request):
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def tool(request, slug):
-    info = tool_by_slug(slug)
+    info = TOOLS.by_slug(slug)
     if info is None:
         raise Http404("No such tool")
     form_class = TOOL_FORMS.get(info.key, ToolSessionForm)
@@ -238,7 +228,7 @@ def tool(request, slug):
             if activation:
                 return redirect("diary:detail", pk=activation.pk)
             return redirect("diary:tools")
-    return render(request, f"diary/tools/{info.template}", {"form": form, "tool": info, "tools": TOOLS})
+    return render(request, tool_template(info), {"form": form, "tool": info})
 
 
 @consent_required

@@ -5,9 +5,11 @@ waiting, and the stages reached recorded on dates that fit the diary and check-i
 
 from datetime import datetime, timedelta
 
+from earnedsecure.assessments.selectors import score_series
 from earnedsecure.content.loader import load_lessons
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, ToolSession
+from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.pathway import NAMED_TRIGGERS_NEEDED, STAGE_ORDER, TOOL_SESSIONS_NEEDED, Stage
 from earnedsecure.journey import selectors
 from earnedsecure.journey.models import (
@@ -26,10 +28,6 @@ def _nth_date(queryset, field: str, n: int) -> datetime | None:
 
 
 def _first_ecr_r(user) -> datetime | None:
-    try:
-        from earnedsecure.assessments.selectors import score_series
-    except ImportError:
-        return None
     series = score_series(user=user, instrument="ecr-r", subscale="anxiety")
     return series[0][0] if series else None
 
@@ -100,7 +98,7 @@ def seed(*, user, months, rng, now):
     reminders = []
     open_entry = (
         owned_queryset(Activation, user)
-        .filter(outcome_recorded_at__isnull=True, occurred_at__lte=now - timedelta(hours=3))
+        .filter(outcome_recorded_at__isnull=True, occurred_at__lte=now - FOLLOW_UP.opens_after)
         .order_by("-occurred_at")
         .values_list("id", "occurred_at")
         .first()
@@ -111,7 +109,7 @@ def seed(*, user, months, rng, now):
                 owner=user,
                 kind=Reminder.Kind.CLOSE_LOOP,
                 key=f"close_loop:{open_entry[0]}",
-                due_at=open_entry[1] + timedelta(hours=3),
+                due_at=open_entry[1] + FOLLOW_UP.opens_after,
                 activation_id=open_entry[0],
             )
         )

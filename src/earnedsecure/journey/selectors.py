@@ -33,7 +33,8 @@ from django.db.models.functions import Cast, RowNumber
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
-from earnedsecure.diary.tools import TOOLS
+from earnedsecure.diary.tools import tool_url
+from earnedsecure.domain.cycle import FOLLOW_UP, TOOLS
 from earnedsecure.domain.progress.figures import duration_in_words
 from earnedsecure.domain.progress.pathway import (
     MOOD_WINDOW,
@@ -50,44 +51,12 @@ from earnedsecure.journey.models import (
     Reminder,
     ReminderPreference,
 )
+from earnedsecure.journey.practices import practice_button
 
 WINDOW = timedelta(days=28)
 RESPONSES_WINDOW = timedelta(days=56)
-# Ask "what actually happened?" once a few hours have passed, and stop asking after two weeks (as the diary does).
-FOLLOW_UP_AFTER = timedelta(hours=3)
-FOLLOW_UP_UNTIL = timedelta(days=14)
 REMINDERS_SHOWN_FOR = timedelta(days=14)
 MIN_SESSIONS_FOR_HELPFUL = 3
-
-# A tool's page is at its slug ("grounding"), not its stored key ("grounding_54321"): derive, never retype.
-TOOL_URLS = {str(info.key): f"/diary/tools/{info.slug}/" for info in TOOLS}
-# Where each lesson's practice happens: plain paths into the other apps, checked by a test that resolves each one.
-PRACTICE_URLS = {
-    "breathing-478": TOOL_URLS[Tool.BREATHING_478],
-    "grounding-54321": TOOL_URLS[Tool.GROUNDING_54321],
-    "muscle-relaxation": TOOL_URLS[Tool.MUSCLE_RELAXATION],
-    "self-compassion": TOOL_URLS[Tool.SELF_COMPASSION],
-    "urge-timer": TOOL_URLS[Tool.URGE_SURFING],
-    "activation": "/diary/activated/",
-    "diary": "/diary/",
-    "thought-record": "/think/thoughts/new/",
-    "message-coach": "/think/messages/new/",
-    "savouring": "/diary/good-moments/new/",
-    "assessment-ecr-r": "/check-ins/ecr-r/",
-}
-PRACTICE_LABELS = {
-    "breathing-478": "Try 4-7-8 breathing",
-    "grounding-54321": "Try 5-4-3-2-1 grounding",
-    "muscle-relaxation": "Try muscle relaxation",
-    "self-compassion": "Try the self-compassion break",
-    "urge-timer": "Open the urge timer",
-    "activation": "Open \u201cI\u2019m activated\u201d",
-    "diary": "Open your diary",
-    "thought-record": "Start a thought record",
-    "message-coach": "Draft a message",
-    "savouring": "Note a good moment",
-    "assessment-ecr-r": "Take the ECR-R questionnaire",
-}
 
 
 def week_start(moment: datetime, zone) -> datetime:
@@ -154,8 +123,8 @@ def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationF
     responded = Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now) & ~Q(response="")
     awaiting = Q(
         outcome_recorded_at__isnull=True,
-        occurred_at__lte=now - FOLLOW_UP_AFTER,
-        occurred_at__gte=now - FOLLOW_UP_UNTIL,
+        occurred_at__lte=now - FOLLOW_UP.opens_after,
+        occurred_at__gte=now - FOLLOW_UP.closes_after,
     )
     row = activations.aggregate(
         total=Count("id"),
@@ -644,14 +613,13 @@ def suggest_next_step(
         return NextStep(
             f"Practise {tools.helpful_label}",
             "It has helped you before. Practising while calm makes it easier to reach for when you need it.",
-            TOOL_URLS.get(tools.helpful_tool, "/diary/tools/"),
+            tool_url(TOOLS.get(tools.helpful_tool)),
             f"Open {tools.helpful_label}",
         )
     return NextStep(
         "Try a calming tool",
         "A few minutes of slow breathing, practised while calm, is ready for the moments that are not.",
-        TOOL_URLS["breathing_478"],
-        "Try 4-7-8 breathing",
+        *practice_button("breathing-478"),
     )
 
 

@@ -10,9 +10,11 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from earnedsecure.assessments.selectors import due_assessments
 from earnedsecure.content.loader import get_lesson, get_program
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation
+from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.pathway import Stage
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -21,7 +23,6 @@ from earnedsecure.journey.models import (
     Reminder,
     ReminderPreference,
 )
-from earnedsecure.journey.selectors import FOLLOW_UP_AFTER
 
 logger = logging.getLogger(__name__)
 
@@ -152,12 +153,7 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
     elif preference.frequency == ReminderPreference.Frequency.DAILY:
         created.append(_create(user, kind=Reminder.Kind.CHECK_IN, key=f"check_in:{today.isoformat()}", due_at=due_at))
 
-    try:
-        from earnedsecure.assessments.selectors import due_assessments
-    except ImportError:
-        due = []
-    else:
-        due = due_assessments(user=user, now=now)
+    due = due_assessments(user=user, now=now)
     due_slugs = {item.slug for item in due}
     # One questionnaire at a time (the soonest due): four at once would feel like homework.
     for item in due[:1]:
@@ -185,7 +181,7 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
             owned_queryset(Activation, user)
             .filter(
                 outcome_recorded_at__isnull=True,
-                occurred_at__lte=now - FOLLOW_UP_AFTER,
+                occurred_at__lte=now - FOLLOW_UP.opens_after,
                 occurred_at__gte=now - CLOSE_LOOP_LOOKBACK,
             )
             .exclude(reminders__kind=Reminder.Kind.CLOSE_LOOP)
@@ -200,7 +196,7 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
                     user,
                     kind=Reminder.Kind.CLOSE_LOOP,
                     key=f"close_loop:{activation_id}",
-                    due_at=max(occurred_at + FOLLOW_UP_AFTER, due_at if due_at <= now else now),
+                    due_at=max(occurred_at + FOLLOW_UP.opens_after, due_at if due_at <= now else now),
                     activation_id=activation_id,
                 )
             )

@@ -12,6 +12,7 @@ from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.journey import rendering, selectors, services
 from earnedsecure.journey.forms import ReminderPreferenceForm
 from earnedsecure.journey.models import Reminder
+from earnedsecure.journey.practices import practice_button
 
 
 def _record_reached(request, view, now):
@@ -80,6 +81,7 @@ def lesson(request, slug):
     position = lessons.index(found)
     read = selectors.lessons_read(user=request.user)
     steps = rendering.cycle_steps(found) if found.cycle_steps else []
+    practice_url, practice_label = practice_button(found.practice_tool)
     return render(
         request,
         "journey/lesson.html",
@@ -89,8 +91,8 @@ def lesson(request, slug):
             "steps": steps,
             "arcs": rendering.cycle_arcs(steps) if steps else [],
             "read_at": read.get(found.slug),
-            "practice_url": selectors.PRACTICE_URLS[found.practice_tool],
-            "practice_label": selectors.PRACTICE_LABELS[found.practice_tool],
+            "practice_url": practice_url,
+            "practice_label": practice_label,
             "previous": lessons[position - 1] if position > 0 else None,
             "next": lessons[position + 1] if position + 1 < len(lessons) else None,
             "number": position + 1,
@@ -135,6 +137,9 @@ def program(request, slug):
             services.program_leave(enrolment=state.enrolment)
             messages.success(request, "You have left the program. You can start again whenever you like.")
         return redirect("journey:program", slug=slug)
+    week_practice_url, week_practice_label = (
+        practice_button(state.week_plan.daily_practice_tool) if state.week_plan else ("", "")
+    )
     return render(
         request,
         "journey/program.html",
@@ -142,13 +147,9 @@ def program(request, slug):
             "state": state,
             "intro": rendering.render_markdown(state.program.introduction),
             "week_text": rendering.render_markdown(state.week_plan.text) if state.week_plan else "",
-            "week_practice_url": selectors.PRACTICE_URLS[state.week_plan.daily_practice_tool]
-            if state.week_plan
-            else "",
+            "week_practice_url": week_practice_url,
             "week_lesson": get_lesson(state.week_plan.lesson_slug) if state.week_plan else None,
-            "week_practice_label": selectors.PRACTICE_LABELS[state.week_plan.daily_practice_tool]
-            if state.week_plan
-            else "",
+            "week_practice_label": week_practice_label,
         },
     )
 

@@ -1,1 +1,52 @@
-"""cycle (framework-free)."""
+"""The cycle's vocabulary (framework-free): triggers, protest behaviours, responses, protest results, soothing
+tools, practices and the follow-up window, each written once in :mod:`.vocabulary`."""
+
+from .vocabulary import (
+    BREATHING_478,
+    FOLLOW_UP,
+    GROUNDING_54321,
+    MUSCLE_RELAXATION,
+    PRACTICES,
+    PROTEST_BEHAVIOURS,
+    PROTEST_RESULTS,
+    QUICK_CALMING_TOOLS,
+    RESPONSES,
+    SELF_COMPASSION,
+    TOOLS,
+    TRIGGERS,
+    URGE_SURFING,
+    FollowUpWindow,
+    Practice,
+    ProtestBehaviour,
+    ProtestResult,
+    Response,
+    SoothingTool,
+    Term,
+    Trigger,
+    Vocabulary,
+)
+
+__all__ = [
+    "BREATHING_478",
+    "FOLLOW_UP",
+    "GROUNDING_54321",
+    "MUSCLE_RELAXATION",
+    "PRACTICES",
+    "PROTEST_BEHAVIOURS",
+    "PROTEST_RESULTS",
+    "QUICK_CALMING_TOOLS",
+    "RESPONSES",
+    "SELF_COMPASSION",
+    "TOOLS",
+    "TRIGGERS",
+    "URGE_SURFING",
+    "FollowUpWindow",
+    "Practice",
+    "ProtestBehaviour",
+    "ProtestResult",
+    "Response",
+    "SoothingTool",
+    "Term",
+    "Trigger",
+    "Vocabulary",
+]

@@ -13,7 +13,7 @@ from .analysis import (
     analyze_message,
     analyze_thought,
 )
-from .protest import PROTEST_BEHAVIOURS, BehaviourFinding, ProtestInfo, is_reassurance_request
+from .protest import PROTEST_BEHAVIOURS, BehaviourFinding, is_reassurance_request
 from .rewrite import Rewrite, RewritePart
 from .risk import Risk, RiskKind, RiskLevel, assess_risk
 from .traps import TRAPS, TrapFinding, TrapInfo
@@ -24,7 +24,6 @@ __all__ = [
     "TRAPS",
     "BehaviourFinding",
     "MessageAnalysis",
-    "ProtestInfo",
     "Rewrite",
     "RewritePart",
     "Risk",

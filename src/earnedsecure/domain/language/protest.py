@@ -12,6 +12,9 @@ Source: the mission report (``anxious-attachment-report.txt``):
 * "For Partners ... Understand Protest Behaviors" gives the need underneath each behaviour (excessive texting:
   "I'm scared and need to know you're there"; picking fights: needing to feel connected; jealousy: fear of not
   being enough), used here to prefill the feeling in the direct rewrite.
+
+The behaviours themselves (key, label, explanation, why it backfires, the need under it) are the cycle's
+vocabulary, written once in ``domain/cycle``; this module detects them.
 * "Practice Self-Soothing" and "Provide Consistent Reassurance" motivate the reassurance-loop guard: after
   several reassurance requests in a day, a soothing tool comes before another request.
 
@@ -38,6 +41,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..cycle import PROTEST_BEHAVIOURS as CYCLE_PROTESTS
+from ..cycle import ProtestBehaviour
 from .phrases import Cue, Hit, PhraseBook, merge_evidence, noisy_or
 from .text import FoldedText, fold
 from .vocabulary import MACROS
@@ -46,70 +51,9 @@ BEHAVIOUR_THRESHOLD = 0.5
 SOFTENER_DISCOUNT = 0.35
 
 
-@dataclass(frozen=True)
-class ProtestInfo:
-    """A protest behaviour: its plain name, why it tends to backfire, and the need it usually carries."""
-
-    name: str
-    label: str
-    why_it_backfires: str
-    underlying_need: str
-    likely_feeling: str
-
-
-PROTEST_BEHAVIOURS: dict[str, ProtestInfo] = {
-    info.name: info
-    for info in (
-        ProtestInfo(
-            "testing",
-            "Testing the relationship",
-            "Accusations and 'you always / you never' put your partner on trial instead of telling them what "
-            "you need; they tend to defend themselves or back off, and any reassurance you win feels forced.",
-            "to feel connected and sure of where you stand",
-            "insecure",
-        ),
-        ProtestInfo(
-            "threats",
-            "Threatening to leave",
-            "Threats you don't mean teach your partner that the relationship is always on the line; they "
-            "breed resentment and can bring about the ending you fear.",
-            "to know that you matter enough to be fought for",
-            "insecure",
-        ),
-        ProtestInfo(
-            "excessive_contact",
-            "Excessive contact",
-            "A stream of calls and texts while someone is unavailable tends to feel smothering, so they pull "
-            "further away; and when a reply does come it rewards the pattern and makes it a habit.",
-            "to know they are there",
-            "anxious",
-        ),
-        ProtestInfo(
-            "jealousy_induction",
-            "Trying to make them jealous",
-            "Stirring jealousy may get a quick reaction, but it wears down trust and turns closeness into a "
-            "contest, while the real need stays unspoken.",
-            "to feel that you are enough for them",
-            "insecure",
-        ),
-        ProtestInfo(
-            "withdrawal",
-            "Withdrawing affection",
-            "Going cold to see whether they will chase you punishes you both; a partner who misses the signal "
-            "may simply give you the distance, which seems to confirm the fear.",
-            "to be noticed and missed",
-            "hurt",
-        ),
-        ProtestInfo(
-            "exaggerated_emotion",
-            "Dramatic displays of feeling",
-            "Showing distress at full volume can bring comfort once, but repeated drama wears a partner out "
-            "and drowns the one thing you need to say.",
-            "comfort and attention right now",
-            "overwhelmed",
-        ),
-    )
-}
+# The behaviours detected here, by key. What each one is, why it backfires and the need under it are the
+# cycle's vocabulary (domain/cycle), shared with the diary.
+PROTEST_BEHAVIOURS: dict[str, ProtestBehaviour] = {behaviour.key: behaviour for behaviour in CYCLE_PROTESTS}
 
 _CUES: dict[str, list[tuple[str, float]]] = {
     "testing": [
@@ -788,7 +732,7 @@ class BehaviourFinding:
     spans: tuple[tuple[int, int], ...]
 
     @property
-    def info(self) -> ProtestInfo:
+    def info(self) -> ProtestBehaviour:
         return PROTEST_BEHAVIOURS[self.name]
 
     def to_dict(self) -> dict[str, Any]:
