@@ -114,19 +114,3 @@ class SavouringEntry(models.Model):
 
     def __str__(self):
         return f"Savouring {self.pk}"
-
-
-class DiaryStamp(models.Model):
-    """Bumped on every change to a person's diary, so pages can cache what they compute from it.
-
-    One row per person; reading it is a primary-key lookup, whatever the length of the history. Kept up to
-    date by the post_save/post_delete receivers in diary/apps.py (bulk ``QuerySet.update`` bypasses them, so
-    diary code never uses it on these models).
-    """
-
-    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_stamp")
-    version = models.PositiveBigIntegerField(default=0)
-    changed_at = models.DateTimeField(auto_now=True)
-
-    def __str__(self):
-        return f"diary of {self.owner_id} v{self.version}"

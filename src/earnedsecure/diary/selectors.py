@@ -13,16 +13,30 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Avg, CharField, Count, ExpressionWrapper, F, Func, IntegerField, Q, Sum, Window
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.models import Activation, ProtestResult, Response, SavouringEntry, Tool, ToolSession, Trigger
 from earnedsecure.domain.cycle import FOLLOW_UP
+from earnedsecure.domain.progress.figures import median, most_helpful_tool, next_week_start, week_start
 from earnedsecure.domain.progress.insights import ToolEffect, rank_tool_effects, tool_effect_from_summary
-
-# Ask "what actually happened?" once this long has passed, and stop asking after two weeks.
 
 RANGES = {"3m": ("3 months", 13), "6m": ("6 months", 26), "1y": ("a year", 52), "all": ("everything", None)}
 DEFAULT_RANGE = "6m"
@@ -167,12 +181,6 @@ class Insights:
     extra: dict = field(default_factory=dict)
 
 
-def _week_start(moment: datetime, zone) -> datetime:
-    local = moment.astimezone(zone)
-    monday = (local - timedelta(days=local.weekday())).date()
-    return datetime(monday.year, monday.month, monday.day, tzinfo=zone)
-
-
 def _month_start(moment: datetime, zone) -> datetime:
     local = moment.astimezone(zone)
     return datetime(local.year, local.month, 1, tzinfo=zone)
@@ -187,17 +195,17 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
     """Everything the insights page draws, in five queries whatever the length of the history.
 
     1. activations per week: count, mean intensity, and what the person did (one GROUP BY week)
-    2. median recovery per month: ROW_NUMBER and COUNT windows keep only the one or two middle rows a month
+    2. median recovery per month (``_recovery_medians``)
     3. savouring per month: count, mean duration of the good feeling, thanks given
     4. triggers, responses and protest results: one GROUP BY over the three (at most 5 x 6 x 4 rows)
-    5. tools: sessions, sum of drops and sum of squared drops per tool (for the interval)
+    5. tools: ``tool_figures`` over the range
     """
     now = now or timezone.now()
     zone = user.zone
     if range_key not in RANGES:
         range_key = DEFAULT_RANGE
     weeks_back = RANGES[range_key][1]
-    this_week = _week_start(now, zone)
+    this_week = week_start(now, zone)
     since = this_week - timedelta(weeks=weeks_back - 1) if weeks_back else None
 
     activations = owned_queryset(Activation, user)
@@ -240,31 +248,13 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
                 waited=row["waited"] if row else 0,
             )
         )
-        # Step in local calendar days so a clock change does not shift the Monday.
-        nxt = (cursor + timedelta(days=7, hours=12)).astimezone(zone)
-        cursor = datetime(nxt.year, nxt.month, nxt.day, tzinfo=zone)
+        cursor = next_week_start(cursor, zone)
 
-    # 2. Median recovery per month, in SQL: number the rows of each month by recovery time, keep the middle.
+    # 2. Median recovery per month: the one window-median rule (see _recovery_medians).
     month = _local_date("occurred_at", zone, unit="month", since=since)
-    ranked = (
-        activations.filter(recovery_minutes__isnull=False)
-        .annotate(
-            month=month,
-            position=Window(RowNumber(), partition_by=[month], order_by=[F("recovery_minutes").asc(), F("id").asc()]),
-            size=Window(Count("id"), partition_by=[month]),
-        )
-        .filter(
-            Q(position=ExpressionWrapper((F("size") + 1) / 2, output_field=IntegerField()))
-            | Q(position=ExpressionWrapper((F("size") + 2) / 2, output_field=IntegerField()))
-        )
-        .values_list("month", "recovery_minutes", "size")
-    )
-    middles: dict[datetime, list[int]] = {}
-    sizes: dict[datetime, int] = {}
-    for month_start, minutes, size in ranked:
-        key = _as_local_start(month_start, zone)
-        middles.setdefault(key, []).append(minutes)
-        sizes[key] = size
+    medians, sizes = _recovery_medians(activations, month)
+    medians = {_as_local_start(key, zone): value for key, value in medians.items()}
+    sizes = {_as_local_start(key, zone): value for key, value in sizes.items()}
 
     # 6. Savouring per month.
     savour_rows = {
@@ -277,19 +267,18 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         .order_by("month")
     }
     first_month = _month_start(weeks[0].start, zone) if weeks else _month_start(now, zone)
-    known_months = list(middles) + list(savour_rows)
+    known_months = list(medians) + list(savour_rows)
     if since is None and known_months:
         first_month = min([first_month, *known_months])
     months: list[MonthRow] = []
     cursor = first_month
     last_month = _month_start(now, zone)
     while cursor <= last_month:
-        values = middles.get(cursor, [])
         savour = savour_rows.get(cursor)
         months.append(
             MonthRow(
                 start=cursor,
-                median_recovery=sum(values) / len(values) if values else None,
+                median_recovery=medians.get(cursor),
                 with_recovery=sizes.get(cursor, 0),
                 good_moments=savour["n"] if savour else 0,
                 mean_feeling_minutes=float(savour["mean_minutes"])
@@ -324,27 +313,7 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
     )
 
     # 5. Tools: sums for the mean drop and its interval (domain/progress/insights.py).
-    drop = ExpressionWrapper(F("distress_before") - F("distress_after"), output_field=IntegerField())
-    drop_squared = ExpressionWrapper(
-        (F("distress_before") - F("distress_after")) * (F("distress_before") - F("distress_after")),
-        output_field=IntegerField(),
-    )
-    tool_rows = {
-        row["tool"]: row
-        for row in sessions.filter(distress_after__isnull=False)
-        .values("tool")
-        .annotate(n=Count("id"), total=Sum(drop), total_squared=Sum(drop_squared))
-        .order_by()
-    }
-    tools = rank_tool_effects(
-        tool_effect_from_summary(
-            tool=key,
-            sessions=tool_rows[key]["n"] if key in tool_rows else 0,
-            total_drop=float(tool_rows[key]["total"] or 0) if key in tool_rows else 0.0,
-            total_drop_squared=float(tool_rows[key]["total_squared"] or 0) if key in tool_rows else 0.0,
-        )
-        for key in Tool.values
-    )
+    tools = list(tool_figures(user=user, since=since).effects)
 
     return Insights(
         range_key=range_key,
@@ -358,34 +327,6 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         total_activations=sum(w.activations for w in weeks),
         total_good_moments=sum(m.good_moments for m in months),
     )
-
-
-def diary_touch(sender, instance, **kwargs):
-    """Receiver: any saved or deleted diary row bumps its owner's stamp (one UPDATE, or an INSERT once)."""
-    from django.db.models import F
-
-    from earnedsecure.diary.models import DiaryStamp
-
-    if kwargs.get("raw"):
-        return
-    from django.contrib.auth import get_user_model
-
-    origin = kwargs.get("origin")
-    origin_model = getattr(origin, "model", type(origin))  # a QuerySet or an instance started the deletion
-    if origin is not None and issubclass(origin_model, get_user_model()):
-        return  # the whole account is being deleted, stamp included: nothing to bump
-    updated = DiaryStamp.objects.filter(owner_id=instance.owner_id).update(
-        version=F("version") + 1, changed_at=timezone.now()
-    )
-    if not updated:
-        DiaryStamp.objects.get_or_create(owner_id=instance.owner_id, defaults={"version": 1})
-
-
-def diary_version(*, user) -> int:
-    """The person's diary stamp: it changes on any add, edit or delete, and costs one primary-key lookup."""
-    from earnedsecure.diary.models import DiaryStamp
-
-    return DiaryStamp.objects.filter(owner_id=user.pk).values_list("version", flat=True).first() or 0
 
 
 def activation_months(
@@ -415,3 +356,179 @@ def high_intensity_times(*, user, since: datetime, at_least: int = 9) -> list[da
         .filter(occurred_at__gte=since, intensity__gte=at_least)
         .values_list("occurred_at", flat=True)
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What other apps need from the diary. Home, the pathway, reminders and the coach read diary rows only
+# through these functions (and the diary's own services write them).
+
+
+def _recovery_medians(activations, bucket) -> tuple[dict, dict]:
+    """({bucket: median recovery minutes}, {bucket: entries with a recovery time}) in one query.
+
+    The window median of ``domain.progress.figures.median``, computed where the rows are: each bucket's rows
+    are numbered by recovery time and only the one or two middle rows come back, whatever the history's
+    length. ``bucket`` is an expression (a local month, a named window); rows where it is "" are left out.
+    """
+    ranked = (
+        activations.filter(recovery_minutes__isnull=False)
+        .annotate(bucket=bucket)
+        .exclude(bucket="")
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("bucket")], order_by=[F("recovery_minutes").asc(), F("id").asc()]
+            ),
+            size=Window(Count("id"), partition_by=[F("bucket")]),
+        )
+        .filter(
+            Q(position=ExpressionWrapper((F("size") + 1) / 2, output_field=IntegerField()))
+            | Q(position=ExpressionWrapper((F("size") + 2) / 2, output_field=IntegerField()))
+        )
+        .values_list("bucket", "recovery_minutes", "size")
+    )
+    middles: dict = {}
+    sizes: dict = {}
+    for key, minutes, size in ranked:
+        middles.setdefault(key, []).append(minutes)
+        sizes[key] = size
+    return {key: median(values) for key, values in middles.items()}, sizes
+
+
+# The pathway's windows: the first four weeks, the last four and the four before, responses over eight.
+WINDOW = timedelta(days=28)
+RESPONSES_WINDOW = timedelta(days=56)
+
+
+@dataclass(frozen=True)
+class ActivationFigures:
+    first_at: datetime | None = None
+    latest_at: datetime | None = None
+    total: int = 0
+    named_triggers: int = 0
+    baseline: int = 0
+    baseline_intensity: float | None = None
+    this_week: int = 0
+    this_week_intensity: float | None = None
+    recent: int = 0
+    recent_intensity: float | None = None
+    previous: int = 0
+    recent_responses: int = 0
+    recent_non_protest: int = 0
+    last_8_weeks: int = 0
+    awaiting_follow_up_id: int | None = None
+    baseline_median_recovery: float | None = None
+    recent_median_recovery: float | None = None
+    previous_median_recovery: float | None = None
+
+
+def activation_figures(*, user, now: datetime) -> ActivationFigures:
+    """Counts, means and medians of a person's activations for the pathway and the home page. Three queries:
+
+    1. The first entry's time (the first four weeks are the starting point): one row by the owner/time index.
+    2. One aggregate with conditional counts: totals, the first four weeks, this week, the last four weeks,
+       the four before, responses, the latest loop to close.
+    3. Median recovery of the first, previous and last four weeks (``_recovery_medians``).
+
+    The windows are constants in the SQL: date arithmetic on a column would run row by row.
+    """
+    activations = owned_queryset(Activation, user)
+    first_at = activations.order_by("occurred_at").values_list("occurred_at", flat=True).first()
+    if first_at is None:
+        return ActivationFigures()
+    in_baseline = Q(occurred_at__lt=first_at + WINDOW)
+    in_recent = Q(occurred_at__gte=now - WINDOW, occurred_at__lte=now)
+    in_previous = Q(occurred_at__gte=now - 2 * WINDOW, occurred_at__lt=now - WINDOW)
+    in_this_week = Q(occurred_at__gte=week_start(now, user.zone), occurred_at__lte=now)
+    responded = Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now) & ~Q(response="")
+    awaiting = Q(
+        outcome_recorded_at__isnull=True,
+        occurred_at__lte=now - FOLLOW_UP.opens_after,
+        occurred_at__gte=now - FOLLOW_UP.closes_after,
+    )
+    row = activations.aggregate(
+        total=Count("id"),
+        latest_at=Max("occurred_at"),
+        last_8_weeks=Count("id", filter=Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now)),
+        named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
+        baseline=Count("id", filter=in_baseline),
+        baseline_intensity=Avg("intensity", filter=in_baseline),
+        this_week=Count("id", filter=in_this_week),
+        this_week_intensity=Avg("intensity", filter=in_this_week),
+        recent=Count("id", filter=in_recent),
+        recent_intensity=Avg("intensity", filter=in_recent),
+        previous=Count("id", filter=in_previous),
+        recent_responses=Count("id", filter=responded),
+        recent_non_protest=Count("id", filter=responded & ~Q(response=Response.PROTEST)),
+        awaiting_follow_up_id=Max("id", filter=awaiting),
+    )
+    period = Case(
+        When(in_recent, then=Value("recent")),
+        When(in_previous, then=Value("previous")),
+        When(in_baseline, then=Value("baseline")),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    medians, _ = _recovery_medians(activations, period)
+
+    def mean(value):
+        return float(value) if value is not None else None
+
+    return ActivationFigures(
+        first_at=first_at,
+        latest_at=row["latest_at"],
+        total=row["total"],
+        named_triggers=row["named_triggers"],
+        baseline=row["baseline"],
+        baseline_intensity=mean(row["baseline_intensity"]),
+        this_week=row["this_week"],
+        this_week_intensity=mean(row["this_week_intensity"]),
+        recent=row["recent"],
+        recent_intensity=mean(row["recent_intensity"]),
+        previous=row["previous"],
+        recent_responses=row["recent_responses"],
+        recent_non_protest=row["recent_non_protest"],
+        last_8_weeks=row["last_8_weeks"],
+        awaiting_follow_up_id=row["awaiting_follow_up_id"],
+        baseline_median_recovery=medians.get("baseline"),
+        recent_median_recovery=medians.get("recent"),
+        previous_median_recovery=medians.get("previous"),
+    )
+
+
+@dataclass(frozen=True)
+class ToolFigures:
+    sessions: int = 0  # every session, rated or not
+    effects: tuple[ToolEffect, ...] = ()  # every tool, surest to calm first (rank_tool_effects)
+
+    @property
+    def most_helpful(self) -> ToolEffect | None:
+        return most_helpful_tool(self.effects)
+
+
+def tool_figures(*, user, since: datetime | None = None) -> ToolFigures:
+    """Sessions and each tool's effect (n, sum of drops, sum of squared drops for the interval). One query."""
+    sessions = owned_queryset(ToolSession, user)
+    if since is not None:
+        sessions = sessions.filter(started_at__gte=since)
+    drop = ExpressionWrapper(F("distress_before") - F("distress_after"), output_field=IntegerField())
+    drop_squared = ExpressionWrapper(
+        (F("distress_before") - F("distress_after")) * (F("distress_before") - F("distress_after")),
+        output_field=IntegerField(),
+    )
+    rows = {
+        row["tool"]: row
+        for row in sessions.values("tool")
+        .annotate(n=Count("id"), rated=Count("distress_after"), total=Sum(drop), total_squared=Sum(drop_squared))
+        .order_by()
+    }
+    effects = rank_tool_effects(
+        tool_effect_from_summary(
+            tool=key,
+            sessions=rows[key]["rated"] if key in rows else 0,
+            total_drop=float(rows[key]["total"] or 0) if key in rows else 0.0,
+            total_drop_squared=float(rows[key]["total_squared"] or 0) if key in rows else 0.0,
+        )
+        for key in Tool.values
+    )
+    return ToolFigures(sessions=sum(row["n"] for row in rows.values()), effects=tuple(effects))
+

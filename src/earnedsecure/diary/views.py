@@ -7,7 +7,6 @@ services.py; times are read and shown in the person's own time zone.
 from functools import wraps
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from earnedsecure.accounts.decorators import consent_required
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.diary import insights_page, selectors, services
 from earnedsecure.diary.forms import (
@@ -58,7 +56,6 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
-@consent_required
 @in_person_zone
 def index(request):
     recent = list(selectors.activation_list(user=request.user)[:RECENT])
@@ -66,7 +63,6 @@ def index(request):
     return render(request, "diary/index.html", {"activations": recent, "waiting": waiting})
 
 
-@consent_required
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def activated(request):
@@ -99,7 +95,6 @@ def activated(request):
     )
 
 
-@consent_required
 @in_person_zone
 def detail(request, pk):
     activation = get_owned_or_404(Activation, request.user, pk=pk)
@@ -126,7 +121,6 @@ def detail(request, pk):
     )
 
 
-@consent_required
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
@@ -152,7 +146,6 @@ def edit(request, pk):
     return render(request, "diary/edit.html", {"form": form, "activation": activation})
 
 
-@consent_required
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def follow_up(request, pk):
@@ -181,7 +174,6 @@ def follow_up(request, pk):
     return render(request, "diary/follow_up.html", {"form": form, "activation": activation})
 
 
-@consent_required
 def tools(request):
     activation_id = request.GET.get("activation", "")
     return render(
@@ -189,7 +181,6 @@ def tools(request):
     )
 
 
-@consent_required
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def tool(request, slug):
@@ -231,14 +222,12 @@ def tool(request, slug):
     return render(request, tool_template(info), {"form": form, "tool": info})
 
 
-@consent_required
 @in_person_zone
 def savouring(request):
     entries = list(selectors.savouring_list(user=request.user)[:RECENT])
     return render(request, "diary/savouring.html", {"entries": entries})
 
 
-@consent_required
 @in_person_zone
 @require_http_methods(["GET", "POST"])
 def savouring_new(request):
@@ -262,21 +251,10 @@ def savouring_new(request):
     return render(request, "diary/savouring_new.html", {"form": form})
 
 
-@consent_required
 @in_person_zone
 def insights(request):
-    """Charts over the person's whole history, cached per person until their diary changes.
-
-    The cache key holds the diary's stamp (selectors.diary_version, one primary-key lookup) and the local date,
-    so a new, edited or deleted entry, or a new day, shows at once; only repeat visits are served from memory.
-    """
+    """Charts over the person's history, computed on every visit (a handful of grouped queries, so nothing
+    needs caching and nothing can go stale)."""
     range_key = request.GET.get("range", selectors.DEFAULT_RANGE)
-    zone = request.user.zone
-    today = timezone.now().astimezone(zone).date().isoformat()
-    version = selectors.diary_version(user=request.user)
-    key = f"diary-insights:{request.user.pk}:{range_key}:{today}:{version}"
-    context = cache.get(key)
-    if context is None:
-        context = insights_page.build(selectors.insights(user=request.user, range_key=range_key))
-        cache.set(key, context, timeout=3600)
+    context = insights_page.build(selectors.insights(user=request.user, range_key=range_key))
     return render(request, "diary/insights.html", context)

@@ -1,9 +1,10 @@
-"""Reads for the course, the programs, the pathway and the home page, aggregated in SQL.
+"""Reads for the course, the programs, the pathway and the home page.
 
-The home page has to answer at a glance for someone with three years of entries, so every figure here is
-a COUNT, AVG or a window-function median computed by the database, never a loop over rows. Query budget
-of ``home`` (besides the session and user): activations 2, tools 1, check-ins 3 (their contract), and one
-UNION for the journey's own rows (lessons read, stages reached, pending reminders).
+The journey's own rows (lessons read, stages reached, reminders) are read here; the diary's figures come
+from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
+The home page answers at a glance for someone with three years of entries: every figure is a COUNT, AVG or
+window median computed by the database. Its queries (besides the session and user): the journey's rows 3,
+activations 3, tools 1, check-ins 3 (their contract).
 """
 
 from __future__ import annotations
@@ -11,30 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.core.cache import cache
-from django.db.models import (
-    Avg,
-    Case,
-    CharField,
-    Count,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Max,
-    Min,
-    Q,
-    Sum,
-    Value,
-    When,
-    Window,
-)
-from django.db.models.functions import Cast, RowNumber
-
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
-from earnedsecure.diary.models import Activation, DiaryStamp, Response, Tool, ToolSession, Trigger
+from earnedsecure.diary.selectors import (
+    WINDOW,
+    ActivationFigures,
+    ToolFigures,
+    activation_figures,
+    tool_figures,
+)
 from earnedsecure.diary.tools import tool_url
-from earnedsecure.domain.cycle import FOLLOW_UP, TOOLS
+from earnedsecure.domain.cycle import TOOLS
 from earnedsecure.domain.progress.figures import duration_in_words
 from earnedsecure.domain.progress.pathway import (
     MOOD_WINDOW,
@@ -53,179 +41,7 @@ from earnedsecure.journey.models import (
 )
 from earnedsecure.journey.practices import practice_button
 
-WINDOW = timedelta(days=28)
-RESPONSES_WINDOW = timedelta(days=56)
 REMINDERS_SHOWN_FOR = timedelta(days=14)
-MIN_SESSIONS_FOR_HELPFUL = 3
-
-
-def week_start(moment: datetime, zone) -> datetime:
-    local = moment.astimezone(zone)
-    monday = (local - timedelta(days=local.weekday())).date()
-    return datetime(monday.year, monday.month, monday.day, tzinfo=zone)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Activations and tools
-
-
-@dataclass(frozen=True)
-class ActivationFigures:
-    first_at: datetime | None = None
-    latest_at: datetime | None = None
-    total: int = 0
-    named_triggers: int = 0
-    baseline: int = 0
-    baseline_intensity: float | None = None
-    this_week: int = 0
-    this_week_intensity: float | None = None
-    recent: int = 0
-    recent_intensity: float | None = None
-    previous: int = 0
-    recent_responses: int = 0
-    recent_non_protest: int = 0
-    last_8_weeks: int = 0
-    awaiting_follow_up_id: int | None = None
-    baseline_median_recovery: float | None = None
-    recent_median_recovery: float | None = None
-    previous_median_recovery: float | None = None
-
-
-_UNKNOWN = object()
-
-
-def first_activation_at(*, user) -> datetime | None:
-    return owned_queryset(Activation, user).order_by("occurred_at").values_list("occurred_at", flat=True).first()
-
-
-def activation_figures(*, user, now: datetime, first_at=_UNKNOWN) -> ActivationFigures:
-    """Counts, means and medians of a person's activations for the pathway and the home page.
-
-    0. The first entry's time, unless the caller has it already (``journey_rows`` fetches it in its UNION).
-    1. One aggregate with conditional counts: totals, the first four weeks, this week, the last four weeks,
-       the four before, responses, the latest loop to close.
-    2. Medians of recovery minutes for the first, previous and last four weeks: rows are labelled with
-       their window and numbered by recovery time within it; only the one or two middle rows come back.
-
-    The windows are constants in the SQL: date arithmetic on a column would run row by row (on SQLite
-    Django does it with a Python function), which costs hundreds of milliseconds on a long history.
-    """
-    if first_at is _UNKNOWN:
-        first_at = first_activation_at(user=user)
-    if first_at is None:
-        return ActivationFigures()
-    zone = user.zone
-    activations = owned_queryset(Activation, user)
-    in_baseline = Q(occurred_at__lt=first_at + WINDOW)
-    in_recent = Q(occurred_at__gte=now - WINDOW, occurred_at__lte=now)
-    in_previous = Q(occurred_at__gte=now - 2 * WINDOW, occurred_at__lt=now - WINDOW)
-    in_this_week = Q(occurred_at__gte=week_start(now, zone), occurred_at__lte=now)
-    responded = Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now) & ~Q(response="")
-    awaiting = Q(
-        outcome_recorded_at__isnull=True,
-        occurred_at__lte=now - FOLLOW_UP.opens_after,
-        occurred_at__gte=now - FOLLOW_UP.closes_after,
-    )
-    row = activations.aggregate(
-        total=Count("id"),
-        latest_at=Max("occurred_at"),
-        last_8_weeks=Count("id", filter=Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now)),
-        named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
-        baseline=Count("id", filter=in_baseline),
-        baseline_intensity=Avg("intensity", filter=in_baseline),
-        this_week=Count("id", filter=in_this_week),
-        this_week_intensity=Avg("intensity", filter=in_this_week),
-        recent=Count("id", filter=in_recent),
-        recent_intensity=Avg("intensity", filter=in_recent),
-        previous=Count("id", filter=in_previous),
-        recent_responses=Count("id", filter=responded),
-        recent_non_protest=Count("id", filter=responded & ~Q(response=Response.PROTEST)),
-        awaiting_follow_up_id=Max("id", filter=awaiting),
-    )
-    if not row["total"]:
-        return ActivationFigures()
-
-    period = Case(
-        When(in_recent, then=Value("recent")),
-        When(in_previous, then=Value("previous")),
-        When(in_baseline, then=Value("baseline")),
-        default=Value(""),
-        output_field=CharField(),
-    )
-    ranked = (
-        activations.filter(recovery_minutes__isnull=False)
-        .annotate(period=period)
-        .exclude(period="")
-        .annotate(
-            position=Window(
-                RowNumber(), partition_by=[F("period")], order_by=[F("recovery_minutes").asc(), F("id").asc()]
-            ),
-            size=Window(Count("id"), partition_by=[F("period")]),
-        )
-        .filter(
-            Q(position=ExpressionWrapper((F("size") + 1) / 2, output_field=IntegerField()))
-            | Q(position=ExpressionWrapper((F("size") + 2) / 2, output_field=IntegerField()))
-        )
-        .values_list("period", "recovery_minutes")
-    )
-    middles: dict[str, list[int]] = {}
-    for name, minutes in ranked:
-        middles.setdefault(name, []).append(minutes)
-    medians = {name: sum(values) / len(values) for name, values in middles.items()}
-
-    def mean(value):
-        return float(value) if value is not None else None
-
-    return ActivationFigures(
-        first_at=first_at,
-        latest_at=row["latest_at"],
-        total=row["total"],
-        named_triggers=row["named_triggers"],
-        baseline=row["baseline"],
-        baseline_intensity=mean(row["baseline_intensity"]),
-        this_week=row["this_week"],
-        this_week_intensity=mean(row["this_week_intensity"]),
-        recent=row["recent"],
-        recent_intensity=mean(row["recent_intensity"]),
-        previous=row["previous"],
-        recent_responses=row["recent_responses"],
-        recent_non_protest=row["recent_non_protest"],
-        last_8_weeks=row["last_8_weeks"],
-        awaiting_follow_up_id=row["awaiting_follow_up_id"],
-        baseline_median_recovery=medians.get("baseline"),
-        recent_median_recovery=medians.get("recent"),
-        previous_median_recovery=medians.get("previous"),
-    )
-
-
-@dataclass(frozen=True)
-class ToolFigures:
-    sessions: int = 0
-    helpful_tool: str | None = None  # the tool with the biggest average drop in distress, else the most used
-    helpful_label: str = ""
-    helpful_drop: float | None = None
-
-
-def tool_figures(*, user) -> ToolFigures:
-    """How often the calming tools were used and which one helped most. One GROUP BY query."""
-    drop = ExpressionWrapper(F("distress_before") - F("distress_after"), output_field=IntegerField())
-    rows = list(
-        owned_queryset(ToolSession, user)
-        .values("tool")
-        .annotate(n=Count("id"), rated=Count("distress_after"), total_drop=Sum(drop))
-        .order_by()
-    )
-    if not rows:
-        return ToolFigures()
-    labels = dict(Tool.choices)
-    rated = [(r["total_drop"] / r["rated"], r["tool"]) for r in rows if r["rated"] >= MIN_SESSIONS_FOR_HELPFUL]
-    best_drop, best = max(rated) if rated else (None, max(rows, key=lambda r: (r["n"], r["tool"]))["tool"])
-    return ToolFigures(
-        sessions=sum(r["n"] for r in rows),
-        helpful_tool=best,
-        helpful_label=labels.get(best, best),
-        helpful_drop=float(best_drop) if best_drop is not None else None,
-    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -270,8 +86,6 @@ class JourneyRows:
     lessons_read: dict[str, datetime] = field(default_factory=dict)
     stages_reached: dict[str, datetime] = field(default_factory=dict)
     reminders: list[Reminder] = field(default_factory=list)
-    first_activation_at: datetime | None = None
-    diary_version: int | None = None  # the diary's stamp (diary.DiaryStamp); None when never written
 
 
 def _pending_reminders(user, now: datetime):
@@ -286,58 +100,12 @@ def _pending_reminders(user, now: datetime):
 
 
 def journey_rows(*, user, now: datetime) -> JourneyRows:
-    """Lessons read, stages reached, pending in-app reminders and the first diary entry's time: one UNION ALL.
-
-    They are small, unrelated reads that every journey page needs; one round trip instead of four keeps the
-    home page within its query budget."""
-    # A typed NULL: PostgreSQL resolves two bare NULLs in a UNION as text, which then clashes with the ids.
-    null_int = Cast(Value(None), output_field=IntegerField())
-    columns = ("source", "name", "at", "ref", "ref2")
-    lessons = (
-        owned_queryset(LessonProgress, user)
-        .annotate(source=Value("lesson"), name=F("lesson_slug"), at=F("read_at"), ref=null_int, ref2=null_int)
-        .values_list(*columns)
-        .order_by()
+    """Lessons read, stages reached and pending in-app reminders: three small queries by the owner index."""
+    return JourneyRows(
+        lessons_read=lessons_read(user=user),
+        stages_reached=stages_reached(user=user),
+        reminders=pending_reminders(user=user, now=now),
     )
-    stages = (
-        owned_queryset(PathwayStageReached, user)
-        .annotate(source=Value("stage"), name=F("stage"), at=F("reached_at"), ref=null_int, ref2=null_int)
-        .values_list(*columns)
-        .order_by()
-    )
-    reminders = (
-        _pending_reminders(user, now)
-        .annotate(source=Value("reminder"), name=F("kind"), at=F("due_at"), ref=F("id"), ref2=F("activation_id"))
-        .values_list(*columns)
-        .order_by()
-    )
-    first = (
-        owned_queryset(Activation, user)
-        .order_by()
-        .values("owner")
-        .annotate(source=Value("first"), name=Value(""), at=Min("occurred_at"), ref=null_int, ref2=null_int)
-        .values_list(*columns)
-    )
-    stamp = (
-        DiaryStamp.objects.filter(owner_id=user.pk)
-        .annotate(source=Value("stamp"), name=Value(""), at=F("changed_at"), ref=F("version"), ref2=null_int)
-        .values_list(*columns)
-        .order_by()
-    )
-    rows = JourneyRows()
-    for source, name, at, ref, ref2 in lessons.union(stages, reminders, first, stamp, all=True):
-        if source == "first":
-            rows.first_activation_at = at
-        elif source == "stamp":
-            rows.diary_version = ref
-        elif source == "lesson":
-            rows.lessons_read[name] = at
-        elif source == "stage":
-            rows.stages_reached[name] = at
-        else:
-            rows.reminders.append(Reminder(id=ref, owner_id=user.pk, kind=name, due_at=at, activation_id=ref2))
-    rows.reminders.sort(key=lambda reminder: reminder.due_at, reverse=True)
-    return rows
 
 
 def lessons_read(*, user) -> dict[str, datetime]:
@@ -394,39 +162,15 @@ class PathwayView:
     check_ins: CheckInFigures
 
 
-FIGURES_FRESH_FOR = 300  # seconds: the windows move with the clock, so cached figures age out this fast
-
-
-def _diary_figures(*, user, now: datetime, first_at, diary_version):
-    """Activation and tool figures, cached under the diary's stamp when the caller has it.
-
-    Any diary write bumps the stamp, so a new entry shows at once; without writes the figures are
-    recomputed every FIGURES_FRESH_FOR seconds because their four-week windows move with the clock. No stamp
-    yet counts as version 0: the first save or delete through the ORM creates it at version 1.
-    """
-    if diary_version is _UNKNOWN:
-        from earnedsecure.diary.selectors import diary_version as read_diary_version
-
-        diary_version = read_diary_version(user=user)
-    key = f"journey-figures:{user.pk}:{diary_version or 0}:{int(now.timestamp()) // FIGURES_FRESH_FOR}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = (activation_figures(user=user, now=now, first_at=first_at), tool_figures(user=user))
-        cache.set(key, figures, timeout=FIGURES_FRESH_FOR)
-    return figures
-
-
 def pathway_view(
     *,
     user,
     now: datetime,
     reached_at: dict[str, datetime] | None = None,
-    first_at=_UNKNOWN,
-    diary_version=_UNKNOWN,
 ) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
     measured afresh (``domain.progress.pathway``)."""
-    activations, tools = _diary_figures(user=user, now=now, first_at=first_at, diary_version=diary_version)
+    activations, tools = activation_figures(user=user, now=now), tool_figures(user=user)
     check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
         reached_at = stages_reached(user=user)
@@ -609,12 +353,14 @@ def suggest_next_step(
             f"/learn/{lesson.slug}/",
             "Read the lesson",
         )
-    if tools.helpful_tool:
+    helpful = tools.most_helpful  # the insights page's rule: the surest to calm (domain.progress.figures)
+    if helpful is not None:
+        tool = TOOLS.get(helpful.tool)
         return NextStep(
-            f"Practise {tools.helpful_label}",
+            f"Practise {tool.label}",
             "It has helped you before. Practising while calm makes it easier to reach for when you need it.",
-            tool_url(TOOLS.get(tools.helpful_tool)),
-            f"Open {tools.helpful_label}",
+            tool_url(tool),
+            f"Open {tool.label}",
         )
     return NextStep(
         "Try a calming tool",
@@ -626,13 +372,7 @@ def suggest_next_step(
 def home_view(*, user, now: datetime) -> HomeView:
     """Everything the home page shows. Seven queries whatever the length of the history (see the module doc)."""
     rows = journey_rows(user=user, now=now)
-    view = pathway_view(
-        user=user,
-        now=now,
-        reached_at=rows.stages_reached,
-        first_at=rows.first_activation_at,
-        diary_version=rows.diary_version,
-    )
+    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached)
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = view.check_ins.due[0] if view.check_ins.due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.

@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts.decorators import consent_required
 from earnedsecure.content.loader import get_lesson, load_lessons, load_programs
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.journey import rendering, selectors, services
@@ -46,9 +45,7 @@ def home(request):
 def index(request):
     now = timezone.now()
     rows = selectors.journey_rows(user=request.user, now=now)
-    view = selectors.pathway_view(
-        user=request.user, now=now, reached_at=rows.stages_reached, first_at=rows.first_activation_at
-    )
+    view = selectors.pathway_view(user=request.user, now=now, reached_at=rows.stages_reached)
     _record_reached(request, view, now)
     return render(
         request,
@@ -154,7 +151,6 @@ def program(request, slug):
     )
 
 
-@consent_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def reminders(request):
     preference = selectors.reminder_preference(user=request.user)
