@@ -5,6 +5,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth import middleware as auth_middleware
+from django.http import JsonResponse
 from django.middleware import csrf
 from django.shortcuts import redirect, resolve_url
 
@@ -31,7 +32,9 @@ class SessionTimeoutMiddleware:
     The absolute limit is checked here because the session's own expiry moves forward whenever the
     session is saved (every minute of activity), so on its own it would never end an active session.
     Runs in process_view so public views (the crisis page above all) never touch the session or the
-    database: they must work when the database is down.
+    database: they must work when the database is down. The JSON API is not public even though its views are
+    marked ``login_required = False`` (django-ninja answers 401 itself instead of redirecting): the same limits
+    apply to it, and an expired session gets a 401 in the API's error shape.
     """
 
     KEY = "_last_seen"
@@ -44,8 +47,12 @@ class SessionTimeoutMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    API_NAMESPACE = "api"
+
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "login_required", True):
+        match = request.resolver_match
+        is_api = match is not None and match.namespace == self.API_NAMESPACE
+        if not is_api and not getattr(view_func, "login_required", True):
             return None
         if not request.user.is_authenticated:
             return None
@@ -55,6 +62,8 @@ class SessionTimeoutMiddleware:
         idle = last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
         if idle or now - started > settings.SESSION_COOKIE_AGE:
             logout(request)
+            if is_api:
+                return JsonResponse({"error": "signed out after a time without activity; sign in again"}, status=401)
             return redirect(f"{resolve_url(settings.LOGIN_URL)}?timeout=1")
         if last_seen is None or now - last_seen > self.WRITE_EVERY:
             request.session[self.KEY] = now
