@@ -8,9 +8,11 @@ raising ``ApiError``. A wrong id and someone else's id both answer 404.
 from functools import wraps
 
 from django.http import Http404
+from django.shortcuts import render
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.docs import DocsBase
 from ninja.security import django_auth
 
 from earnedsecure.core.api_rules import ApiError, error_response, invalid_input
@@ -28,12 +30,34 @@ def _signed_in_only(view):
     return wrapper
 
 
+class PlainDocs(DocsBase):
+    """The API's reference as a plain page of the app: each route with its summary, and the JSON schema.
+
+    Swagger UI and ReDoc load their scripts from a CDN (which the CSP blocks, and which would tell a third
+    party who reads these docs); a page of our own layout also keeps Quick exit and the crisis link on it.
+    """
+
+    def render_page(self, request, api, **kwargs):
+        schema = api.get_openapi_schema(path_prefix=request.path.removesuffix("docs"))
+        routes = [
+            {"method": method.upper(), "path": path, "summary": operation.get("summary", "")}
+            for path, operations in schema["paths"].items()
+            for method, operation in operations.items()
+        ]
+        return render(
+            request,
+            "core/api_docs.html",
+            {"title": api.title, "routes": routes, "schema_url": self.get_openapi_url(api, kwargs)},
+        )
+
+
 api = NinjaAPI(
     title="Earned Secure API",
     version="1",
     urls_namespace="api",
     auth=django_auth,
     docs_url="/docs",
+    docs=PlainDocs(),
     docs_decorator=_signed_in_only,
 )
 
