@@ -109,7 +109,7 @@ def test_it_renders_in_fifteen_queries_for_the_heavy_person(alice, alice_client,
     seed_heavy_person(user=alice, now=now)
     ReminderPreference.objects.create(owner=alice)
     Reminder.objects.create(owner=alice, kind="check_in", key="x", due_at=now - timedelta(hours=1))
-    alice_client.get("/home/")  # the first visit may record stages reached
+    alice_client.get("/home/")  # the first visit warms up the session
     # Session, user, consent; lessons, stages, reminders; activations 3 (first entry, one aggregate, medians),
     # tools 1; check-ins 4 and the recent high-intensity times (the assessments app's safety card).
     with django_assert_num_queries(15):

@@ -5,7 +5,7 @@ import time_machine
 from earnedsecure.assessments import selectors as assessments
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse
 from earnedsecure.diary.models import Activation, ToolSession
-from earnedsecure.journey import selectors
+from earnedsecure.journey import selectors, services
 from earnedsecure.journey.models import PathwayStageReached
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
@@ -63,29 +63,58 @@ def test_it_shows_four_stages_and_the_persons_own_values(alice_client):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_reaching_a_stage_is_recorded_and_kept(alice, alice_client):
+def test_reaching_a_stage_is_shown_at_once_recorded_by_the_scan_and_kept(alice, alice_client):
     for day in range(6):
         when = NOW - timedelta(days=10 + 2 * day)
         Activation.objects.create(owner=alice, occurred_at=when, trigger="threat", intensity=7, response="soothing")
     ecr_r(alice, NOW - timedelta(days=20), 5.5)
     text = alice_client.get("/learn/pathway/").content.decode()
-    assert "you are here" in text
+    # Shown as reached today on the very page, but the page writes nothing: the worker's scan does.
+    assert "you are here" in text and "Reached 3 June 2026" in text
+    assert stages_recorded(alice) == set()
+    assert services.pathways_scan(now=NOW) == 1
     assert stages_recorded(alice) == {"awareness"}
     for _ in range(10):
         ToolSession.objects.create(
             owner=alice, tool="breathing_478", started_at=NOW - timedelta(days=3), distress_before=6
         )
     # New responses and calming tools, but entries over ten days only: practice over weeks is still missing.
-    alice_client.get("/home/")
+    assert services.pathways_scan(now=NOW) == 0
     assert stages_recorded(alice) == {"awareness"}
     Activation.objects.create(
         owner=alice, occurred_at=NOW - timedelta(days=40), trigger="threat", intensity=7, response="soothing"
     )
-    alice_client.get("/home/")
+    assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()
+    assert stages_recorded(alice) == {"awareness"}
+    services.pathways_scan(now=NOW)
     assert stages_recorded(alice) == {"awareness", "experimenting"}
     # Everything deleted: the stages reached stay reached.
     Activation.objects.filter(owner=alice).delete()
     assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_scan_records_nothing_for_someone_who_withdrew_consent(alice):
+    from earnedsecure.accounts.models import Consent
+    from earnedsecure.accounts.services import consent_withdraw
+
+    for day in range(6):
+        when = NOW - timedelta(days=10 + 2 * day)
+        Activation.objects.create(owner=alice, occurred_at=when, trigger="threat", intensity=7, response="soothing")
+    ecr_r(alice, NOW - timedelta(days=20), 5.5)
+    consent_withdraw(user=alice, purpose=Consent.Purpose.CORE)
+    assert services.pathways_scan(now=NOW) == 0
+    assert stages_recorded(alice) == set()
+
+
+def test_the_worker_runs_the_pathway_scan(alice, monkeypatch):
+    from earnedsecure.journey import worker
+
+    scanned = []
+    monkeypatch.setattr(services, "pathways_scan", lambda **kwargs: scanned.append(kwargs) or 0)
+    monkeypatch.setattr(services, "reminders_scan", lambda **kwargs: 0)
+    worker.run_once()
+    assert scanned == [{}]
 
 
 @time_machine.travel(NOW, tick=False)

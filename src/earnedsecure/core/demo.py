@@ -27,6 +27,8 @@ def register_seeder(seeder: Seeder, *, order: int = 50) -> None:
 
 @transaction.atomic
 def demo_create(*, months: int = 6, now: datetime | None = None):
+    from allauth.account.models import EmailAddress
+
     from earnedsecure.accounts.services import account_delete, consent_give
 
     User = get_user_model()
@@ -44,6 +46,8 @@ def demo_create(*, months: int = 6, now: datetime | None = None):
     )
     user.date_joined = now - timezone.timedelta(days=months * 30 + 3)
     user.save(update_fields=["date_joined"])
+    # As sign-up would have recorded it; without it allauth's email page writes the row on a GET.
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     consent_give(user=user)
     rng = random.Random(20261128)
     for _, seeder in sorted(_SEEDERS, key=lambda pair: pair[0]):

@@ -169,7 +169,11 @@ def pathway_view(
     reached_at: dict[str, datetime] | None = None,
 ) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
-    measured afresh (``domain.progress.pathway``)."""
+    measured afresh (``domain.progress.pathway``).
+
+    A stage met for the first time shows as reached now; reading writes nothing. The worker's scan
+    (``services.pathways_scan``) writes it down, so it stays reached from then on.
+    """
     activations, tools = activation_figures(user=user, now=now), tool_figures(user=user)
     check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
@@ -177,9 +181,8 @@ def pathway_view(
     pathway = assess_pathway(
         pathway_summary(activations=activations, tools=tools, check_ins=check_ins), now=now, reached=reached_at
     )
-    return PathwayView(
-        pathway=pathway, reached_at=reached_at, activations=activations, tools=tools, check_ins=check_ins
-    )
+    shown_at = {**reached_at, **{stage.value: now for stage in pathway.newly_reached}}
+    return PathwayView(pathway=pathway, reached_at=shown_at, activations=activations, tools=tools, check_ins=check_ins)
 
 
 # ---------------------------------------------------------------------------------------------------------

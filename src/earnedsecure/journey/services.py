@@ -97,6 +97,29 @@ def pathway_record_reached(*, user, stages, now: datetime | None = None) -> None
     )
 
 
+def pathways_scan(*, now: datetime | None = None) -> int:
+    """Write down the stages each person has newly reached; the worker runs it with the reminder scan.
+
+    Pages only read: they show a stage met for the first time as reached now, and this scan records it (at
+    most ``worker.DEFAULT_SCAN_EVERY`` later), so from then on it stays reached even if the criteria lapse.
+    Nothing is recorded for someone who withdrew consent. Returns how many stages were recorded.
+    """
+    from django.contrib.auth import get_user_model
+
+    from earnedsecure.accounts.services import has_core_consent
+    from earnedsecure.journey.selectors import pathway_view
+
+    now = now or timezone.now()
+    recorded = 0
+    for user in get_user_model().objects.filter(is_active=True).iterator():
+        if not has_core_consent(user):
+            continue
+        newly = pathway_view(user=user, now=now).pathway.newly_reached
+        pathway_record_reached(user=user, stages=newly, now=now)
+        recorded += len(newly)
+    return recorded
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Reminders
 

@@ -1,4 +1,4 @@
-"""Background tasks for reminders (django-tasks, database-backed queue; run by ``earnedsecure worker``)."""
+"""Background tasks for reminders and the pathway (django-tasks, database-backed queue; run by ``earnedsecure worker``)."""
 
 from django_tasks import task
 
@@ -15,3 +15,9 @@ def scan_reminders() -> int:
 def send_reminder_email(reminder_id: int) -> bool:
     """Send one discreet reminder email (at most once per reminder)."""
     return services.reminder_send_email(reminder_id=reminder_id)
+
+
+@task()
+def scan_pathways() -> int:
+    """Record the pathway stages people have newly reached (pages only show them). Idempotent."""
+    return services.pathways_scan()

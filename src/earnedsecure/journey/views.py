@@ -14,19 +14,10 @@ from earnedsecure.journey.models import Reminder
 from earnedsecure.journey.practices import practice_button
 
 
-def _record_reached(request, view, now):
-    """Store stages reached for the first time, and show them as reached on this very page."""
-    if view.pathway.newly_reached:
-        services.pathway_record_reached(user=request.user, stages=view.pathway.newly_reached, now=now)
-        for stage in view.pathway.newly_reached:
-            view.reached_at.setdefault(stage.value, now)
-
-
 @require_safe
 def home(request):
     now = timezone.now()
     home_view = selectors.home_view(user=request.user, now=now)
-    _record_reached(request, home_view.pathway, now)
     from earnedsecure.assessments.selectors import home_safety
 
     return render(
@@ -46,7 +37,6 @@ def index(request):
     now = timezone.now()
     rows = selectors.journey_rows(user=request.user, now=now)
     view = selectors.pathway_view(user=request.user, now=now, reached_at=rows.stages_reached)
-    _record_reached(request, view, now)
     return render(
         request,
         "journey/index.html",
@@ -54,7 +44,7 @@ def index(request):
             "lessons": selectors.course(read=rows.lessons_read),
             "read_count": len(rows.lessons_read),
             "pathway": view.pathway,
-            "pathway_reached": rows.stages_reached,
+            "pathway_reached": view.reached_at,
             "programs": selectors.programs(user=request.user, now=now),
         },
     )
@@ -64,7 +54,6 @@ def index(request):
 def pathway(request):
     now = timezone.now()
     view = selectors.pathway_view(user=request.user, now=now)
-    _record_reached(request, view, now)
     return render(request, "journey/pathway.html", {"view": view, "pathway": view.pathway})
 
 

@@ -1,4 +1,4 @@
-"""The background worker: schedules the reminder scan and runs the task queue, in one loop.
+"""The background worker: schedules the reminder and pathway scans and runs the task queue, in one loop.
 
 ``earnedsecure worker`` runs it in the foreground; ``start_background_worker()`` runs the same loop in a
 daemon thread, for ``earnedsecure serve`` on a single machine. The queue itself is django-tasks-db's: its
@@ -39,9 +39,10 @@ def _queue_worker() -> Worker:
 
 def run_once() -> None:
     """Scan once, then run everything queued (including the emails the scan queued), then return."""
-    from earnedsecure.journey.tasks import scan_reminders
+    from earnedsecure.journey.tasks import scan_pathways, scan_reminders
 
     scan_reminders.enqueue()
+    scan_pathways.enqueue()
     _queue_worker().run()
 
 
@@ -51,8 +52,9 @@ def run_forever(
     poll_seconds: float = DEFAULT_POLL_SECONDS,
     stop: threading.Event | None = None,
 ) -> None:
-    """Queue a reminder scan every ``scan_every`` and run queued tasks, checking every ``poll_seconds``."""
-    from earnedsecure.journey.tasks import scan_reminders
+    """Queue the reminder and pathway scans every ``scan_every`` and run queued tasks, checking every
+    ``poll_seconds``."""
+    from earnedsecure.journey.tasks import scan_pathways, scan_reminders
 
     stop = stop or threading.Event()
     next_scan = time.monotonic()
@@ -60,6 +62,7 @@ def run_forever(
         try:
             if time.monotonic() >= next_scan:
                 scan_reminders.enqueue()
+                scan_pathways.enqueue()
                 next_scan = time.monotonic() + scan_every.total_seconds()
             _queue_worker().run()
         except Exception:

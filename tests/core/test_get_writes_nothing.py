@@ -1,0 +1,111 @@
+"""A GET writes nothing: every page and API read a signed-in person with months of history can reach, walked
+from the URL conf (routes with parameters get their values from the links on the pages visited), answers
+without a single INSERT, UPDATE or DELETE.
+
+Writes belong to POST services and to the background worker's scan (issue 10: "GET pages insert rows").
+The one table left out is the session store: the idle timeout notes the last request in the session at most
+once a minute, which is the session's own bookkeeping, not a page's.
+"""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls.exceptions import Resolver404
+
+# Quick exit signs out on GET by design (it must be one click away); signing out ends the session.
+SIGNS_OUT = re.compile(r"^/(quick-exit/|accounts/logout/)")
+HREF = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
+WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.I)
+SESSION_STORE = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?django_session"?', re.I)
+
+
+def _routes():
+    plain, templated = [], []
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                address = "/" + route.lstrip("^").rstrip("$")
+                (templated if "<" in address or "(" in address else plain).append(address)
+
+    walk(get_resolver().url_patterns, "")
+    return plain, templated
+
+
+def _route_of(path):
+    try:
+        return resolve(path).route
+    except Resolver404:
+        return None
+
+
+def _writes(queries):
+    return [q["sql"] for q in queries if WRITE.match(q["sql"]) and not SESSION_STORE.match(q["sql"])]
+
+
+@pytest.fixture
+def person_with_history(db):
+    """The demo person (six months of diary, check-ins, thoughts, lessons, programs, reminders), with the
+    pathway's records taken away: the stages are met in the data but not yet written down, as between a
+    person's entry and the worker's next scan."""
+    from django.test import Client
+
+    from earnedsecure.core.demo import demo_create
+    from earnedsecure.journey.models import PathwayStageReached
+
+    person = demo_create(months=6)
+    PathwayStageReached.objects.filter(owner=person).delete()
+    client = Client()
+    client.force_login(person)
+    client.get("/still-here/")  # the session's first-visit bookkeeping
+    return client
+
+
+def test_it_writes_nothing_on_any_get(person_with_history):
+    client = person_with_history
+    plain, templated = _routes()
+    to_visit = [path for path in plain if not SIGNS_OUT.match(path) and not path.startswith("/admin")]
+    seen_routes, visited, writes = set(), [], {}
+    while to_visit:
+        path = to_visit.pop(0)
+        route = _route_of(path)
+        if route is None or route in seen_routes or SIGNS_OUT.match(path):
+            continue
+        seen_routes.add(route)
+        visited.append(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        if found := _writes(queries.captured_queries):
+            writes[path] = found
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            to_visit += [link for link in HREF.findall(response.content.decode()) if link not in visited]
+
+    # The API's single-item reads: the id (or slug) of the first item its list answers with.
+    for pattern in templated:
+        listed, _, rest = pattern.partition("/<")
+        if not listed.startswith("/api/") or "<" in rest or _route_of(listed) is None:
+            continue
+        items = client.get(listed).json()
+        key = "slug" if "<slug>" in pattern else "id"
+        path = re.sub(r"<\w+>", str(items[0][key]), pattern)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        if found := _writes(queries.captured_queries):
+            writes[path] = found
+        visited.append(path)
+
+    assert not writes, "GET wrote rows:\n" + "\n".join(
+        f"{path}: {sql[:160]}" for path, sqls in writes.items() for sql in sqls
+    )
+    # The walk must reach the pages that matter, or it proves nothing.
+    for page in ("/home/", "/learn/", "/learn/pathway/", "/diary/", "/diary/insights/", "/think/", "/check-ins/"):
+        assert page in visited
+    reached_with_parameters = {route for route in seen_routes if "<" in route}
+    assert len(reached_with_parameters) >= 10, sorted(reached_with_parameters)
+    assert "/api/v1/diary/activations/" in " ".join(visited)
