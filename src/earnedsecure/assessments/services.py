@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -31,6 +31,7 @@ from earnedsecure.domain.instruments import (
 )
 from earnedsecure.domain.instruments import fhir as domain_fhir
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS
+from earnedsecure.domain.limits import date_out_of_range
 
 # The suggested rhythm (the issue's example); a person can change or switch off each one.
 DEFAULT_SCHEDULE: dict[str, int] = {"ecr-rs": 14, "ecr-r": 91, "phq-9": 14, "gad-7": 14}
@@ -311,17 +312,37 @@ def instrument_for_fhir(resource: Mapping[str, object]) -> Instrument:
     return get_instrument(matches[0])
 
 
+def _fhir_authored(authored: object, *, now: datetime) -> datetime | None:
+    """When an imported response was answered: absent means now; anything else must be a real, past moment.
+
+    A wrong type, an impossible date or one outside domain/limits.py's years is refused rather than stored:
+    a response "authored" in year 9999 made its owner's home page fail on every visit.
+    """
+    if authored is None:
+        return None
+    example = "a FHIR dateTime with a time zone, such as 2026-03-01T09:30:00+00:00"
+    try:
+        moment = parse_datetime(authored) if isinstance(authored, str) else None
+    except ValueError:
+        moment = None  # well formed but impossible, such as month 13
+    if moment is None or timezone.is_naive(moment):
+        raise InvalidAnswers([AnswerProblem(f"'authored' must be {example}, not {authored!r:.60}")])
+    out_of_range = date_out_of_range(moment)
+    if out_of_range:
+        raise InvalidAnswers([AnswerProblem(f"'authored' {authored}: {out_of_range}")])
+    if moment > now + timedelta(minutes=5):
+        raise InvalidAnswers([AnswerProblem(f"'authored' {authored} is in the future")])
+    return moment
+
+
 @transaction.atomic
-def response_import_fhir(*, user, resource: Mapping[str, object]) -> InstrumentResponse:
+def response_import_fhir(*, user, resource: Mapping[str, object], now: datetime | None = None) -> InstrumentResponse:
     """Store a completed FHIR QuestionnaireResponse through the same scoring as every other answer."""
     if not isinstance(resource, Mapping) or resource.get("resourceType") != "QuestionnaireResponse":
         raise InvalidAnswers([AnswerProblem("the resource is not a QuestionnaireResponse")])
     definition = instrument_for_fhir(resource)
     answers = domain_fhir.answers_from_questionnaire_response(definition, resource)
-    authored = resource.get("authored")
-    completed_at = parse_datetime(authored) if isinstance(authored, str) else None
-    if completed_at is not None and timezone.is_naive(completed_at):
-        completed_at = None
+    completed_at = _fhir_authored(resource.get("authored"), now=now or timezone.now())
     return response_submit(
         user=user,
         instrument=definition.slug,

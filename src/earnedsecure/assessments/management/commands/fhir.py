@@ -11,6 +11,9 @@ from earnedsecure.domain.instruments import fhir as domain_fhir
 
 from .score import one_line
 
+# One QuestionnaireResponse of the longest instrument (ECR-R, 36 items) is about 15 KB.
+IMPORT_MAX_BYTES = 1_000_000
+
 
 def _person(username: str):
     user = get_user_model().objects.filter(username=username).first()
@@ -46,17 +49,26 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(resource, indent=2, ensure_ascii=False))
 
     def _import(self, user, path: str) -> dict:
+        # Read at most one byte past the limit, so a huge file is refused without holding it (or its parsed
+        # objects, many times its size) in memory: 100 MB of JSON took 1.1 GB before this.
         try:
             if path == "-":
-                text = sys.stdin.read()
+                raw = sys.stdin.buffer.read(IMPORT_MAX_BYTES + 1)
             else:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            resource = json.loads(text)
+                with open(path, "rb") as handle:
+                    raw = handle.read(IMPORT_MAX_BYTES + 1)
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror}") from None
+        if len(raw) > IMPORT_MAX_BYTES:
+            raise CommandError(f"{path} is over {IMPORT_MAX_BYTES:,} bytes; one QuestionnaireResponse is far smaller")
+        try:
+            resource = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise CommandError(f"{path} is not UTF-8 text") from None
         except json.JSONDecodeError as error:
             raise CommandError(f"{path} is not JSON: {error.msg} at line {error.lineno}") from None
+        except RecursionError:
+            raise CommandError(f"{path} is nested too deeply to be a QuestionnaireResponse") from None
         try:
             response = response_import_fhir(user=user, resource=resource)
         except (InstrumentUnavailable, InvalidAnswers) as error:
