@@ -103,3 +103,25 @@ def test_a_saved_draft_with_risk_shows_no_ready_to_send_rewrite(alice_client, al
     main = _main(alice_client.get(f"/think/messages/{message.pk}/"))
     assert "data-safety-response" in main
     assert "ready to send" not in main and "Threatening" not in main
+
+
+def test_a_thought_with_risk_gets_the_safety_response_even_with_a_required_box_left_empty(alice_client):
+    # Seen in the safety screenshots: "This field is required." instead of the crisis lines.
+    main = _main(_thought(alice_client, intensity_before="", emotion="", situation=""))
+    assert "data-safety-response" in main and "data-risk-block" in main
+    assert "This field is required" not in main
+    assert not ThoughtRecord.objects.exists()
+
+
+def test_a_draft_with_risk_gets_the_safety_response_even_when_it_is_too_long_to_save(alice_client):
+    too_long = SELF_HARM_MESSAGE + " " + "x" * 6000
+    main = _main(alice_client.post("/think/messages/new/", {"draft": too_long, "action": "check"}))
+    assert "data-safety-response" in main and "data-risk-block" in main
+
+
+def test_an_unsaved_diary_entry_with_risk_still_shows_the_crisis_lines_and_keeps_the_words(alice_client):
+    words = "He put his hands around my neck last night and I couldn't breathe."
+    response = alice_client.post("/diary/activated/", {"trigger_note": words})  # no trigger, no intensity
+    main = _main(response)
+    assert response.status_code == 200 and "data-risk-block" in main
+    assert "neck last night" in main

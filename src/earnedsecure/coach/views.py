@@ -15,9 +15,12 @@ from earnedsecure.coach.forms import (
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
 from earnedsecure.core.access import get_owned_or_404
-from earnedsecure.core.risk import risk_context, strongest
+from earnedsecure.core.risk import risk_context
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import QUICK_CALMING_TOOLS, URGE_SURFING
+
+# Everything a person writes in a thought record, read for risk before anything else.
+THOUGHT_TEXTS = ("situation", "automatic_thought", "emotion", "evidence_for", "evidence_against", "balanced_thought")
 
 REASSURANCE_GUARD_AFTER = 3
 MAX_SUGGESTED = services.MAX_SUGGESTED
@@ -89,6 +92,17 @@ def thought_new(request):
 
     action = request.POST.get("action", "check")
     start = ThoughtStartForm(request.POST)
+    if action != "edit":
+        # No coaching beside a risk (hazard log H2), and risk is answered before any box is checked: an empty
+        # required field or an over-long paste must never stand between a person and the crisis lines.
+        written = {name: request.POST.get(name, "") for name in THOUGHT_TEXTS}
+        risk = analysis.assess_risk(*written.values())
+        if risk["level"] != "none":
+            return render(
+                request,
+                "coach/thought_safety.html",
+                {"start": start, "data": written, **risk_context(request.user, risk)},
+            )
     if not start.is_valid() or action == "edit":
         activation = _activation(request, getattr(start, "cleaned_data", {}).get("activation"))
         return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
@@ -96,21 +110,7 @@ def thought_new(request):
     data = start.cleaned_data
     activation = _activation(request, data["activation"])
     trigger = data["trigger"] or (activation.trigger if activation else "")
-    found = analysis.analyze_thought(data["automatic_thought"])
-    # No coaching beside a risk: any risk in anything written so far shows the safety response instead of the
-    # traps, the reality check and the save button (hazard log H2).
-    risk = strongest(
-        found["risk"],
-        analysis.assess_risk(
-            data["situation"],
-            data["emotion"],
-            *(request.POST.get(f, "") for f in ("evidence_for", "evidence_against", "balanced_thought")),
-        ),
-    )
-    if risk["level"] != "none":
-        return render(
-            request, "coach/thought_safety.html", {"start": start, "data": data, **risk_context(request.user, risk)}
-        )
+    found = analysis.analyze_thought(data["automatic_thought"])  # risk in it was answered above
     suggestions = found["traps"][:MAX_SUGGESTED]
     check = selectors.reality_check(user=request.user, trigger=trigger)
     finish = ThoughtFinishForm(
@@ -243,6 +243,14 @@ def message_new(request):
 
     action = request.POST.get("action", "check")
     draft_form = MessageDraftForm(request.POST)
+    if action != "edit":
+        # No coaching beside a risk, in the draft or in the message being built from it (hazard log H2): no
+        # protest cards, no rewrite toward contact, nothing saved as a coached message. Answered before the
+        # draft is checked, so an over-long paste still gets the crisis lines.
+        draft_text = request.POST.get("draft", "")
+        risk = analysis.assess_risk(draft_text, request.POST.get("final_text", ""))
+        if risk["level"] != "none":
+            return render(request, "coach/message_safety.html", {"draft_text": draft_text, **risk_context(user, risk)})
     if not draft_form.is_valid() or action == "edit":
         return render(
             request,
@@ -251,16 +259,7 @@ def message_new(request):
         )
 
     draft_text = draft_form.cleaned_data["draft"]
-    found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)
-    # No coaching beside a risk, in the draft or in the message being built from it (hazard log H2): no
-    # protest cards, no rewrite toward contact, nothing saved as a coached message.
-    risk = strongest(found["risk"], analysis.assess_risk(request.POST.get("final_text", "")))
-    if risk["level"] != "none":
-        return render(
-            request,
-            "coach/message_safety.html",
-            {"draft_text": draft_text, **risk_context(user, risk)},
-        )
+    found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)  # risk answered above
     if action == "check":
         rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found))
     else:

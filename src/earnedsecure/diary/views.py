@@ -29,6 +29,8 @@ from earnedsecure.diary.tools import tool_template, tool_url
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, TOOLS, URGE_SURFING
 
 RECENT = 30
+# Everything a person writes in the "I'm activated" flow, read for risk.
+ENTRY_TEXTS = ("trigger_note", "body_sensations", "thought", "response_note")
 
 
 def in_person_zone(view):
@@ -86,13 +88,12 @@ def activated(request):
             _apply_errors(form, error)
         else:
             return redirect(f"{reverse('diary:detail', args=[activation.pk])}?saved=1")
-    return render(
-        request,
-        "diary/activated.html",
-        {
-            "form": form,
-        },
-    )
+    context = {"form": form}
+    if request.method == "POST":
+        # Not saved (a box left empty, a date out of range): risk in the words is still answered at once, above
+        # the form, and what was typed stays on the page.
+        context.update(risk_for(request.user, *(request.POST.get(name, "") for name in ENTRY_TEXTS)))
+    return render(request, "diary/activated.html", context)
 
 
 @in_person_zone
