@@ -15,7 +15,7 @@ from earnedsecure.assessments import fhir_export, selectors, services
 from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.access import get_owned_or_404
-from earnedsecure.core.api_rules import ErrorOut, Page, invalid_input, page_of
+from earnedsecure.core.api_rules import ErrorOut, Page, Word, invalid_input, page_of
 from earnedsecure.domain.instruments import (
     PROTOTYPE_RULE,
     Instrument,
@@ -235,7 +235,7 @@ def submit_response(request, payload: ResponseIn):
 
 
 @router.get("/responses", response=list[ResponseOut])
-def list_responses(request, page: Query[Page], instrument: str | None = None):
+def list_responses(request, page: Query[Page], instrument: Word | None = None):
     rows = selectors.completed(request.user).order_by("-completed_at", "-pk")
     if instrument:
         rows = rows.filter(instrument=instrument)

@@ -4,20 +4,26 @@
   status. An endpoint refuses by raising :class:`ApiError`; earnedsecure/api.py turns it, and every error the
   framework raises (validation, 404, sign-in, CSRF), into :func:`error_response`.
 - **Free text**: :data:`FreeText`, the one limit of domain/limits.py, refused with its message, never cut.
-- **Pages**: :class:`Page` (``?limit=&offset=``, at most :data:`PAGE_MAX` rows) and :func:`page_of`. A limit
-  out of range is refused (422) rather than quietly changed.
+- **Pages**: :class:`Page` (``?limit=&offset=``, at most :data:`PAGE_MAX` rows from at most
+  :data:`OFFSET_MAX`) and :func:`page_of`. A limit out of range is refused (422) rather than quietly changed.
+- **Dates**: :data:`Moment`, aware and within the years of domain/limits.py.
+- **NUL**: no text input may hold a NUL character (PostgreSQL cannot store it in text; Django's forms refuse
+  it the same way), so it is refused with 422 instead of failing as a 500 at the database.
 """
 
 from typing import Annotated
 
 from django.http import JsonResponse
 from ninja import Field, Schema
-from pydantic import AfterValidator, WithJsonSchema
+from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
 
-from earnedsecure.domain.limits import TEXT_MAX_CHARS, text_too_long
+from earnedsecure.domain.limits import TEXT_MAX_CHARS, date_out_of_range, text_too_long
 
 PAGE_MAX = 200
 PAGE_DEFAULT = 50
+# Far beyond anyone's rows, and far inside the 64-bit OFFSET both databases take (SQLite refused 2**64 with 500).
+OFFSET_MAX = 1_000_000
+NUL_MESSAGE = "Null characters are not allowed."  # Django's own words for the pages' forms
 
 
 class ApiError(Exception):
@@ -46,7 +52,20 @@ def _within_limit(text: str) -> str:
     message = text_too_long(text)
     if message:
         raise ValueError(message)
+    return _no_nul(text)
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError(NUL_MESSAGE)
     return text
+
+
+def _within_years(moment):
+    message = date_out_of_range(moment)
+    if message:
+        raise ValueError(message)
+    return moment
 
 
 # Checked after parsing so the person reads the same message as on the pages; the schema still shows maxLength.
@@ -55,9 +74,15 @@ FreeText = Annotated[
 ]
 
 
+# A short word the API looks up or filters by (an instrument's slug): never free text.
+Word = Annotated[str, AfterValidator(_no_nul)]
+
+Moment = Annotated[AwareDatetime, AfterValidator(_within_years)]
+
+
 class Page(Schema):
     limit: int = Field(PAGE_DEFAULT, ge=1, le=PAGE_MAX)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=OFFSET_MAX)
 
 
 def page_of(rows, page: Page):

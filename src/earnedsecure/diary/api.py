@@ -9,10 +9,9 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import AwareDatetime
 
 from earnedsecure.core.access import get_owned_or_404
-from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
+from earnedsecure.core.api_rules import FreeText, Moment, Page, invalid_input, page_of
 from earnedsecure.diary import selectors, services
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 from earnedsecure.domain import cycle
@@ -35,7 +34,7 @@ def _invalid(error: ValidationError):
 class ActivationIn(Schema):
     trigger: TriggerKey
     intensity: int = Field(..., ge=0, le=10)
-    occurred_at: AwareDatetime | None = None
+    occurred_at: Moment | None = None
     trigger_note: FreeText = ""
     body_sensations: FreeText = ""
     thought: FreeText = ""
@@ -44,13 +43,13 @@ class ActivationIn(Schema):
     response_note: FreeText = ""
     protest_result: ProtestResultKey = ""
     outcome: FreeText = ""
-    calm_at: AwareDatetime | None = None
+    calm_at: Moment | None = None
 
 
 class ActivationPatch(Schema):
     trigger: TriggerKey | None = None
     intensity: int | None = Field(None, ge=0, le=10)
-    occurred_at: AwareDatetime | None = None
+    occurred_at: Moment | None = None
     trigger_note: FreeText | None = None
     body_sensations: FreeText | None = None
     thought: FreeText | None = None
@@ -59,12 +58,12 @@ class ActivationPatch(Schema):
     response_note: FreeText | None = None
     protest_result: ProtestResultKey | None = None
     outcome: FreeText | None = None
-    calm_at: AwareDatetime | None = None
+    calm_at: Moment | None = None
 
 
 class FollowUpIn(Schema):
     outcome: FreeText = ""
-    calm_at: AwareDatetime | None = None
+    calm_at: Moment | None = None
     protest_result: ProtestResultKey = ""
 
 
@@ -90,7 +89,7 @@ class ToolSessionIn(Schema):
     tool: ToolKey
     distress_before: int = Field(..., ge=0, le=10)
     distress_after: int | None = Field(None, ge=0, le=10)
-    started_at: AwareDatetime | None = None
+    started_at: Moment | None = None
     duration_seconds: int = Field(0, ge=0, le=24 * 3600)
     activation_id: int | None = None
     note: FreeText = ""
@@ -109,7 +108,7 @@ class ToolSessionOut(Schema):
 
 class SavouringIn(Schema):
     what_happened: FreeText = Field(..., min_length=1)
-    occurred_at: AwareDatetime | None = None
+    occurred_at: Moment | None = None
     with_partner: bool = True
     feeling_minutes: int | None = Field(None, ge=0, le=7 * 24 * 60)
     thanked_partner: bool = False

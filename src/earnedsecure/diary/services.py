@@ -151,6 +151,10 @@ def activation_update(*, activation: Activation, now: datetime | None = None, **
         errors["protest_result"] = "Only for a protest behaviour."
     if activation.calm_at is not None and activation.occurred_at and activation.calm_at < activation.occurred_at:
         errors["calm_at"] = "Calm again has to be after it started."
+    # The same rule as activation_create: an edit cannot move an entry into the future either.
+    for name in ("occurred_at", "calm_at"):
+        if changes.get(name) is not None and changes[name] > now + timezone.timedelta(minutes=5):
+            errors[name] = "This can't be in the future."
     if activation.outcome and not had_outcome:
         activation.outcome_recorded_at = now
     _finish_recovery(activation)
