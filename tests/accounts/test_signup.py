@@ -77,7 +77,7 @@ def test_without_a_region_it_preselects_nothing(client, db):
 
 
 def test_a_country_chosen_on_the_crisis_page_wins_over_the_language(client, db):
-    client.get("/help/crisis/?country=IE")
+    client.post("/help/crisis/", {"country": "IE"})
     html = client.get("/accounts/signup/", HTTP_ACCEPT_LANGUAGE="en-GB").content.decode()
     assert '<option value="IE" selected>' in html
 

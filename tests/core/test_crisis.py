@@ -1,3 +1,4 @@
+import re
 from datetime import date
 
 import phonenumbers
@@ -23,10 +24,37 @@ def test_it_shows_the_persons_own_country(alice_client):
 
 
 def test_it_lets_anyone_choose_a_country_and_remembers_it(client):
-    response = client.get("/help/crisis/?country=au")
-    assert b"13 11 14" in response.content
+    response = client.post("/help/crisis/", {"country": "au"})
+    assert response.status_code == 303 and response["Location"] == "/help/crisis/?country=AU"
     assert response.cookies["es_country"].value == "AU"
+    assert b"13 11 14" in client.get(response["Location"]).content
     assert b"13 11 14" in client.get("/help/crisis/").content
+
+
+def test_a_link_shows_a_country_but_cannot_change_the_remembered_one(client):
+    # A plain link (a GET) used to set the cookie for a year: anyone could change someone's crisis lines.
+    client.post("/help/crisis/", {"country": "GB"})
+    response = client.get("/help/crisis/?country=AU")
+    assert b"13 11 14" in response.content  # looking is fine
+    assert "es_country" not in response.cookies
+    assert b"116 123" in client.get("/help/crisis/").content  # still Great Britain
+
+
+def test_remembering_a_country_needs_the_csrf_token(db):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    refused = browser.post("/help/crisis/", {"country": "AU"})
+    assert refused.status_code == 403 and "es_country" not in refused.cookies
+    page = browser.get("/help/crisis/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    accepted = browser.post("/help/crisis/", {"country": "AU", "csrfmiddlewaretoken": token})
+    assert accepted.status_code == 303 and accepted.cookies["es_country"].value == "AU"
+
+
+def test_an_unknown_country_is_not_remembered(client):
+    response = client.post("/help/crisis/", {"country": "ZZ"})
+    assert response.status_code == 303 and "es_country" not in response.cookies
 
 
 def test_it_shows_violence_lines_where_known(client):

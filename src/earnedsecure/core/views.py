@@ -7,6 +7,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -31,9 +32,20 @@ def crisis_country_code(request) -> str:
 
 
 @login_not_required
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def crisis(request):
-    # Must work when all else fails: the only database read is guarded, and the template never needs it.
+    """The crisis lines. Must work when all else fails: the only database read is guarded, the template needs none.
+
+    ``?country=`` shows another country's lines and changes nothing. Remembering a country (a cookie for a year)
+    is a POST with the CSRF token, so a link someone sends cannot change which lines this browser shows.
+    """
+    if request.method == "POST":
+        chosen = crisis_lines.country_for(request.POST.get("country", "").upper())
+        response = redirect(f"{request.path}?{urlencode({'country': chosen.code})}" if chosen else request.path)
+        response.status_code = 303
+        if chosen:
+            response.set_cookie(COUNTRY_COOKIE, chosen.code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        return response
     code = crisis_country_code(request)
     country = crisis_lines.country_for(code)
     response = render(
@@ -51,8 +63,6 @@ def crisis(request):
             "public_page": True,
         },
     )
-    if request.GET.get("country") and country:
-        response.set_cookie(COUNTRY_COOKIE, country.code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
 
 
