@@ -18,6 +18,16 @@ def _fast_password_hashing(settings, request):
 
 
 @pytest.fixture(autouse=True)
+def _forget_person_keys():
+    # Each test's rows (and their data keys) are rolled back: a key cached by one test must not serve the next.
+    from earnedsecure.core import crypto
+
+    crypto.person_keys_forget()
+    yield
+    crypto.person_keys_forget()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits live in the cache; one test's failed logins must not throttle the next test.
     from django.core.cache import cache

@@ -57,6 +57,7 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 DATA_DIR = Path(envstr("EARNEDSECURE_DATA_DIR", user_data_dir("earnedsecure", appauthor=False))).expanduser()
 DATA_DIR.mkdir(parents=True, exist_ok=True, mode=0o700)
+DATA_DIR.chmod(0o700)  # mkdir's mode is cut by the umask and leaves an existing folder as it was
 
 
 def _secret_file(name: str, make) -> str:
@@ -158,16 +159,27 @@ if DATABASE_URL:
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address we understand: {error}") from None
 else:
+    SQLITE_PATH = DATA_DIR / "earnedsecure.sqlite3"
+    # The database is made here, empty and 0600, before SQLite opens it: SQLite gives its -wal and -shm files
+    # the main file's mode, so all three stay private. Files left 0644 by an older version are closed up.
+    os.close(os.open(SQLITE_PATH, os.O_WRONLY | os.O_CREAT, 0o600))
+    for _suffix in ("", "-wal", "-shm"):
+        if Path(f"{SQLITE_PATH}{_suffix}").exists():
+            Path(f"{SQLITE_PATH}{_suffix}").chmod(0o600)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "earnedsecure.sqlite3",
+            "NAME": SQLITE_PATH,
             # WAL lets readers and one writer work at once; IMMEDIATE takes the write lock at BEGIN so two
             # writers queue on the busy timeout instead of failing with "database is locked" mid-transaction.
             "OPTIONS": {
                 "timeout": envint("EARNEDSECURE_SQLITE_TIMEOUT", 30, minimum=1),
                 "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                # secure_delete overwrites deleted rows with zeros: a deleted person's text stays in no free page.
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                    "PRAGMA secure_delete=ON;"
+                ),
             },
             "TEST": {"NAME": None},
         }

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.assessments.services import (
@@ -68,10 +68,15 @@ def test_it_keeps_item_9_on_its_own_and_flags_it_whatever_the_total(alice):
     assert (calm.item9, calm.safety_alert) == (0, False)
 
 
-def test_the_database_refuses_a_safety_flag_without_item_9(alice):
+def test_the_item_9_answer_and_its_flag_are_stored_together_and_only_as_ciphertext(alice):
+    # Encrypted at rest (issue 11), so the database can no longer check them: the one service sets both.
     response = response_submit(user=alice, instrument="phq-9", answers=phq9(3, item9=2))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        InstrumentResponse.objects.filter(pk=response.pk).update(safety_alert=False)
+    response.refresh_from_db()
+    assert (response.item9, response.safety_alert) == (2, True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT item9, safety_alert, answers FROM assessments_instrumentresponse")
+        stored = cursor.fetchone()
+    assert all(str(value).startswith("person:") for value in stored)
 
 
 def test_the_database_refuses_scores_out_of_range_or_a_half_scored_row(alice):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from earnedsecure import __version__
 from earnedsecure.accounts.models import Consent, User
-from earnedsecure.core import personal_data
+from earnedsecure.core import crypto, personal_data, storage
 
 
 def has_core_consent(user) -> bool:
@@ -78,4 +78,7 @@ def account_delete(*, user) -> None:
     Session.objects.filter(session_key__in=user.usersession_set.values("session_key")).delete()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=username).delete()
-    User.objects.filter(pk=user.pk).delete()
+    user_pk = user.pk
+    User.objects.filter(pk=user_pk).delete()  # cascades to their data key (core.PersonKey): every copy unreadable
+    crypto.person_keys_forget(user_pk)
+    transaction.on_commit(storage.compact_after_deletion)

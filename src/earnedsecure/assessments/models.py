@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from earnedsecure.core.fields import EncryptedTextField
+from earnedsecure.core.fields import EncryptedJSONField, EncryptedTextField
 
 
 class InstrumentResponse(models.Model):
@@ -29,7 +29,8 @@ class InstrumentResponse(models.Model):
     instrument = models.CharField(max_length=32)
     instrument_version = models.CharField(max_length=16)
     # {stable item id: answer}. Partial while in progress (validated page by page), complete once scored.
-    answers = models.JSONField(default=dict, blank=True)
+    # Encrypted: the answers (PHQ-9 item 9 among them) could identify risk.
+    answers = EncryptedJSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.IN_PROGRESS)
     source = models.CharField(max_length=16, choices=Source.choices, default=Source.WEB)
     started_at = models.DateTimeField()
@@ -39,9 +40,10 @@ class InstrumentResponse(models.Model):
     avoidance = models.FloatField(null=True, blank=True)
     total = models.SmallIntegerField(null=True, blank=True)
     band = models.CharField(max_length=32, blank=True, default="")
-    # PHQ-9 item 9 on its own, so that a safety answer can be found in SQL whatever the total.
-    item9 = models.SmallIntegerField(null=True, blank=True)
-    safety_alert = models.BooleanField(default=False)
+    # PHQ-9 item 9 on its own (0-3) and its flag (item 9 above 0), set together by services.response_complete.
+    # Encrypted, like the answers: a query cannot find who answered item 9 above 0, only the person's own pages.
+    item9 = EncryptedJSONField(null=True, blank=True)
+    safety_alert = EncryptedJSONField(default=False)
 
     class Meta:
         ordering = ["-completed_at", "-started_at"]
@@ -58,15 +60,6 @@ class InstrumentResponse(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(total__isnull=True) | Q(total__gte=0, total__lte=27), name="response_total_0_27"
-            ),
-            models.CheckConstraint(
-                condition=Q(item9__isnull=True) | Q(item9__gte=0, item9__lte=3), name="response_item9_0_3"
-            ),
-            # The safety flag is exactly "item 9 above 0": neither can be stored without the other.
-            models.CheckConstraint(
-                condition=(Q(safety_alert=True) & Q(item9__gt=0))
-                | (Q(safety_alert=False) & (Q(item9__isnull=True) | Q(item9=0))),
-                name="response_safety_iff_item9",
             ),
             models.CheckConstraint(
                 condition=Q(status="in_progress", completed_at__isnull=True)
@@ -147,7 +140,7 @@ class SafetyFlag(models.Model):
     response = models.OneToOneField(
         InstrumentResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="safety_flag"
     )
-    answer = models.PositiveSmallIntegerField()
+    answer = EncryptedJSONField()  # 1-3, set by services from a validated PHQ-9 answer; encrypted (risk)
     raised_at = models.DateTimeField()
     follow_up = EncryptedTextField(blank=True, default="")
     follow_up_at = models.DateTimeField(null=True, blank=True)
@@ -156,9 +149,6 @@ class SafetyFlag(models.Model):
     class Meta:
         ordering = ["-raised_at", "-pk"]
         indexes = [models.Index(fields=["owner", "raised_at"], name="safety_flag_owner_time")]
-        constraints = [
-            models.CheckConstraint(condition=Q(answer__gte=1, answer__lte=3), name="safety_flag_answer_1_3"),
-        ]
 
     def __str__(self):
         return f"Item-9 flag {self.pk} ({self.answer})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, Value
+from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, TextField, Value
 from django.db.models.functions import Cast
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
@@ -212,11 +212,13 @@ def safety_flag_for_response(*, user, response_id: int) -> SafetyFlag | None:
 def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[CheckInTotal]]:
     """Recent item-9 flags and PHQ-9 / GAD-7 totals in one UNION ALL (a home-page query budget)."""
     null_time = Cast(Value(None), output_field=DateTimeField())
-    columns = ("row_kind", "row_name", "row_ref", "row_value", "row_at", "row_at2")
+    # The flag's answer is encrypted (its own column: a UNION decrypts a column by its first query's field).
+    columns = ("row_kind", "row_name", "row_ref", "row_answer", "row_value", "row_at", "row_at2")
     flags = (
         owned_queryset(SafetyFlag, user)
         .filter(raised_at__gte=now - ITEM9_WITHIN, raised_at__lte=now)
-        .annotate(row_kind=Value("flag"), row_name=Value(""), row_ref=F("id"), row_value=F("answer"))
+        .annotate(row_kind=Value("flag"), row_name=Value(""), row_ref=F("id"), row_answer=F("answer"))
+        .annotate(row_value=Cast(Value(None), output_field=IntegerField()))
         .annotate(row_at=F("raised_at"), row_at2=F("dismissed_at"))
         .values_list(*columns)
         .order_by()
@@ -224,7 +226,8 @@ def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[Check
     totals = (
         completed(user)
         .filter(instrument__in=SCREENERS, completed_at__gte=now - HELP_LOOKBACK, completed_at__lte=now)
-        .annotate(row_kind=Value("total"), row_name=F("instrument"), row_ref=F("id"), row_value=F("total"))
+        .annotate(row_kind=Value("total"), row_name=F("instrument"), row_ref=F("id"))
+        .annotate(row_answer=Cast(Value(None), output_field=TextField()), row_value=F("total"))
         .annotate(row_at=F("completed_at"), row_at2=null_time)
         .values_list(*columns)
         .order_by()

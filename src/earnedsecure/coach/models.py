@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from earnedsecure.core.fields import EncryptedTextField
+from earnedsecure.core.fields import EncryptedJSONField, EncryptedTextField
 from earnedsecure.domain import cycle
 
 
@@ -24,7 +24,7 @@ class ThoughtRecord(models.Model):
     )
     situation = EncryptedTextField(blank=True, default="")
     automatic_thought = EncryptedTextField()
-    emotion = models.CharField(max_length=60, blank=True, default="")
+    emotion = EncryptedTextField(blank=True, default="")
     intensity_before = models.PositiveSmallIntegerField(help_text="0 (calm) to 10 (the most intense)")
     # [{"name": ..., "confidence": ...}] as the app suggested them, best first.
     suggested_traps = models.JSONField(default=list, blank=True)
@@ -76,7 +76,7 @@ class MessageDraft(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="message_drafts")
     draft = EncryptedTextField()
     # [{"name": ..., "evidence": ...}] protest behaviours the coach found in the draft.
-    behaviours = models.JSONField(default=list, blank=True)
+    behaviours = EncryptedJSONField(default=list, blank=True)  # the evidence quotes the draft, so encrypted
     rewrite = EncryptedTextField(blank=True, default="")
     final_text = EncryptedTextField(blank=True, default="")
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True, default="")

@@ -28,3 +28,19 @@ class SafetyPlan(models.Model):
         return not any(
             getattr(self, field.name) for field in self._meta.fields if isinstance(field, EncryptedTextField)
         )
+
+
+class PersonKey(models.Model):
+    """A person's own data key, wrapped (encrypted) by the master key: their rows are encrypted with it.
+
+    Deleting the person deletes this row (cascade), which makes every copy of their rows unreadable, old
+    backups and free pages included. See core/crypto.py. Never exported, never shown.
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_id = models.CharField(max_length=32, unique=True)
+    wrapped_key = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Data key {self.key_id}"

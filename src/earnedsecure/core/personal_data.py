@@ -25,6 +25,36 @@ NOT_PERSONAL = {
     "mfa.authenticator": "secrets for two-factor sign-in; exporting them would weaken the account",
     "usersessions.usersession": "session bookkeeping; listed on the sessions page",
     "admin.logentry": "operator audit log",
+    "core.personkey": "the person's own data key, wrapped by the master key; deleted with the account",
+}
+
+
+# Text columns of personal models kept in plaintext on purpose, and why. Every other text column of a registered
+# model is encrypted (core/fields.py); a test writes a marker into each and finds it nowhere in the database
+# files. Columns with choices hold the app's own vocabulary, never a person's words, and are not listed.
+PLAINTEXT_BY_DESIGN = {
+    "accounts.user.username": "sign-in looks it up; deleted with the account",
+    "accounts.user.email": "sign-in and password reset look it up; deleted with the account",
+    "account.emailaddress.email": "allauth's verified addresses, looked up at sign-in; deleted with the account",
+    "accounts.user.password": "an Argon2id hash, not the password",
+    "accounts.user.first_name": "no form sets it (only the demo person's name); deleted with the account",
+    "accounts.user.last_name": "never set by the app; deleted with the account",
+    "accounts.user.time_zone": "an IANA zone name the app needs in SQL to bucket days",
+    "assessments.instrumentresponse.instrument": "an instrument slug of the app",
+    "assessments.instrumentresponse.instrument_version": "the instrument's version",
+    "assessments.instrumentresponse.band": (
+        "the score's band, aggregated in SQL for trajectories like the score; the answers are encrypted"
+    ),
+    "assessments.schedule.instrument": "an instrument slug of the app",
+    "assessments.changeassumption.instrument": "an instrument slug of the app",
+    "journey.lessonprogress.lesson_slug": "a lesson slug of the app",
+    "journey.programenrolment.program_slug": "a program slug of the app",
+    "journey.reminder.key": "the reminder's key, made by the app from its own slugs",
+    "journey.reminder.instrument": "an instrument slug of the app",
+    "coach.thoughtrecord.suggested_traps": "thinking-trap names of the app, with the app's own confidence",
+    "coach.thoughtrecord.confirmed_traps": "thinking-trap names of the app",
+    "coach.thoughtrecord.rejected_traps": "thinking-trap names of the app",
+    "diary.activation.urges": "protest-behaviour keys of the app's vocabulary (domain/cycle)",
 }
 
 
