@@ -1,9 +1,11 @@
 import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from django.test import Client
 
 from earnedsecure.assessments.demo import seed
+from tests.history import HISTORY_MONTHS, client_with_history
 
 from .helpers import ecr, phq9, submit
 
@@ -57,3 +59,12 @@ def test_it_hides_other_peoples_data(alice, charlie):
     client.force_login(charlie)
     html = client.get("/check-ins/phq-9/trajectory/").content.decode()
     assert "No results yet" in html and "traj__point" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_5_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/check-ins/ecr-rs/trajectory/")
+    # Session, user, consent; the results, the person's assumptions.
+    with django_assert_num_queries(5):
+        assert client.get("/check-ins/ecr-rs/trajectory/").status_code == 200

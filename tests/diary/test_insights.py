@@ -1,9 +1,11 @@
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 from earnedsecure.diary.services import activation_create
+from tests.history import HISTORY_MONTHS, client_with_history
 
 
 def _heavy_history(owner, *, activations=3000, sessions=1000, moments=500):
@@ -77,3 +79,12 @@ def test_it_requires_login(client, db):
 def test_it_hides_other_peoples_data(alice, charlie_client):
     activation_create(owner=alice, trigger="threat", intensity=9, calm_at=None)
     assert "Not enough entries yet" in charlie_client.get("/diary/insights/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_8_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/diary/insights/")
+    # Session, user, consent; weeks, month medians, good moments, triggers and responses, tools.
+    with django_assert_num_queries(8):
+        assert client.get("/diary/insights/").status_code == 200

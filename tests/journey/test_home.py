@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from earnedsecure.diary.models import Activation
 from earnedsecure.journey.models import PathwayStageReached, Reminder, ReminderPreference
+from tests.history import HISTORY_MONTHS, client_with_history
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 
@@ -125,3 +126,12 @@ def test_a_new_entry_shows_at_once(alice, alice_client):
     assert "1 so far this week" not in first
     activation(alice, NOW - timedelta(hours=1))
     assert "1 so far this week" in alice_client.get("/home/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_15_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/home/")
+    # as above, whatever the length of the history.
+    with django_assert_num_queries(15):
+        assert client.get("/home/").status_code == 200

@@ -7,6 +7,7 @@ from earnedsecure.domain.cycle import PRACTICES
 from earnedsecure.journey.models import LessonProgress
 from earnedsecure.journey.practices import practice_url
 from earnedsecure.journey.rendering import lesson_parts, render_markdown
+from tests.history import HISTORY_MONTHS, client_with_history
 
 
 @pytest.mark.parametrize("practice", PRACTICES, ids=lambda practice: practice.key)
@@ -88,3 +89,12 @@ def test_a_lesson_without_the_cycle_renders_whole():
     assert not parts.has_cycle and parts.after == ""
     odd = replace(get_lesson("the-cycle"), cycle_steps=())
     assert not lesson_parts(odd).has_cycle
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_14_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/learn/")
+    # Session, user, consent; lessons read, stages, reminders; activations 3, tools 1; check-ins 4; programs.
+    with django_assert_num_queries(14):
+        assert client.get("/learn/").status_code == 200

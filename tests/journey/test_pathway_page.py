@@ -1,5 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import time_machine
 
 from earnedsecure.assessments import selectors as assessments
@@ -7,6 +8,7 @@ from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse
 from earnedsecure.diary.models import Activation, ToolSession
 from earnedsecure.journey import selectors, services
 from earnedsecure.journey.models import PathwayStageReached
+from tests.history import HISTORY_MONTHS, client_with_history
 
 NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 
@@ -207,3 +209,12 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
     text = charlie_client.get("/learn/pathway/").content.decode()
     assert "you are here" not in text
     assert "Reached" not in text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_11_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/learn/pathway/")
+    # Session, user, consent; activations 3 (first entry, one aggregate, medians), tools 1; check-ins 3; stages reached.
+    with django_assert_num_queries(11):
+        assert client.get("/learn/pathway/").status_code == 200

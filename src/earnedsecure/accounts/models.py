@@ -1,4 +1,5 @@
 import zoneinfo
+from functools import cache
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -6,8 +7,10 @@ from django.db import models
 from earnedsecure.core.crisis_lines import country_choices
 
 
-def timezone_choices():
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+@cache
+def timezone_choices() -> tuple[tuple[str, str], ...]:
+    """Every named zone, by name. Read from disk once per process: the list changes only with tzdata itself."""
+    return tuple((name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name)
 
 
 class User(AbstractUser):

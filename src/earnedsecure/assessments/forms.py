@@ -2,6 +2,7 @@ from django import forms
 
 from earnedsecure.assessments.selectors import RELIABILITY_RANGE, plausible_sd_range
 from earnedsecure.assessments.services import SCHEDULE_CHOICES
+from earnedsecure.core.widgets import OnePassSelect
 from earnedsecure.domain.instruments import Instrument, RCAssumptions
 
 
@@ -36,7 +37,7 @@ class ScheduleForm(forms.Form):
         self.rows = rows
         for row in rows:
             self.fields[row.slug] = forms.TypedChoiceField(
-                label=row.name, choices=SCHEDULE_CHOICES, coerce=int, initial=row.every_days
+                label=row.name, choices=SCHEDULE_CHOICES, coerce=int, initial=row.every_days, widget=OnePassSelect
             )
 
 
@@ -75,5 +76,6 @@ class AssumptionForm(forms.Form):
 class CompareForm(forms.Form):
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["first"] = forms.TypedChoiceField(label="From", choices=choices, coerce=int)
-        self.fields["second"] = forms.TypedChoiceField(label="To", choices=choices, coerce=int)
+        # One option per result, for each of the two: rendered in one pass (core/widgets.py).
+        for name, label in (("first", "From"), ("second", "To")):
+            self.fields[name] = forms.TypedChoiceField(label=label, choices=choices, coerce=int, widget=OnePassSelect)
