@@ -149,6 +149,8 @@ def test_it_measures_the_furthest_stage_met_in_order(summary, stage):
         ({"phq_9": (mood(20, 2, item9=1),)}, "mood_settled"),  # item 9 above 0, however low the total
         ({"phq_9": (mood(50, 10),)}, "mood_settled"),  # a PHQ-9 of 10 seven weeks ago
         ({"phq_9": (MoodCheckIn(NOW - timedelta(days=3), None, 2),)}, "mood_settled"),  # in a check-in left unfinished
+        ({"phq_9": ()}, "mood_settled"),  # no mood check-in at all: nothing says the mood has settled
+        ({"phq_9": (mood(70, 3),)}, "mood_settled"),  # only one older than 8 weeks
         ({"entries_last_8_weeks": 7}, "recent_entries"),
         ({"recent_median_recovery": 75.0}, "quick_recovery"),  # hours, not minutes
         ({"recent_median_recovery": 55.0, "previous_median_recovery": 20.0}, "quick_recovery"),  # slower lately

@@ -35,8 +35,9 @@ and a PHQ-9 of 27 with item 9 answered 3):
    ``domain.instruments.reliable_change`` - never a person's own setting, which is for display only. The
    starting point is the mean of the first two or more check-ins; it is compared with check-ins taken at
    least 8 weeks later, and the improvement must show at two such check-ins 8 or more weeks apart.
-7. **Not while mood is low.** A PHQ-9 in the last 8 weeks with a total of 10 or more (the NHS Talking
-   Therapies caseness cut-off) or any answer above 0 on item 9 keeps the top stage unmet.
+7. **Not while mood is low, and not without knowing.** A PHQ-9 in the last 8 weeks with a total of 10 or more
+   (the NHS Talking Therapies caseness cut-off) or any answer above 0 on item 9 keeps the top stage unmet; so
+   does having no PHQ-9 in the last 8 weeks at all, since no evidence is not evidence of a settled mood.
 
 Framework-free: a frozen ``PathwaySummary`` of counts, medians and check-ins in (the database computes them),
 ``now`` passed in, a frozen ``Pathway`` out. Every function here is total: odd inputs give "not yet", never an
@@ -562,9 +563,10 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
             Criterion(
                 "mood_settled",
                 "Mood settled lately",
-                not (high_mood or item9),
-                f"No mood check-in (PHQ-9) in the last 8 weeks scoring {PHQ_9_CASENESS} or more, or answering the "
-                "last question (thoughts of being better off dead or of hurting yourself) above \u201cnot at all\u201d.",
+                mood_check_ins > 0 and not (high_mood or item9),
+                f"At least one mood check-in (PHQ-9) in the last 8 weeks, and none scoring {PHQ_9_CASENESS} or more "
+                "or answering the last question (thoughts of being better off dead or of hurting yourself) above "
+                "\u201cnot at all\u201d.",
                 mood_value,
             ),
             Criterion(
