@@ -42,7 +42,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     print(f"Earned Secure is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     print(f"Data folder: {settings.DATA_DIR}", flush=True)
-    waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="", _quiet=True)
+    # The body limit here too: waitress reads a whole body (to disk past 512 KB) before Django sees a byte of it.
+    waitress.serve(
+        application,
+        host=args.host,
+        port=args.port,
+        threads=args.threads,
+        ident="",
+        _quiet=True,
+        max_request_body_size=settings.REQUEST_BODY_MAX_BYTES,
+    )
     return 0
 
 
@@ -84,6 +93,8 @@ FORWARDED: dict[str, str] = {
     "fhir": "print FHIR R4 resources (e.g. 'fhir questionnaire phq-9')",
     "analyze": "analyse a thought or a message draft offline (prints JSON)",
     "worker": "run the background task worker (reminders)",
+    "backup": "write an encrypted backup of the whole database (e.g. 'backup FILE')",
+    "restore": "replace the whole database with an encrypted backup ('restore FILE')",
 }
 
 

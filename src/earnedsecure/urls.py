@@ -4,7 +4,7 @@ from earnedsecure.accounts import views as account_views
 from earnedsecure.api import api
 from earnedsecure.core import views as core_views
 
-handler500 = "earnedsecure.core.views.server_error"
+handler500 = "earnedsecure.core.failsafe.server_error"  # database errors: 503/507 with the words typed
 
 
 def _api_urls():
