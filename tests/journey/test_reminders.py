@@ -74,6 +74,22 @@ def test_it_asks_what_happened_once_per_entry_and_at_most_once_a_day(alice):
     assert [r.activation_id for r in loops] == [first.pk]
 
 
+def test_the_next_day_it_asks_about_an_entry_it_has_not_asked_about_yet(alice):
+    preference(alice, frequency="weekly")
+    with time_machine.travel(NOW, tick=False):
+        first = Activation.objects.create(
+            owner=alice, occurred_at=NOW - timedelta(hours=5), trigger="threat", intensity=6
+        )
+        second = Activation.objects.create(
+            owner=alice, occurred_at=NOW - timedelta(hours=8), trigger="threat", intensity=6
+        )
+        reminders_scan()
+    with time_machine.travel(NOW + timedelta(days=1, hours=1), tick=False):
+        reminders_scan()
+    loops = Reminder.objects.filter(owner=alice, kind="close_loop").order_by("created_at")
+    assert [r.activation_id for r in loops] == [first.pk, second.pk]
+
+
 @time_machine.travel(NOW, tick=False)
 def test_a_due_check_in_becomes_a_reminder_and_is_put_away_once_taken(alice):
     from earnedsecure.assessments.models import InstrumentResponse

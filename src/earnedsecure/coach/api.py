@@ -10,6 +10,7 @@ from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.models import MessageDraft, Outcome, ThoughtRecord
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
 from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
+from earnedsecure.diary.selectors import activation_get
 from earnedsecure.domain import cycle
 
 router = Router(tags=["coach"])
@@ -154,9 +155,7 @@ def thought_list(request, page: Query[Page]):
 def thought_create(request, payload: ThoughtRecordIn):
     activation = None
     if payload.activation_id is not None:
-        from earnedsecure.diary.models import Activation
-
-        activation = get_owned_or_404(Activation, request.user, pk=payload.activation_id)
+        activation = activation_get(user=request.user, pk=payload.activation_id)
     record = services.thought_record_create(
         owner=request.user,
         activation=activation,

@@ -240,9 +240,9 @@ def _spread(count: int, *, months: int, rng, now):
 def seed(*, user, months, rng, now):
     from earnedsecure.coach import analysis
     from earnedsecure.coach.services import suggestions_from
-    from earnedsecure.diary.models import Activation
+    from earnedsecure.diary.selectors import activation_list
 
-    activations = list(Activation.objects.filter(owner=user).values_list("id", "occurred_at", "trigger"))
+    activations = list(activation_list(user=user).values_list("id", "occurred_at", "trigger"))
     used: set[int] = set()
 
     records = []

@@ -6,11 +6,12 @@ Each selector runs a fixed, small number of SQL queries whatever the length of t
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.db.models import Avg, Count, Max, Min, Q
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.core.access import owned_queryset
+from earnedsecure.diary.selectors import activations_like, savouring_with_partner
 
 REALITY_CHECK_SIZE = 10
 SAVOURING_SIZE = 3
@@ -48,20 +49,9 @@ class RealityCheck:
 
 
 def reality_check(*, user, trigger: str, limit: int = REALITY_CHECK_SIZE) -> RealityCheck:
-    """Three queries: the summary aggregate, the last ``limit`` outcomes, the last few savouring moments."""
-    from earnedsecure.diary.models import Activation, SavouringEntry
-
-    past = owned_queryset(Activation, user).filter(outcome_recorded_at__isnull=False).exclude(outcome="")
-    past = past.filter(trigger=trigger) if trigger else past.none()
-    summary = past.aggregate(
-        total=Count("id"),
-        average=Avg("recovery_minutes"),
-        fastest=Min("recovery_minutes"),
-        slowest=Max("recovery_minutes"),
-    )
-    rows = past.order_by("-occurred_at").only(
-        "id", "occurred_at", "intensity", "recovery_minutes", "outcome", "protest_result"
-    )[:limit]
+    """Three queries, all the diary's: the summary aggregate, the last ``limit`` outcomes, the last few
+    savouring moments."""
+    past = activations_like(user=user, trigger=trigger, limit=limit)
     past_times = tuple(
         PastTime(
             activation_id=a.pk,
@@ -71,22 +61,16 @@ def reality_check(*, user, trigger: str, limit: int = REALITY_CHECK_SIZE) -> Rea
             outcome=a.outcome,
             protest_result=a.protest_result,
         )
-        for a in rows
-    )
-    savouring = tuple(
-        owned_queryset(SavouringEntry, user)
-        .filter(with_partner=True)
-        .order_by("-occurred_at")
-        .only("id", "occurred_at", "what_happened", "feeling_minutes")[:SAVOURING_SIZE]
+        for a in past.latest
     )
     return RealityCheck(
         trigger=trigger,
-        total=summary["total"] if trigger else 0,
+        total=past.total,
         past_times=past_times,
-        average_recovery_minutes=summary["average"],
-        fastest_recovery_minutes=summary["fastest"],
-        slowest_recovery_minutes=summary["slowest"],
-        savouring=savouring,
+        average_recovery_minutes=past.average_recovery_minutes,
+        fastest_recovery_minutes=past.fastest_recovery_minutes,
+        slowest_recovery_minutes=past.slowest_recovery_minutes,
+        savouring=savouring_with_partner(user=user, limit=SAVOURING_SIZE),
     )
 
 

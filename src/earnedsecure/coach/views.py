@@ -16,6 +16,7 @@ from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.risk import risk_context
+from earnedsecure.diary.selectors import activation_get
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import QUICK_CALMING_TOOLS, URGE_SURFING
 
@@ -46,9 +47,7 @@ def index(request):
 def _activation(request, activation_id):
     if not activation_id:
         return None
-    from earnedsecure.diary.models import Activation
-
-    return get_owned_or_404(Activation, request.user, pk=activation_id)
+    return activation_get(user=request.user, pk=activation_id)
 
 
 def _prefill(activation) -> dict:

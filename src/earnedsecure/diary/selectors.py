@@ -23,6 +23,7 @@ from django.db.models import (
     Func,
     IntegerField,
     Max,
+    Min,
     Q,
     Sum,
     Value,
@@ -32,7 +33,7 @@ from django.db.models import (
 from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
 from django.utils import timezone
 
-from earnedsecure.core.access import owned_queryset
+from earnedsecure.core.access import get_owned_or_404, owned_queryset
 from earnedsecure.diary.models import Activation, ProtestResult, Response, SavouringEntry, Tool, ToolSession, Trigger
 from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.figures import median, most_helpful_tool, next_week_start, week_start
@@ -532,3 +533,71 @@ def tool_figures(*, user, since: datetime | None = None) -> ToolFigures:
     )
     return ToolFigures(sessions=sum(row["n"] for row in rows.values()), effects=tuple(effects))
 
+
+# ---------------------------------------------------------------------------------------------------------
+# What the coach and the journey ask of the diary: they call these instead of reading diary rows themselves.
+
+
+def activation_get(*, user, pk: int) -> Activation:
+    """One of the person's own entries (a thought record links to it), 404 for anyone else's."""
+    return get_owned_or_404(Activation, user, pk=pk)
+
+
+@dataclass(frozen=True)
+class PastActivations:
+    total: int  # every past entry of the kind with an outcome written down
+    average_recovery_minutes: float | None
+    fastest_recovery_minutes: int | None
+    slowest_recovery_minutes: int | None
+    latest: tuple[Activation, ...]  # the most recent ``limit``, newest first
+
+
+def activations_like(*, user, trigger: str, limit: int) -> PastActivations:
+    """Past entries with this trigger whose outcome is written down ("in the past when you felt this way"):
+    figures over all of them and the latest ``limit``. Two queries; none without a trigger."""
+    if not trigger:
+        return PastActivations(0, None, None, None, ())
+    past = (
+        owned_queryset(Activation, user).filter(trigger=trigger, outcome_recorded_at__isnull=False).exclude(outcome="")
+    )
+    summary = past.aggregate(
+        total=Count("id"),
+        average=Avg("recovery_minutes"),
+        fastest=Min("recovery_minutes"),
+        slowest=Max("recovery_minutes"),
+    )
+    latest = past.order_by("-occurred_at").only(
+        "id", "occurred_at", "intensity", "recovery_minutes", "outcome", "protest_result"
+    )[:limit]
+    return PastActivations(summary["total"], summary["average"], summary["fastest"], summary["slowest"], tuple(latest))
+
+
+def savouring_with_partner(*, user, limit: int) -> tuple[SavouringEntry, ...]:
+    """The latest good moments shared with the partner, newest first. One query."""
+    return tuple(
+        savouring_list(user=user)
+        .filter(with_partner=True)
+        .only("id", "occurred_at", "what_happened", "feeling_minutes")[:limit]
+    )
+
+
+def latest_awaiting_follow_up(*, user, now: datetime, since: datetime, excluding=()) -> tuple[int, datetime] | None:
+    """(id, time) of the newest entry from ``since`` on that is open for "what actually happened?", leaving out
+    the ids in ``excluding`` (a list or a subquery of ids without NULLs). One query."""
+    return (
+        activations_awaiting_follow_up(user=user, now=now)
+        .filter(occurred_at__gte=since)
+        .exclude(pk__in=excluding)
+        .values_list("id", "occurred_at")
+        .first()
+    )
+
+
+def nth_activation_at(*, user, n: int) -> datetime | None:
+    """When the person's n-th entry happened (None before there are n): the demo dates the pathway by it."""
+    return activation_list(user=user).order_by("occurred_at").values_list("occurred_at", flat=True)[n - 1 : n].first()
+
+
+def nth_tool_session_at(*, user, n: int) -> datetime | None:
+    """When the person's n-th calming-tool session started (None before there are n)."""
+    return tool_session_list(user=user).order_by("started_at").values_list("started_at", flat=True)[n - 1 : n].first()

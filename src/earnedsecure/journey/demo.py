@@ -7,8 +7,7 @@ from datetime import datetime, timedelta
 
 from earnedsecure.assessments.selectors import score_series
 from earnedsecure.content.loader import load_lessons
-from earnedsecure.core.access import owned_queryset
-from earnedsecure.diary.models import Activation, ToolSession
+from earnedsecure.diary.selectors import latest_awaiting_follow_up, nth_activation_at, nth_tool_session_at
 from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.pathway import NAMED_TRIGGERS_NEEDED, STAGE_ORDER, TOOL_SESSIONS_NEEDED, Stage
 from earnedsecure.journey import selectors
@@ -23,10 +22,6 @@ from earnedsecure.journey.models import (
 LESSONS_READ = 10
 
 
-def _nth_date(queryset, field: str, n: int) -> datetime | None:
-    return queryset.order_by(field).values_list(field, flat=True)[n - 1 : n].first()
-
-
 def _first_ecr_r(user) -> datetime | None:
     series = score_series(user=user, instrument="ecr-r", subscale="anxiety")
     return series[0][0] if series else None
@@ -34,14 +29,12 @@ def _first_ecr_r(user) -> datetime | None:
 
 def _reached_dates(user, stages, *, start: datetime, now: datetime) -> dict[Stage, datetime]:
     """When each stage was plausibly first reached, from the seeded history; never later than now, in order."""
-    activations = owned_queryset(Activation, user)
-    sessions = owned_queryset(ToolSession, user)
     estimates = {
         Stage.AWARENESS: max(
-            filter(None, [_nth_date(activations, "occurred_at", NAMED_TRIGGERS_NEEDED), _first_ecr_r(user), start])
+            filter(None, [nth_activation_at(user=user, n=NAMED_TRIGGERS_NEEDED), _first_ecr_r(user), start])
         ),
         Stage.EXPERIMENTING: max(
-            filter(None, [_nth_date(sessions, "started_at", TOOL_SESSIONS_NEEDED), start + timedelta(weeks=10)])
+            filter(None, [nth_tool_session_at(user=user, n=TOOL_SESSIONS_NEEDED), start + timedelta(weeks=10)])
         ),
         Stage.AUTOMATIC: max(start + timedelta(weeks=16), now - timedelta(days=12)),
         Stage.SECURE: now - timedelta(days=2),
@@ -96,14 +89,8 @@ def seed(*, user, months, rng, now):
 
     # Waiting in the app: "what actually happened?" about the latest open entry, and last week's look back.
     reminders = []
-    open_entry = (
-        owned_queryset(Activation, user)
-        .filter(outcome_recorded_at__isnull=True, occurred_at__lte=now - FOLLOW_UP.opens_after)
-        .order_by("-occurred_at")
-        .values_list("id", "occurred_at")
-        .first()
-    )
-    if open_entry and now - open_entry[1] < timedelta(days=10):
+    open_entry = latest_awaiting_follow_up(user=user, now=now, since=now - timedelta(days=10))
+    if open_entry:
         reminders.append(
             Reminder(
                 owner=user,

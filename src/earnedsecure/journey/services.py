@@ -13,7 +13,7 @@ from django.utils import timezone
 from earnedsecure.assessments.selectors import due_assessments
 from earnedsecure.content.loader import get_lesson, get_program
 from earnedsecure.core.access import owned_queryset
-from earnedsecure.diary.models import Activation
+from earnedsecure.diary.selectors import latest_awaiting_follow_up
 from earnedsecure.domain.cycle import FOLLOW_UP
 from earnedsecure.domain.progress.pathway import Stage
 from earnedsecure.journey.models import (
@@ -200,17 +200,9 @@ def reminders_scan_person(*, user, preference: ReminderPreference, now: datetime
         .count()
     )
     if already_today < CLOSE_LOOP_PER_DAY:
-        waiting = (
-            owned_queryset(Activation, user)
-            .filter(
-                outcome_recorded_at__isnull=True,
-                occurred_at__lte=now - FOLLOW_UP.opens_after,
-                occurred_at__gte=now - CLOSE_LOOP_LOOKBACK,
-            )
-            .exclude(reminders__kind=Reminder.Kind.CLOSE_LOOP)
-            .order_by("-occurred_at")
-            .values_list("id", "occurred_at")
-            .first()
+        asked = owned_queryset(Reminder, user).filter(kind=Reminder.Kind.CLOSE_LOOP, activation__isnull=False)
+        waiting = latest_awaiting_follow_up(
+            user=user, now=now, since=now - CLOSE_LOOP_LOOKBACK, excluding=asked.values("activation_id")
         )
         if waiting:
             activation_id, occurred_at = waiting
