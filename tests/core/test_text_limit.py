@@ -35,6 +35,12 @@ PAGES = [
         "/help/plan/", {"warning_signs": LONG, "what_matters_most": "my sister"}, SafetyPlan, id="safety-plan"
     ),
     pytest.param("/think/messages/new/", {"draft": LONG, "action": "save"}, MessageDraft, id="message-coach"),
+    pytest.param(
+        "/think/thoughts/new/",
+        {"automatic_thought": "They are late", "emotion": LONG, "intensity_before": "6", "action": "check"},
+        ThoughtRecord,
+        id="thought-emotion",
+    ),
 ]
 
 
@@ -50,7 +56,8 @@ def test_it_refuses_over_limit_text_on_the_pages_and_keeps_every_character(alice
 
 
 @pytest.mark.parametrize(
-    "url", ["/diary/activated/", "/diary/good-moments/new/", "/help/plan/", "/think/messages/new/"]
+    "url",
+    ["/diary/activated/", "/diary/good-moments/new/", "/help/plan/", "/think/messages/new/", "/think/thoughts/new/"],
 )
 def test_the_pages_show_the_limit_and_never_let_the_browser_cut(alice_client, url):
     html = alice_client.get(url).content.decode()
@@ -82,6 +89,12 @@ API = [
     pytest.param("/api/v1/diary/savouring", {"what_happened": LONG}, SavouringEntry, "what_happened"),
     pytest.param(
         "/api/v1/coach/thoughts", {"automatic_thought": LONG, "intensity_before": 5}, ThoughtRecord, "automatic_thought"
+    ),
+    pytest.param(
+        "/api/v1/coach/thoughts",
+        {"automatic_thought": "x", "emotion": LONG, "intensity_before": 5},
+        ThoughtRecord,
+        "emotion",
     ),
     pytest.param("/api/v1/coach/messages", {"draft": LONG}, MessageDraft, "draft"),
     pytest.param("/api/v1/coach/analyze/message", {"text": LONG}, None, "text"),

@@ -96,7 +96,7 @@ class ThoughtRecordIn(Schema):
     automatic_thought: FreeText = Field(..., min_length=1)
     intensity_before: int = Field(..., ge=0, le=10)
     situation: FreeText = ""
-    emotion: str = Field("", max_length=60)
+    emotion: FreeText = ""
     trigger: TRIGGERS = ""
     activation_id: int | None = None
     confirmed_traps: list[str] = Field(default_factory=list, max_length=12)

@@ -47,9 +47,7 @@ class ThoughtStartForm(CalmForm):
         required=True,
         help_text="Write it as it came, for example “They're pulling away from me.”",
     )
-    emotion = forms.CharField(
-        label="What did you feel?", required=False, max_length=60, help_text="For example scared, hurt, angry."
-    )
+    emotion = _text("What did you feel?", rows=1, help_text="For example scared, hurt, angry.")
     intensity_before = _intensity("How strong is the feeling, from 0 to 10?")
     trigger = forms.ChoiceField(
         label="What kind of moment was it?",
