@@ -213,8 +213,8 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_11_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_10_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/learn/pathway/")
-    # Session, user, consent; activations 3 (first entry, one aggregate, medians), tools 1; check-ins 3; stages reached.
-    with django_assert_num_queries(11):
+    # Session, user, consent; activations 2 (one aggregate, the windows' rows), tools 1; check-ins 3; stages reached.
+    with django_assert_num_queries(10):
         assert client.get("/learn/pathway/").status_code == 200

@@ -15,7 +15,6 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import (
     Avg,
-    Case,
     CharField,
     Count,
     ExpressionWrapper,
@@ -26,8 +25,6 @@ from django.db.models import (
     Min,
     Q,
     Sum,
-    Value,
-    When,
     Window,
 )
 from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
@@ -369,7 +366,7 @@ def _recovery_medians(activations, bucket) -> tuple[dict, dict]:
 
     The window median of ``domain.progress.figures.median``, computed where the rows are: each bucket's rows
     are numbered by recovery time and only the one or two middle rows come back, whatever the history's
-    length. ``bucket`` is an expression (a local month, a named window); rows where it is "" are left out.
+    length. ``bucket`` is an expression (the insights' local month); rows where it is "" are left out.
     """
     ranked = (
         activations.filter(recovery_minutes__isnull=False)
@@ -423,76 +420,84 @@ class ActivationFigures:
 
 
 def activation_figures(*, user, now: datetime) -> ActivationFigures:
-    """Counts, means and medians of a person's activations for the pathway and the home page. Three queries:
+    """Counts, means and medians of a person's activations for the pathway and the home page. Two queries:
 
-    1. The first entry's time (the first four weeks are the starting point): one row by the owner/time index.
-    2. One aggregate with conditional counts: totals, the first four weeks, this week, the last four weeks,
-       the four before, responses, the latest loop to close.
-    3. Median recovery of the first, previous and last four weeks (``_recovery_medians``).
+    1. Over the whole history, one aggregate: the first and latest entry, the total, named triggers.
+    2. The few rows of the windows (the first four weeks, and the last eight, which hold this week, the last
+       four, the four before and the follow-up window): counted, averaged and their recovery medians taken
+       here, with the one median rule. Their number depends on the windows, not on the length of the history.
 
-    The windows are constants in the SQL: date arithmetic on a column would run row by row.
+    An entry in both the first four weeks and a recent window counts in both, but its recovery goes to the
+    median of the recent one only (the first four weeks are the starting point a recent median is compared with).
     """
     activations = owned_queryset(Activation, user)
-    first_at = activations.order_by("occurred_at").values_list("occurred_at", flat=True).first()
+    totals = activations.aggregate(
+        first_at=Min("occurred_at"),
+        latest_at=Max("occurred_at"),
+        total=Count("id"),
+        named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
+    )
+    first_at = totals["first_at"]
     if first_at is None:
         return ActivationFigures()
-    in_baseline = Q(occurred_at__lt=first_at + WINDOW)
-    in_recent = Q(occurred_at__gte=now - WINDOW, occurred_at__lte=now)
-    in_previous = Q(occurred_at__gte=now - 2 * WINDOW, occurred_at__lt=now - WINDOW)
-    in_this_week = Q(occurred_at__gte=week_start(now, user.zone), occurred_at__lte=now)
-    responded = Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now) & ~Q(response="")
-    awaiting = Q(
-        outcome_recorded_at__isnull=True,
-        occurred_at__lte=now - FOLLOW_UP.opens_after,
-        occurred_at__gte=now - FOLLOW_UP.closes_after,
+    baseline_end = first_at + WINDOW
+    recent_start, previous_start = now - WINDOW, now - 2 * WINDOW
+    responses_start, this_week_start = now - RESPONSES_WINDOW, week_start(now, user.zone)
+    awaiting_start, awaiting_end = now - FOLLOW_UP.closes_after, now - FOLLOW_UP.opens_after
+    since = min(previous_start, responses_start, this_week_start, awaiting_start)
+    rows = activations.filter(Q(occurred_at__lt=baseline_end) | Q(occurred_at__gte=since)).values_list(
+        "id", "occurred_at", "intensity", "response", "recovery_minutes", "outcome_recorded_at"
     )
-    row = activations.aggregate(
-        total=Count("id"),
-        latest_at=Max("occurred_at"),
-        last_8_weeks=Count("id", filter=Q(occurred_at__gte=now - RESPONSES_WINDOW, occurred_at__lte=now)),
-        named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
-        baseline=Count("id", filter=in_baseline),
-        baseline_intensity=Avg("intensity", filter=in_baseline),
-        this_week=Count("id", filter=in_this_week),
-        this_week_intensity=Avg("intensity", filter=in_this_week),
-        recent=Count("id", filter=in_recent),
-        recent_intensity=Avg("intensity", filter=in_recent),
-        previous=Count("id", filter=in_previous),
-        recent_responses=Count("id", filter=responded),
-        recent_non_protest=Count("id", filter=responded & ~Q(response=Response.PROTEST)),
-        awaiting_follow_up_id=Max("id", filter=awaiting),
-    )
-    period = Case(
-        When(in_recent, then=Value("recent")),
-        When(in_previous, then=Value("previous")),
-        When(in_baseline, then=Value("baseline")),
-        default=Value(""),
-        output_field=CharField(),
-    )
-    medians, _ = _recovery_medians(activations, period)
 
-    def mean(value):
-        return float(value) if value is not None else None
+    intensities: dict[str, list[int]] = {"baseline": [], "this_week": [], "recent": [], "previous": []}
+    recoveries: dict[str, list[int]] = {"baseline": [], "recent": [], "previous": []}
+    last_8_weeks = recent_responses = recent_non_protest = 0
+    awaiting: list[int] = []
+    for pk, at, intensity, response, recovery_minutes, outcome_recorded_at in rows:
+        in_recent = recent_start <= at <= now
+        in_previous = previous_start <= at < recent_start
+        in_baseline = at < baseline_end
+        for window, inside in (
+            ("baseline", in_baseline),
+            ("this_week", this_week_start <= at <= now),
+            ("recent", in_recent),
+            ("previous", in_previous),
+        ):
+            if inside:
+                intensities[window].append(intensity)
+        median_window = "recent" if in_recent else "previous" if in_previous else "baseline" if in_baseline else None
+        if median_window is not None and recovery_minutes is not None:
+            recoveries[median_window].append(recovery_minutes)
+        if responses_start <= at <= now:
+            last_8_weeks += 1
+            if response:
+                recent_responses += 1
+                recent_non_protest += response != Response.PROTEST
+        if outcome_recorded_at is None and awaiting_start <= at <= awaiting_end:
+            awaiting.append(pk)
+
+    def mean(values: list[int]) -> float | None:
+        return sum(values) / len(values) if values else None
 
     return ActivationFigures(
         first_at=first_at,
-        latest_at=row["latest_at"],
-        total=row["total"],
-        named_triggers=row["named_triggers"],
-        baseline=row["baseline"],
-        baseline_intensity=mean(row["baseline_intensity"]),
-        this_week=row["this_week"],
-        this_week_intensity=mean(row["this_week_intensity"]),
-        recent=row["recent"],
-        recent_intensity=mean(row["recent_intensity"]),
-        previous=row["previous"],
-        recent_responses=row["recent_responses"],
-        recent_non_protest=row["recent_non_protest"],
-        last_8_weeks=row["last_8_weeks"],
-        awaiting_follow_up_id=row["awaiting_follow_up_id"],
-        baseline_median_recovery=medians.get("baseline"),
-        recent_median_recovery=medians.get("recent"),
-        previous_median_recovery=medians.get("previous"),
+        latest_at=totals["latest_at"],
+        total=totals["total"],
+        named_triggers=totals["named_triggers"],
+        baseline=len(intensities["baseline"]),
+        baseline_intensity=mean(intensities["baseline"]),
+        this_week=len(intensities["this_week"]),
+        this_week_intensity=mean(intensities["this_week"]),
+        recent=len(intensities["recent"]),
+        recent_intensity=mean(intensities["recent"]),
+        previous=len(intensities["previous"]),
+        recent_responses=recent_responses,
+        recent_non_protest=recent_non_protest,
+        last_8_weeks=last_8_weeks,
+        awaiting_follow_up_id=max(awaiting, default=None),
+        baseline_median_recovery=median(recoveries["baseline"]),
+        recent_median_recovery=median(recoveries["recent"]),
+        previous_median_recovery=median(recoveries["previous"]),
     )
 
 

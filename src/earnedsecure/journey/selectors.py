@@ -2,9 +2,9 @@
 
 The journey's own rows (lessons read, stages reached, reminders) are read here; the diary's figures come
 from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
-The home page answers at a glance for someone with three years of entries: every figure is a COUNT, AVG or
-window median computed by the database. Its queries (besides the session and user): the journey's rows 3,
-activations 3, tools 1, check-ins 3 (their contract).
+The home page answers at a glance for someone with three years of entries: every figure is a database
+aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
+the journey's rows 3, activations 2, tools 1, check-ins 3 (their contract).
 """
 
 from __future__ import annotations
