@@ -51,7 +51,41 @@ class PlainDocs(DocsBase):
         )
 
 
-api = NinjaAPI(
+# What any route may answer besides its own success, all in the one error shape: the schema says so, so a
+# client (and schemathesis, tests/core/test_api_schemathesis.py) can rely on it.
+ERROR_STATUSES = {
+    400: "The body could not be read (not JSON, or a broken form encoding)",
+    401: "Not signed in",
+    403: "No consent yet, or the CSRF token is missing",
+    404: "Not found, or someone else's",
+    413: "The request body is over the size limit",
+    422: "Invalid input; 'fields' names each field",
+    503: "The database is unavailable; nothing was stored",
+    507: "The server is out of storage space; nothing was stored",
+}
+ERROR_SHAPE = {
+    "type": "object",
+    "properties": {
+        "error": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+    "required": ["error"],
+}
+
+
+class EarnedSecureAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, description in ERROR_STATUSES.items():
+                    operation["responses"].setdefault(
+                        status, {"description": description, "content": {"application/json": {"schema": ERROR_SHAPE}}}
+                    )
+        return schema
+
+
+api = EarnedSecureAPI(
     title="Earned Secure API",
     version="1",
     urls_namespace="api",

@@ -99,3 +99,23 @@ def test_an_edit_refuses_a_future_date_as_create_does(api, alice, field):
     )
     assert _refused(response, field) == "This can't be in the future."
     assert Activation.objects.get(pk=created["id"]).occurred_at.year < 2099
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "field"),
+    [
+        # Found by schemathesis: each was converted and stored (0 as 1970-01-01, false as "no activation").
+        ("/api/v1/diary/activations", ACTIVATION | {"occurred_at": 0}, "occurred_at"),
+        (
+            "/api/v1/diary/tool-sessions",
+            {"tool": "breathing_478", "distress_before": 0, "activation_id": False},
+            "activation_id",
+        ),
+        ("/api/v1/diary/activations", ACTIVATION | {"intensity": "5"}, "intensity"),
+        ("/api/v1/diary/activations", ACTIVATION | {"intensity": True}, "intensity"),
+        ("/api/v1/diary/savouring", {"what_happened": "x", "with_partner": "yes"}, "with_partner"),
+        ("/api/v1/coach/thoughts", {"automatic_thought": "x", "intensity_before": 5.0}, "intensity_before"),
+    ],
+)
+def test_a_value_of_the_wrong_json_type_is_refused_not_converted(api, url, body, field):
+    assert _refused(_post(api, url, body), field)

@@ -15,7 +15,7 @@ from earnedsecure.assessments import fhir_export, selectors, services
 from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.access import get_owned_or_404
-from earnedsecure.core.api_rules import ErrorOut, Page, Word, invalid_input, page_of
+from earnedsecure.core.api_rules import ErrorOut, Input, Page, Word, invalid_input, page_of
 from earnedsecure.domain.instruments import (
     PROTOTYPE_RULE,
     Instrument,
@@ -68,7 +68,7 @@ class InstrumentDetailOut(InstrumentOut):
     subscales: list[SubscaleOut]
 
 
-class ResponseIn(Schema):
+class ResponseIn(Input):
     instrument: str = Field(max_length=32)
     # Values are checked by the scoring engine, which names the item of any wrong one.
     answers: dict[str, object] = Field(max_length=100)

@@ -9,7 +9,7 @@ from ninja import Field, Query, Router, Schema, Status
 from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.models import MessageDraft, Outcome, ThoughtRecord
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
-from earnedsecure.core.api_rules import FreeText, Page, invalid_input, page_of
+from earnedsecure.core.api_rules import FreeText, Input, Page, invalid_input, page_of
 from earnedsecure.diary.selectors import activation_get
 from earnedsecure.domain import cycle
 
@@ -20,7 +20,7 @@ TRIGGERS = Literal[("", *cycle.TRIGGERS.keys)]
 OUTCOMES = Literal[("", *Outcome.values)]
 
 
-class TextIn(Schema):
+class TextIn(Input):
     text: FreeText = Field(..., min_length=1)
 
 
@@ -92,7 +92,7 @@ def analyze_message(request, payload: TextIn):
 # Thought records -----------------------------------------------------------------------------------------
 
 
-class ThoughtRecordIn(Schema):
+class ThoughtRecordIn(Input):
     automatic_thought: FreeText = Field(..., min_length=1)
     intensity_before: int = Field(..., ge=0, le=10)
     situation: FreeText = ""
@@ -188,14 +188,14 @@ def thought_delete(request, record_id: int):
 # Message drafts ------------------------------------------------------------------------------------------
 
 
-class MessageDraftIn(Schema):
+class MessageDraftIn(Input):
     draft: FreeText = Field(..., min_length=1)
     final_text: FreeText = ""
     outcome: OUTCOMES = ""
     waited_first: bool = False
 
 
-class MessageOutcomeIn(Schema):
+class MessageOutcomeIn(Input):
     outcome: OUTCOMES
     final_text: FreeText | None = None
 

@@ -6,16 +6,19 @@
 - **Free text**: :data:`FreeText`, the one limit of domain/limits.py, refused with its message, never cut.
 - **Pages**: :class:`Page` (``?limit=&offset=``, at most :data:`PAGE_MAX` rows from at most
   :data:`OFFSET_MAX`) and :func:`page_of`. A limit out of range is refused (422) rather than quietly changed.
-- **Dates**: :data:`Moment`, aware and within the years of domain/limits.py.
+- **Input bodies** are :class:`Input` schemas: strict, so a value of the wrong JSON type is refused (``false``
+  is not the id 0, the number ``0`` is not the date 1970-01-01) instead of being quietly converted.
+- **Dates**: :data:`Moment`, ISO 8601 text with a time zone, within the years of domain/limits.py.
 - **NUL**: no text input may hold a NUL character (PostgreSQL cannot store it in text; Django's forms refuse
   it the same way), so it is refused with 422 instead of failing as a 500 at the database.
 """
 
+from datetime import datetime
 from typing import Annotated
 
 from django.http import JsonResponse
 from ninja import Field, Schema
-from pydantic import AfterValidator, AwareDatetime, WithJsonSchema
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, ConfigDict, WithJsonSchema
 
 from earnedsecure.domain.limits import TEXT_MAX_CHARS, date_out_of_range, text_too_long
 
@@ -61,6 +64,18 @@ def _no_nul(text: str) -> str:
     return text
 
 
+def _iso_text(value):
+    # JSON has no date type: a date is text. Parsed here because strict models take no text for a datetime.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("Input should be a date and time as text, such as 2026-03-01T09:30:00+00:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("Input should be a date and time such as 2026-03-01T09:30:00+00:00") from None
+
+
 def _within_years(moment):
     message = date_out_of_range(moment)
     if message:
@@ -77,7 +92,13 @@ FreeText = Annotated[
 # A short word the API looks up or filters by (an instrument's slug): never free text.
 Word = Annotated[str, AfterValidator(_no_nul)]
 
-Moment = Annotated[AwareDatetime, AfterValidator(_within_years)]
+Moment = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_within_years)]
+
+
+class Input(Schema):
+    """A request body: every field must arrive as the JSON type the schema gives it."""
+
+    model_config = ConfigDict(strict=True)
 
 
 class Page(Schema):

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from ninja import Field, Query, Router, Schema, Status
 
 from earnedsecure.core.access import get_owned_or_404
-from earnedsecure.core.api_rules import FreeText, Moment, Page, invalid_input, page_of
+from earnedsecure.core.api_rules import FreeText, Input, Moment, Page, invalid_input, page_of
 from earnedsecure.diary import selectors, services
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 from earnedsecure.domain import cycle
@@ -31,7 +31,7 @@ def _invalid(error: ValidationError):
     return invalid_input({name: " ".join(messages) for name, messages in error.message_dict.items()})
 
 
-class ActivationIn(Schema):
+class ActivationIn(Input):
     trigger: TriggerKey
     intensity: int = Field(..., ge=0, le=10)
     occurred_at: Moment | None = None
@@ -46,7 +46,7 @@ class ActivationIn(Schema):
     calm_at: Moment | None = None
 
 
-class ActivationPatch(Schema):
+class ActivationPatch(Input):
     trigger: TriggerKey | None = None
     intensity: int | None = Field(None, ge=0, le=10)
     occurred_at: Moment | None = None
@@ -61,7 +61,7 @@ class ActivationPatch(Schema):
     calm_at: Moment | None = None
 
 
-class FollowUpIn(Schema):
+class FollowUpIn(Input):
     outcome: FreeText = ""
     calm_at: Moment | None = None
     protest_result: ProtestResultKey = ""
@@ -85,7 +85,7 @@ class ActivationOut(Schema):
     recovery_minutes: int | None
 
 
-class ToolSessionIn(Schema):
+class ToolSessionIn(Input):
     tool: ToolKey
     distress_before: int = Field(..., ge=0, le=10)
     distress_after: int | None = Field(None, ge=0, le=10)
@@ -106,7 +106,7 @@ class ToolSessionOut(Schema):
     note: str
 
 
-class SavouringIn(Schema):
+class SavouringIn(Input):
     what_happened: FreeText = Field(..., min_length=1)
     occurred_at: Moment | None = None
     with_partner: bool = True
@@ -176,7 +176,7 @@ def tool_sessions_list(request, page: Query[Page]):
 def tool_sessions_create(request, payload: ToolSessionIn):
     data = payload.dict()
     activation_id = data.pop("activation_id")
-    activation = get_owned_or_404(Activation, request.user, pk=activation_id) if activation_id else None
+    activation = get_owned_or_404(Activation, request.user, pk=activation_id) if activation_id is not None else None
     try:
         session = services.tool_session_record(owner=request.user, activation=activation, **data)
     except ValidationError as error:
