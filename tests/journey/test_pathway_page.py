@@ -109,14 +109,20 @@ def test_the_scan_records_nothing_for_someone_who_withdrew_consent(alice):
     assert stages_recorded(alice) == set()
 
 
-def test_the_worker_runs_the_pathway_scan(alice, monkeypatch):
-    from earnedsecure.journey import worker
+def test_the_worker_queues_the_pathway_scan_and_the_task_runs_it(alice, monkeypatch):
+    from django_tasks_db.models import DBTaskResult
 
-    scanned = []
-    monkeypatch.setattr(services, "pathways_scan", lambda **kwargs: scanned.append(kwargs) or 0)
-    monkeypatch.setattr(services, "reminders_scan", lambda **kwargs: 0)
+    from earnedsecure.journey import tasks, worker
+
+    class Idle:  # the queue is run by the worker tests; here only what is queued matters
+        def run(self):
+            pass
+
+    monkeypatch.setattr(worker, "_queue_worker", Idle)
     worker.run_once()
-    assert scanned == [{}]
+    assert DBTaskResult.objects.filter(task_path__endswith="scan_pathways").count() == 1
+    monkeypatch.setattr(services, "pathways_scan", lambda **kwargs: 7)
+    assert tasks.scan_pathways.func() == 7
 
 
 @time_machine.travel(NOW, tick=False)
