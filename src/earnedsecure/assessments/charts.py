@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from earnedsecure.domain.instruments import ErrorBand
 
@@ -164,7 +164,8 @@ def trajectory(
         ),
     )
     line = " ".join(f"{x},{y}" for x, y in coords)
-    dots = format_html_join("", '<circle class="traj__point" cx="{}" cy="{}" r="3.5"/>', coords)
+    # Rounded floats we computed: nothing to escape, so no format_html per point.
+    dots = mark_safe("".join(f'<circle class="traj__point" cx="{x}" cy="{y}" r="3.5"/>' for x, y in coords))
     return format_html(
         '<svg class="traj" viewBox="0 0 {w} {h}" role="img" aria-labelledby="{id}-t {id}-d">'
         '<title id="{id}-t">{title}</title><desc id="{id}-d">{desc}</desc>'

@@ -1,0 +1,35 @@
+"""core.widgets.OnePassSelect writes the same HTML as Django's Select, one join instead of a template per option."""
+
+import pytest
+from django import forms
+from django.test.html import parse_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+from earnedsecure.core.widgets import OnePassSelect
+
+CHOICES = [
+    ("", "---------"),
+    (1, "1 Jan 2026 — anxiety 3.22 · avoidance 2.11"),
+    (2, 'Tom & "Jerry" <b>it\'s</b>'),
+    ("a<b", "a value to escape"),
+    (3, mark_safe("<em>already safe</em>")),
+    (4, gettext_lazy("A lazy label")),
+]
+
+
+@pytest.mark.parametrize("value", [None, "", 1, "2", "a<b", [3]])
+@pytest.mark.parametrize("attrs", [None, {"id": "id_first", "required": True, "aria-describedby": "first_help"}])
+def test_it_renders_what_djangos_select_renders(value, attrs):
+    ours = OnePassSelect(choices=CHOICES).render("first", value, attrs=attrs)
+    django = forms.Select(choices=CHOICES).render("first", value, attrs=attrs)
+    assert parse_html(ours) == parse_html(django)
+
+
+def test_it_escapes_the_labels_and_values():
+    html = OnePassSelect(choices=CHOICES).render("first", 2)
+    assert "<b>" not in html
+    assert "Tom &amp; &quot;Jerry&quot; &lt;b&gt;it&#x27;s&lt;/b&gt;" in html
+    assert 'value="a&lt;b"' in html
+    assert "<em>already safe</em>" in html
+    assert '<option value="2" selected>' in html
