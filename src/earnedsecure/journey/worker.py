@@ -1,4 +1,5 @@
-"""The background worker: schedules the reminder and pathway scans and runs the task queue, in one loop.
+"""The background worker: schedules the reminder and pathway scans and the daily retention purge, and runs
+the task queue, in one loop.
 
 ``earnedsecure worker`` runs it in the foreground; ``start_background_worker()`` runs the same loop in a
 daemon thread, for ``earnedsecure serve`` on a single machine. The queue itself is django-tasks-db's: its
@@ -39,10 +40,12 @@ def _queue_worker() -> Worker:
 
 def run_once() -> None:
     """Scan once, then run everything queued (including the emails the scan queued), then return."""
+    from earnedsecure.core.retention import purge_expired
     from earnedsecure.journey.tasks import scan_pathways, scan_reminders
 
     scan_reminders.enqueue()
     scan_pathways.enqueue()
+    purge_expired.enqueue()
     _queue_worker().run()
 
 
@@ -54,16 +57,20 @@ def run_forever(
 ) -> None:
     """Queue the reminder and pathway scans every ``scan_every`` and run queued tasks, checking every
     ``poll_seconds``."""
+    from earnedsecure.core.retention import PURGE_EVERY, purge_expired
     from earnedsecure.journey.tasks import scan_pathways, scan_reminders
 
     stop = stop or threading.Event()
-    next_scan = time.monotonic()
+    next_scan = next_purge = time.monotonic()
     while not stop.is_set():
         try:
             if time.monotonic() >= next_scan:
                 scan_reminders.enqueue()
                 scan_pathways.enqueue()
                 next_scan = time.monotonic() + scan_every.total_seconds()
+            if time.monotonic() >= next_purge:  # retention (core/retention.py): once a day, and at start
+                purge_expired.enqueue()
+                next_purge = time.monotonic() + PURGE_EVERY.total_seconds()
             _queue_worker().run()
         except Exception:
             # A database hiccup must not kill the worker of a running server; try again after a pause.

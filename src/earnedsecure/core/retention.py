@@ -1,0 +1,72 @@
+"""Retention: what the app keeps about people's visits, and for how long. One daily purge on the worker.
+
+The privacy notice promises each period below; the purge (:func:`retention_purge`, queued once a day by
+journey/worker.py, and by every ``earnedsecure worker --once``) keeps it. Nothing a person wrote is touched:
+their own entries stay until they delete them or their account.
+
+1. Sign-in records of django-axes (username, IP address, browser user agent): :data:`ACCESS_LOG_DAYS`.
+2. Sessions past their expiry, and allauth's list of sign-ins (IP address, user agent) for sessions that no
+   longer exist: at once.
+3. Finished background tasks (a queued mail keeps its text, a reset link included, until it is sent):
+   :data:`FINISHED_TASK_DAYS` after they finished.
+4. Accounts whose email address was never verified, where verification is required (real mail is set up):
+   :data:`UNVERIFIED_ACCOUNT_DAYS` after sign-up, deleted like any account (accounts.services.account_delete).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+from django_tasks import task
+
+ACCESS_LOG_DAYS = 30
+FINISHED_TASK_DAYS = 1
+UNVERIFIED_ACCOUNT_DAYS = 7
+PURGE_EVERY = timedelta(days=1)
+
+
+def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
+    """Delete everything past its retention period; returns how many rows of each kind went."""
+    from allauth.account.models import EmailAddress
+    from allauth.usersessions.models import UserSession
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_tasks_db.models import DBTaskResult
+
+    from earnedsecure.accounts.services import account_delete
+
+    now = now or timezone.now()
+    counts: dict[str, int] = {}
+    access_cutoff = now - timedelta(days=ACCESS_LOG_DAYS)
+    for model in (AccessLog, AccessFailureLog, AccessAttempt):
+        counts[model._meta.label_lower] = model.objects.filter(attempt_time__lt=access_cutoff).delete()[0]
+
+    counts["sessions.session"] = Session.objects.filter(expire_date__lt=now).delete()[0]
+    orphaned = UserSession.objects.exclude(session_key__in=Session.objects.values("session_key"))
+    counts["usersessions.usersession"] = orphaned.delete()[0]
+
+    finished = DBTaskResult.objects.filter(finished_at__lt=now - timedelta(days=FINISHED_TASK_DAYS))
+    counts["django_tasks_db.dbtaskresult"] = finished.delete()[0]
+
+    counts["unverified accounts"] = 0
+    if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory":
+        # Without real mail nobody can verify an address, so nobody is "unverified" and nothing is deleted.
+        verified = EmailAddress.objects.filter(verified=True).values("user_id")
+        never_verified = (
+            get_user_model()
+            .objects.filter(date_joined__lt=now - timedelta(days=UNVERIFIED_ACCOUNT_DAYS), last_login__isnull=True)
+            .exclude(pk__in=verified)
+        )
+        for user in never_verified:
+            account_delete(user=user)
+            counts["unverified accounts"] += 1
+    return counts
+
+
+@task()
+def purge_expired() -> dict[str, int]:
+    """The daily retention purge (core/retention.py). Idempotent."""
+    return retention_purge()
