@@ -44,6 +44,15 @@ def activation_list(*, user):
     return owned_queryset(Activation, user).order_by("-occurred_at")
 
 
+# What a line of the diary's list shows. The person's own words are not shown there, and each is a decrypt.
+LINE_COLUMNS = ("id", "occurred_at", "trigger", "intensity", "response", "recovery_minutes")
+
+
+def activation_lines(*, user):
+    """The person's entries, newest first, with only the columns a line of the list shows."""
+    return activation_list(user=user).only(*LINE_COLUMNS)
+
+
 def activations_awaiting_follow_up(*, user, now: datetime | None = None):
     """Entries old enough to ask "what actually happened?" about, and not answered yet."""
     now = now or timezone.now()
@@ -366,12 +375,12 @@ def _recovery_medians(activations, bucket) -> tuple[dict, dict]:
 
     The window median of ``domain.progress.figures.median``, computed where the rows are: each bucket's rows
     are numbered by recovery time and only the one or two middle rows come back, whatever the history's
-    length. ``bucket`` is an expression (the insights' local month); rows where it is "" are left out.
+    length. ``bucket`` is an expression (the insights' local month); rows where it is NULL are left out.
     """
     ranked = (
         activations.filter(recovery_minutes__isnull=False)
         .annotate(bucket=bucket)
-        .exclude(bucket="")
+        .exclude(bucket__isnull=True)  # a date column compared with "" is an error on PostgreSQL
         .annotate(
             position=Window(
                 RowNumber(), partition_by=[F("bucket")], order_by=[F("recovery_minutes").asc(), F("id").asc()]
