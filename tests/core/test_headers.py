@@ -26,11 +26,12 @@ def test_personal_pages_are_never_cached(alice_client):
     assert alice_client.get("/home/")["Cache-Control"] == "no-store"
 
 
-def test_security_txt_has_contact_and_a_future_expiry(client, db):
+def test_security_txt_has_contact_and_a_future_expiry(client, db, settings):
     from datetime import datetime
 
+    settings.SECURITY_CONTACT = "mailto:security@operator.example"
     body = client.get("/.well-known/security.txt").content.decode()
-    assert "Contact:" in body
+    assert "Contact: mailto:security@operator.example\n" in body
     expires = next(line.split(": ", 1)[1] for line in body.splitlines() if line.startswith("Expires:"))
     assert datetime.fromisoformat(expires) > datetime.now(UTC)
 

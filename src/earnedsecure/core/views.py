@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -111,9 +111,15 @@ def privacy(request):
 @login_not_required
 @require_safe
 def security_txt(request):
+    """RFC 9116, with the one contact that reaches someone: the operator's EARNEDSECURE_SECURITY_CONTACT.
+
+    Without one there is no file (404) rather than a made-up address where a report would be lost.
+    """
+    if not settings.SECURITY_CONTACT:
+        raise Http404("no security contact configured")
     expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0).isoformat()
-    body = f"Contact: mailto:security@earnedsecure.invalid\nExpires: {expires}\nPreferred-Languages: en\n"
-    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+    context = {"contact": settings.SECURITY_CONTACT, "expires": expires, "site_url": settings.SITE_URL.rstrip("/")}
+    return render(request, "core/security.txt", context, content_type="text/plain; charset=utf-8")
 
 
 @login_not_required
