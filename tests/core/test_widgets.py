@@ -1,4 +1,4 @@
-"""core.widgets.OnePassSelect writes the same HTML as Django's Select, one join instead of a template per option."""
+"""core.widgets: the one-pass widgets write the same HTML as Django's own, without a template per option."""
 
 import pytest
 from django import forms
@@ -6,7 +6,7 @@ from django.test.html import parse_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from earnedsecure.core.widgets import OnePassSelect
+from earnedsecure.core.widgets import OnePassCheckboxSelectMultiple, OnePassRadioSelect, OnePassSelect
 
 CHOICES = [
     ("", "---------"),
@@ -33,3 +33,31 @@ def test_it_escapes_the_labels_and_values():
     assert 'value="a&lt;b"' in html
     assert "<em>already safe</em>" in html
     assert '<option value="2" selected>' in html
+
+
+OPTIONS = [(0, "0"), (1, 'Tom & "Jerry"'), ("a<b", mark_safe("<em>safe</em>")), ("", "Not recorded")]
+
+
+@pytest.mark.parametrize(
+    ("ours", "djangos", "field_class"),
+    [
+        (OnePassRadioSelect, forms.RadioSelect, forms.ChoiceField),
+        (OnePassCheckboxSelectMultiple, forms.CheckboxSelectMultiple, forms.MultipleChoiceField),
+    ],
+)
+@pytest.mark.parametrize("data", [{}, {"pick": "1"}, {"pick": "a<b"}, {"pick": ["0", "1"]}])
+@pytest.mark.parametrize("required", [True, False])
+def test_each_option_tag_is_what_django_writes(ours, djangos, field_class, data, required):
+    def bound(widget):
+        class Form(forms.Form):
+            pick = field_class(
+                choices=OPTIONS, required=required, widget=widget(attrs={"aria-describedby": "pick_help"})
+            )
+
+        return Form(data or None)["pick"]
+
+    ours_field, djangos_field = bound(ours), bound(djangos)
+    ours_tags = [choice.tag() for choice in ours_field]
+    assert ours_tags == [choice.tag() for choice in djangos_field]
+    assert parse_html(str(ours_field)) == parse_html(str(djangos_field))  # the whole widget, as usual
+    assert 'value="a&lt;b"' in ours_tags[2]

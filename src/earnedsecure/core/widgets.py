@@ -34,3 +34,37 @@ class OnePassSelect(forms.Select):
         )
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         return format_html("<select{}>\n{}\n</select>", flatatt(final_attrs), options)
+
+
+def _attributes(attrs: dict) -> str:
+    """Django's ``attrs.html``: each attribute in its order, True as a bare name, False left out."""
+    return "".join(
+        f" {_escaped(name)}" if value is True else f' {_escaped(name)}="{_escaped(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class OnePassOptions:
+    """Radio buttons and checkboxes whose ``<input>`` (``{{ choice.tag }}`` in a page's template) is written
+    directly, the HTML of Django's ``input.html``, instead of through two templates per option: the 0-10 scales,
+    triggers and urges of the diary forms have about thirty. The whole widget (``{{ field }}``) renders as usual.
+    """
+
+    def _render(self, template_name, context, renderer=None):
+        widget = context["widget"]
+        if template_name != self.option_template_name or widget["wrap_label"]:
+            return super()._render(template_name, context, renderer)
+        value = "" if widget["value"] is None else f' value="{_escaped(widget["value"])}"'
+        return mark_safe(
+            f'<input type="{_escaped(widget["type"])}" name="{_escaped(widget["name"])}"{value}'
+            f"{_attributes(widget['attrs'])}>"
+        )
+
+
+class OnePassRadioSelect(OnePassOptions, forms.RadioSelect):
+    pass
+
+
+class OnePassCheckboxSelectMultiple(OnePassOptions, forms.CheckboxSelectMultiple):
+    pass
