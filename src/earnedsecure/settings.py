@@ -114,6 +114,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "earnedsecure.core.failsafe.request_size_limit",  # first: a too-big body is refused before anything reads it
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -125,6 +126,7 @@ MIDDLEWARE = [
     "earnedsecure.core.middleware.LoginRequiredMiddleware",
     "earnedsecure.core.middleware.SessionTimeoutMiddleware",
     "earnedsecure.accounts.middleware.ConsentMiddleware",
+    "earnedsecure.accounts.middleware.PersonTimeZoneMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -213,23 +215,41 @@ LOGOUT_REDIRECT_URL = "account_login"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]  # with mail on, email* too (see Mail)
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# The email address changes only through allauth's own flow: the password again (re-authentication), a link
+# to the new address, and the old one stays until that link is followed; then the old address is told
+# (notifications), as it is of password and two-step sign-in changes. One account per address.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_FORMS = {"reset_password": "earnedsecure.accounts.allauth_forms.VerifiedOnlyResetPasswordForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "earnedsecure.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "earnedsecure.accounts.forms.SignupSafetyForm"  # crisis-lines country, 18 or older
-# No per-account ("key") limit on failed logins: it would let anyone who knows a username lock its owner
-# out. Axes throttles per (username, address) instead; this only caps one address spraying many names.
+# Behind a reverse proxy every request comes from the proxy. Only when the operator says how many proxies
+# stand in front (each appends the address it saw to X-Forwarded-For) is that header believed, and then only
+# the entry the last trusted proxy added; otherwise it is whatever the client wrote, and REMOTE_ADDR counts.
+# allauth's rate limits and axes's lockout both read the address through this one rule (accounts/adapter.py).
+TRUSTED_PROXY_COUNT = envint("EARNEDSECURE_TRUSTED_PROXY_COUNT", 0, minimum=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Failed logins: axes throttles per (username, address), so a partner who knows the username cannot lock its
+# owner out from another device; the per-address limit caps one machine spraying many names; and a per-account
+# cap, far above what one address may try, stops one account being guessed from many addresses. It is keyed
+# on what was typed in the sign-in box, lower-cased (a name and an address count separately).
+LOGIN_ACCOUNT_FAILURES_PER_HOUR = envint("EARNEDSECURE_LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100, minimum=1)
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "30/m/ip",
+    "login_failed": f"30/m/ip,{LOGIN_ACCOUNT_FAILURES_PER_HOUR}/h/key",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "earnedsecure.accounts.adapter.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Earned Secure"
 USERSESSIONS_TRACK_ACTIVITY = False
 
@@ -242,7 +262,7 @@ AXES_USERNAME_CALLABLE = "earnedsecure.accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "earnedsecure.accounts.adapter.client_ip"
 
 # --- Sessions --------------------------------------------------------------------------------------------
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -291,6 +311,23 @@ if HTTPS:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 
+# --- security.txt (RFC 9116) ---------------------------------------------------------------------------------
+# Where to report a vulnerability in this installation: a mailto: or https: address the operator reads. Unset,
+# /.well-known/security.txt answers 404: better no file than an address nobody reads.
+SECURITY_CONTACT = envstr("EARNEDSECURE_SECURITY_CONTACT", "").strip()
+if SECURITY_CONTACT and not SECURITY_CONTACT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured(
+        f"EARNEDSECURE_SECURITY_CONTACT must start with mailto: or https://, not {SECURITY_CONTACT!r}"
+    )
+
+# --- Request limits (core/failsafe.py) ----------------------------------------------------------------------
+# The largest form is a few boxes of 5,000 characters (domain/limits.py); 1 MiB leaves room for any of them,
+# percent-encoded, and refuses the 300 MB anonymous POST by its Content-Length. There are no file uploads.
+REQUEST_BODY_MAX_BYTES = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+
 # --- Static files -----------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("EARNEDSECURE_STATIC_ROOT", str(DATA_DIR / "static")))
@@ -303,18 +340,23 @@ WHITENOISE_USE_FINDERS = True
 
 # --- Mail -------------------------------------------------------------------------------------------------
 EMAIL_HOST = envstr("EARNEDSECURE_EMAIL_HOST", "")
+# Every mail is queued and delivered by the background worker with EMAIL_DELIVERY_BACKEND, retried while the
+# mail server is down (core/mail.py): a sign-up or a password reset never fails because of it.
+EMAIL_BACKEND = "earnedsecure.core.mail.QueuedEmailBackend"
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = envint("EARNEDSECURE_EMAIL_PORT", 587, minimum=1)
     EMAIL_HOST_USER = envstr("EARNEDSECURE_EMAIL_USER", "")
     EMAIL_HOST_PASSWORD = envstr("EARNEDSECURE_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EARNEDSECURE_EMAIL_TLS", True)
     EMAIL_TIMEOUT = 20
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # With real mail, sign-up needs a verified address; that is also what lets allauth answer a taken address
 # exactly like a new one (a mail goes to the owner only), so sign-up cannot be used to find out who has an
-# account. Without mail (the local default) the address is optional and nothing can be verified.
+# account. Without mail (the local default) nothing can be verified, so allauth could only answer a taken
+# address with "already registered": sign-up then asks for no address at all. (A taken username is still
+# refused, as two people cannot share one; the sign-up rate limit slows anyone listing them.)
 ACCOUNT_EMAIL_VERIFICATION = "mandatory" if EMAIL_HOST else "none"
 if EMAIL_HOST:
     ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]

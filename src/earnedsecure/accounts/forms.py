@@ -2,6 +2,7 @@ from django import forms
 
 from earnedsecure.accounts.models import User, timezone_choices
 from earnedsecure.core import crisis_lines
+from earnedsecure.core.widgets import OnePassSelect
 
 NOT_LISTED = "other"
 
@@ -67,15 +68,20 @@ class ConsentForm(forms.Form):
 
 
 class SettingsForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(choices=timezone_choices, help_text="Dates and times are shown in this zone.")
+    time_zone = forms.ChoiceField(
+        choices=timezone_choices, widget=OnePassSelect, help_text="Dates and times are shown in this zone."
+    )
 
     class Meta:
         model = User
         # Reminders, by email or in the app, are chosen in one place: the reminders page (journey).
-        fields = ["country", "time_zone", "email"]
+        # The email address is not here: it changes only through allauth's verified, re-authenticated flow
+        # (the "Email address" page), which tells the old address. A field here let anyone at an unlocked
+        # device point password reset at their own inbox.
+        fields = ["country", "time_zone"]
+        widgets = {"country": OnePassSelect}
         labels = {
             "country": "Country (for crisis lines)",
-            "email": "Email (optional; used for password reset and reminders you turn on)",
         }
 
     def __init__(self, *args, **kwargs):

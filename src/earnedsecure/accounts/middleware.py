@@ -13,6 +13,7 @@ this middleware does not look at anonymous visitors, so the public pages never r
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from earnedsecure.accounts.services import has_core_consent
@@ -35,7 +36,7 @@ CONSENT_NOT_NEEDED = frozenset(
     {
         "consent",
         "consent_withdraw",
-        "account_settings",  # country for crisis lines, time zone, email: the account, not the notebook
+        "account_settings",  # country for crisis lines, time zone: the account, not the notebook
         "account_export",  # a person can always take their data with them
         "account_delete",  # and always leave
         # The safety plan, read and written, without the app's consent. In a crisis the plan is what a person
@@ -96,3 +97,28 @@ class ConsentMiddleware:
                 status=403,
             )
         return redirect(f"{consent_url}?{urlencode({'next': request.get_full_path()})}")
+
+
+class PersonTimeZoneMiddleware:
+    """Show and read every date in the signed-in person's own time zone: the one time-zone mechanism.
+
+    After sign-in, the person's stored zone is activated for the request (Django's current time zone), so
+    templates' ``date`` filter, ``timezone.localtime`` and form date fields all use it with no tag, override
+    or hand conversion in the apps; it is deactivated when the response is done, so a zone never leaks into
+    the next request on the same thread. Public pages (``login_not_required``) show no one's dates and stay
+    off the database here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "login_required", True) and request.user.is_authenticated:
+            timezone.activate(request.user.zone)
+        return None
