@@ -30,6 +30,7 @@ urlpatterns = [
     path("account/consent/", account_views.consent, name="consent"),
     path("account/consent/withdraw/", account_views.consent_withdraw, name="consent_withdraw"),
     path("account/settings/", account_views.account_settings, name="account_settings"),
+    path("account/security/", account_views.security_log, name="account_security"),
     path("account/export/", account_views.export, name="account_export"),
     path("account/delete/", account_views.delete, name="account_delete"),
     path("accounts/signup/", account_views.signup, name="account_signup"),  # allauth's, with country and age

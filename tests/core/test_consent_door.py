@@ -31,6 +31,7 @@ WITHOUT_CONSENT = {
     "consent": "to give it",
     "consent_withdraw": "to take it back",
     "account_settings": "the account, and where consent is withdrawn",
+    "account_security": "the account's security log (sign-ins, changes)",
     "account_export": "to leave with one's data",
     "account_delete": "to leave",
     "safety_plan": "in a crisis, without a step in between",

@@ -6,11 +6,14 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
-        from earnedsecure.accounts.models import Consent, User
+        from earnedsecure.accounts import security_log
+        from earnedsecure.accounts.models import Consent, SecurityEvent, User
         from earnedsecure.core import personal_data
 
         personal_data.register(User, owner_field="pk", exclude=("password", "groups", "user_permissions"))
         personal_data.register(Consent)
+        personal_data.register(SecurityEvent)
+        security_log.connect()
         from allauth.account.models import EmailAddress
 
         personal_data.register(EmailAddress, owner_field="user")

@@ -57,3 +57,43 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.purpose} v{self.version}"
+
+
+class SecurityEvent(models.Model):
+    """Something that happened to the account's security, shown to its owner alone (Account, Security log).
+
+    No address, browser or typed text is kept: the kind and the time say what a person needs to notice someone
+    else at their account, and nothing that could itself be misused. Only the owner's own events are ever read.
+    """
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "A sign-in with your username or email failed"
+        TWO_STEP_FAILED = "two_step_failed", "A two-step sign-in code was refused"
+        TWO_STEP_ADDED = "two_step_added", "Two-step sign-in added"
+        TWO_STEP_REMOVED = "two_step_removed", "Two-step sign-in removed"
+        RECOVERY_CODES_RESET = "recovery_codes_reset", "New recovery codes made"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        PASSWORD_RESET = "password_reset", "Password reset by email link"
+        EMAIL_ADDED = "email_added", "A new email address was added (waiting for its link to be followed)"
+        EMAIL_CHANGED = "email_changed", "Email address changed"
+        EXPORTED = "exported", "All your data downloaded"
+
+    class Method(models.TextChoices):
+        """Which two-step sign-in method a two-step event is about (allauth's authenticator types)."""
+
+        NONE = "", "—"
+        TOTP = "totp", "authenticator app"
+        RECOVERY_CODES = "recovery_codes", "recovery codes"
+        WEBAUTHN = "webauthn", "security key"
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="security_events")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    method = models.CharField(max_length=32, choices=Method.choices, blank=True, default=Method.NONE)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "-at"])]
+
+    def __str__(self):
+        return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"

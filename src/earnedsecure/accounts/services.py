@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from earnedsecure import __version__
-from earnedsecure.accounts.models import Consent, User
+from earnedsecure.accounts.models import Consent, SecurityEvent, User
 from earnedsecure.core import crypto, personal_data, storage
 
 
@@ -82,3 +82,28 @@ def account_delete(*, user) -> None:
     User.objects.filter(pk=user_pk).delete()  # cascades to their data key (core.PersonKey): every copy unreadable
     crypto.person_keys_forget(user_pk)
     transaction.on_commit(storage.compact_after_deletion)
+
+
+def security_event_record(*, user, kind: str, method: str = "") -> SecurityEvent:
+    """Note a security event on the person's own log (``method``: the two-step method it is about, if any)."""
+    if method not in SecurityEvent.Method.values:
+        method = SecurityEvent.Method.NONE
+    return SecurityEvent.objects.create(owner=user, kind=kind, method=method, at=timezone.now())
+
+
+def account_for_sign_in_name(name: str):
+    """The one account a sign-in name (username or email address) points to, or None.
+
+    For the failed-sign-in entry on that person's own log; the answer never reaches the one who typed it.
+    """
+    name = (name or "").strip()
+    if not name:
+        return None
+    matches = list(User.objects.filter(username__iexact=name)[:2])
+    if not matches and "@" in name:
+        from allauth.account.models import EmailAddress
+
+        owners = {address.user_id for address in EmailAddress.objects.filter(email__iexact=name)}
+        owners |= set(User.objects.filter(email__iexact=name).values_list("pk", flat=True)[:2])
+        matches = list(User.objects.filter(pk__in=owners)[:2])
+    return matches[0] if len(matches) == 1 else None

@@ -6,11 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts import services
+from earnedsecure.accounts import selectors, services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
-from earnedsecure.accounts.models import Consent
+from earnedsecure.accounts.models import Consent, SecurityEvent
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.views import COUNTRY_COOKIE
 
@@ -86,11 +86,21 @@ def account_settings(request):
     )
 
 
+@require_safe
+def security_log(request):
+    """The person's own security log: sign-ins, refused tries, two-step, password, email and export events."""
+    events = selectors.security_events_for(user=request.user)
+    return render(
+        request, "accounts/security_log.html", {"events": events, "shown_at_most": selectors.SECURITY_LOG_LENGTH}
+    )
+
+
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
 def export(request):
     if request.method == "POST":
         body = services.account_export_json(user=request.user)
+        services.security_event_record(user=request.user, kind=SecurityEvent.Kind.EXPORTED)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         stamp = timezone.now().strftime("%Y%m%d")
         response["Content-Disposition"] = f'attachment; filename="notebook-export-{stamp}.json"'
