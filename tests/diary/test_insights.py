@@ -83,8 +83,8 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_8_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_6_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/diary/insights/")
-    # Session, user, consent; weeks, month medians, good moments, triggers and responses, tools.
-    with django_assert_num_queries(8):
+    # Session, user, consent; the range's activations, its good moments, tools.
+    with django_assert_num_queries(6):
         assert client.get("/diary/insights/").status_code == 200

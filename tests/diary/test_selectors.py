@@ -99,7 +99,7 @@ def test_it_never_counts_other_peoples_entries(alice, charlie):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_it_costs_the_same_few_queries_for_a_long_history(alice, django_assert_max_num_queries):
+def test_it_costs_the_same_three_queries_for_a_long_history(alice, django_assert_num_queries):
     start = NOW - timedelta(days=3 * 365)
     Activation.objects.bulk_create(
         Activation(
@@ -117,7 +117,7 @@ def test_it_costs_the_same_few_queries_for_a_long_history(alice, django_assert_m
         ToolSession(owner=alice, tool="breathing_478", started_at=start, distress_before=8, distress_after=i % 8)
         for i in range(200)
     )
-    with django_assert_max_num_queries(5):
+    with django_assert_num_queries(3):  # the range's activations, its good moments, tools
         result = selectors.insights(user=alice, now=NOW, range_key="all")
     assert result.total_activations == 3000
 

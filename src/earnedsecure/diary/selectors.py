@@ -1,33 +1,27 @@
-"""Reads for the diary: lists, the "close the loop" prompts and the insights, aggregated in SQL.
+"""Reads for the diary: lists, the "close the loop" prompts, the insights and the figures other apps need.
 
-Every aggregation groups in the database (TruncWeek/TruncMonth in the person's time zone, Count, Avg, Sum,
-window functions for medians) and returns one small row per bucket, so the insights page costs the same
-handful of queries for six entries or six thousand. The same SQL runs on SQLite and PostgreSQL.
+Totals over a whole history are aggregated in SQL (Count, Max, Sum). What is grouped by the person's local week
+or month, or needs a median, is worked out here from the few short columns of a range's rows (never the
+person's words): SQLite has no time zones, and this was both simpler and faster than grouping in SQL. The same
+queries run on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
 
-from django.db import connection
 from django.db.models import (
     Avg,
-    CharField,
     Count,
     ExpressionWrapper,
     F,
-    Func,
     IntegerField,
     Max,
     Min,
     Q,
     Sum,
-    Window,
 )
-from django.db.models.functions import RowNumber, TruncMonth, TruncWeek
 from django.utils import timezone
 
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
@@ -69,87 +63,6 @@ def tool_session_list(*, user):
 
 def savouring_list(*, user):
     return owned_queryset(SavouringEntry, user).order_by("-occurred_at")
-
-
-@lru_cache(maxsize=64)
-def _offset_changes(zone_name: str, today: str) -> tuple[tuple[datetime, int], ...]:
-    """(instant, UTC offset in minutes from then on) for every clock change in the last 12 years, oldest first.
-
-    ``today`` is only part of the cache key, so the list is worked out once a day per zone and process.
-    """
-    zone = zoneinfo.ZoneInfo(zone_name)
-    utc = zoneinfo.ZoneInfo("UTC")
-    end = datetime.fromisoformat(today).replace(tzinfo=utc) + timedelta(days=2)
-    moment = end - timedelta(days=12 * 366)
-
-    def offset(at: datetime) -> int:
-        return int(at.astimezone(zone).utcoffset().total_seconds() // 60)
-
-    changes = [(moment, offset(moment))]
-    while moment < end:
-        following = moment + timedelta(days=1)
-        if offset(following) != offset(moment):
-            low, high = moment, following
-            while high - low > timedelta(minutes=15):  # clock changes happen on quarter hours
-                middle = low + (high - low) / 2
-                low, high = (middle, high) if offset(middle) == offset(low) else (low, middle)
-            changes.append((high, offset(high)))
-        moment = following
-    return tuple(changes)
-
-
-class _SQLiteLocalDate(Func):
-    """date(<column>, CASE WHEN <column> < <clock change> THEN '<offset> minutes' ... END, <modifiers>).
-
-    Written as one SQL fragment rather than Case/When objects: with a few dozen clock changes the ORM spent
-    longer compiling those than SQLite spent running the query.
-    """
-
-    output_field = CharField()
-
-    def __init__(self, field: str, changes, modifiers: list[str]):
-        super().__init__(F(field), output_field=CharField())
-        self.changes = changes
-        self.modifiers = modifiers
-
-    def as_sql(self, compiler, connection, **extra_context):
-        column, params = compiler.compile(self.source_expressions[0])
-        whens, values = [], []
-        for (instant, _), (_, before) in zip(self.changes[1:], self.changes, strict=False):
-            whens.append(f"WHEN {column} < %s THEN %s")
-            values += [connection.ops.adapt_datetimefield_value(instant), f"{before:+d} minutes"]
-        shift = f"CASE {' '.join(whens)} ELSE %s END" if whens else "%s"
-        values.append(f"{self.changes[-1][1]:+d} minutes")
-        placeholders = ", ".join(["%s"] * len(self.modifiers))
-        return f"date({column}, {shift}, {placeholders})", (*params, *values, *self.modifiers)
-
-
-def _local_date(field: str, zone, *, unit: str, since: datetime | None = None):
-    """The local calendar week (its Monday) or month (its 1st) of a datetime column, computed in SQL.
-
-    PostgreSQL converts time zones natively (AT TIME ZONE). SQLite has no time zones, and Django's Trunc on
-    SQLite calls a Python function for every row, which dominated the page's cost; so on SQLite the UTC
-    offset comes from a CASE over the zone's clock changes and SQLite's own date() does the rest.
-    """
-    if connection.vendor != "sqlite":
-        trunc = TruncWeek if unit == "week" else TruncMonth
-        return trunc(field, tzinfo=zone)
-    changes = _offset_changes(str(zone.key), timezone.now().date().isoformat())
-    if since is not None:
-        # Only the clock changes inside the range matter, starting from the offset in force at its start.
-        earlier = [change for change in changes if change[0] <= since]
-        changes = tuple(earlier[-1:]) + tuple(change for change in changes if change[0] > since)
-    modifiers = ["weekday 0", "-6 days"] if unit == "week" else ["start of month"]
-    return _SQLiteLocalDate(field, changes, modifiers)
-
-
-def _as_local_start(value, zone) -> datetime:
-    """A bucket key from either database (a datetime on PostgreSQL, 'YYYY-MM-DD' on SQLite) as local midnight."""
-    if isinstance(value, str):
-        day = datetime.fromisoformat(value)
-        return datetime(day.year, day.month, day.day, tzinfo=zone)
-    local = value.astimezone(zone)
-    return datetime(local.year, local.month, local.day, tzinfo=zone)
 
 
 @dataclass
@@ -198,14 +111,22 @@ def _next_month(moment: datetime) -> datetime:
     return moment.replace(year=year, month=month)
 
 
-def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANGE) -> Insights:
-    """Everything the insights page draws, in five queries whatever the length of the history.
+def _mean(values: list) -> float | None:
+    return sum(values) / len(values) if values else None
 
-    1. activations per week: count, mean intensity, and what the person did (one GROUP BY week)
-    2. median recovery per month (``_recovery_medians``)
-    3. savouring per month: count, mean duration of the good feeling, thanks given
-    4. triggers, responses and protest results: one GROUP BY over the three (at most 5 x 6 x 4 rows)
-    5. tools: ``tool_figures`` over the range
+
+def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANGE) -> Insights:
+    """Everything the insights page draws, in three queries.
+
+    1. the range's activations, six short columns and none of the person's words: counted per local week
+       (what the person did), their recovery median per local month (the one median rule), and counted by
+       trigger, response and protest result
+    2. the range's good moments, three columns: counted per local month, mean duration, thanks given
+    3. tools: ``tool_figures`` over the range
+
+    Weeks and months are the person's own, from the zone database. SQLite has no time zones: grouping by a local
+    week in SQL took a Python call per row (Django's Trunc) or a CASE over the zone's clock changes, and was
+    slower than reading the rows and grouping them here, for a range of months and for three years alike.
     """
     now = now or timezone.now()
     zone = user.zone
@@ -223,103 +144,84 @@ def insights(*, user, now: datetime | None = None, range_key: str = DEFAULT_RANG
         sessions = sessions.filter(started_at__gte=since)
         moments = moments.filter(occurred_at__gte=since)
 
-    # 1. Weeks.
-    week = _local_date("occurred_at", zone, unit="week", since=since)
-    week_rows = list(
-        activations.annotate(week=week)
-        .values("week")
-        .annotate(
-            n=Count("id"),
-            mean_intensity=Avg("intensity"),
-            protest=Count("id", filter=Q(response=Response.PROTEST)),
-            direct=Count("id", filter=Q(response=Response.DIRECT)),
-            soothing=Count("id", filter=Q(response=Response.SOOTHING)),
-            waited=Count("id", filter=Q(response=Response.WAITED)),
-        )
-        .order_by("week")
-    )
-    by_week = {_as_local_start(row["week"], zone): row for row in week_rows}
+    # 1. Activations: weeks, recovery per month, triggers, responses and whether protests "worked".
+    by_week: dict[datetime, WeekRow] = {}
+    recoveries: dict[datetime, list[int]] = {}
+    by_trigger: dict[str, list[int]] = {}
+    responses: dict[str, int] = {}
+    protest_results: dict[str, int] = {}
+    intensities: dict[datetime, list[int]] = {}
+    for at, trigger, intensity, response, protest_result, recovery_minutes in activations.values_list(
+        "occurred_at", "trigger", "intensity", "response", "protest_result", "recovery_minutes"
+    ):
+        start = week_start(at, zone)
+        if start not in by_week:
+            by_week[start] = WeekRow(start=start)
+        week = by_week[start]
+        week.activations += 1
+        intensities.setdefault(start, []).append(intensity)
+        if response == Response.PROTEST:
+            week.protest += 1
+        elif response == Response.DIRECT:
+            week.direct += 1
+        elif response == Response.SOOTHING:
+            week.soothing += 1
+        elif response == Response.WAITED:
+            week.waited += 1
+        if recovery_minutes is not None:
+            recoveries.setdefault(_month_start(at, zone), []).append(recovery_minutes)
+        counts = by_trigger.setdefault(trigger, [0, 0])
+        counts[0] += 1
+        counts[1] += intensity
+        responses[response or "unrecorded"] = responses.get(response or "unrecorded", 0) + 1
+        if response == Response.PROTEST:
+            key = protest_result or "unknown"
+            protest_results[key] = protest_results.get(key, 0) + 1
+    for start, values in intensities.items():
+        by_week[start].mean_intensity = _mean(values)
+
     first_week = since or (min(by_week) if by_week else this_week)
     weeks: list[WeekRow] = []
     cursor = first_week
     while cursor <= this_week:
-        row = by_week.get(cursor)
-        weeks.append(
-            WeekRow(
-                start=cursor,
-                activations=row["n"] if row else 0,
-                mean_intensity=float(row["mean_intensity"]) if row and row["mean_intensity"] is not None else None,
-                protest=row["protest"] if row else 0,
-                direct=row["direct"] if row else 0,
-                soothing=row["soothing"] if row else 0,
-                waited=row["waited"] if row else 0,
-            )
-        )
+        weeks.append(by_week.get(cursor) or WeekRow(start=cursor))
         cursor = next_week_start(cursor, zone)
 
-    # 2. Median recovery per month: the one window-median rule (see _recovery_medians).
-    month = _local_date("occurred_at", zone, unit="month", since=since)
-    medians, sizes = _recovery_medians(activations, month)
-    medians = {_as_local_start(key, zone): value for key, value in medians.items()}
-    sizes = {_as_local_start(key, zone): value for key, value in sizes.items()}
+    # 2. Good moments per month.
+    savoured: dict[datetime, list] = {}
+    for at, feeling_minutes, thanked_partner in moments.values_list(
+        "occurred_at", "feeling_minutes", "thanked_partner"
+    ):
+        savoured.setdefault(_month_start(at, zone), []).append((feeling_minutes, thanked_partner))
 
-    # 6. Savouring per month.
-    savour_rows = {
-        _as_local_start(row["month"], zone): row
-        for row in moments.annotate(month=_local_date("occurred_at", zone, unit="month", since=since))
-        .values("month")
-        .annotate(
-            n=Count("id"), mean_minutes=Avg("feeling_minutes"), thanked=Count("id", filter=Q(thanked_partner=True))
-        )
-        .order_by("month")
-    }
     first_month = _month_start(weeks[0].start, zone) if weeks else _month_start(now, zone)
-    known_months = list(medians) + list(savour_rows)
+    known_months = list(recoveries) + list(savoured)
     if since is None and known_months:
         first_month = min([first_month, *known_months])
     months: list[MonthRow] = []
     cursor = first_month
     last_month = _month_start(now, zone)
     while cursor <= last_month:
-        savour = savour_rows.get(cursor)
+        moments_of_month = savoured.get(cursor, [])
         months.append(
             MonthRow(
                 start=cursor,
-                median_recovery=medians.get(cursor),
-                with_recovery=sizes.get(cursor, 0),
-                good_moments=savour["n"] if savour else 0,
-                mean_feeling_minutes=float(savour["mean_minutes"])
-                if savour and savour["mean_minutes"] is not None
-                else None,
-                thanked=savour["thanked"] if savour else 0,
+                median_recovery=median(recoveries.get(cursor, [])),
+                with_recovery=len(recoveries.get(cursor, [])),
+                good_moments=len(moments_of_month),
+                mean_feeling_minutes=_mean([minutes for minutes, _ in moments_of_month if minutes is not None]),
+                thanked=sum(1 for _, thanked in moments_of_month if thanked),
             )
         )
         cursor = _next_month(cursor)
 
-    # 3 and 4. Triggers, responses and whether protests "worked", from one GROUP BY over all three.
     labels = dict(Trigger.choices)
-    by_trigger: dict[str, list[int]] = {}
-    responses: dict[str, int] = {}
-    protest_results: dict[str, int] = {}
-    for row in (
-        activations.values("trigger", "response", "protest_result")
-        .annotate(n=Count("id"), intensity_sum=Sum("intensity"))
-        .order_by()
-    ):
-        counts = by_trigger.setdefault(row["trigger"], [0, 0])
-        counts[0] += row["n"]
-        counts[1] += row["intensity_sum"] or 0
-        response = row["response"] or "unrecorded"
-        responses[response] = responses.get(response, 0) + row["n"]
-        if row["response"] == Response.PROTEST:
-            key = row["protest_result"] or "unknown"
-            protest_results[key] = protest_results.get(key, 0) + row["n"]
     triggers = sorted(
         ((key, labels.get(key, key), n, total / n if n else None) for key, (n, total) in by_trigger.items()),
         key=lambda t: (-t[2], t[0]),
     )
 
-    # 5. Tools: sums for the mean drop and its interval (domain/progress/insights.py).
+    # 3. Tools: sums for the mean drop and its interval (domain/progress/insights.py).
     tools = list(tool_figures(user=user, since=since).effects)
 
     return Insights(
@@ -340,19 +242,15 @@ def activation_months(
     *, user, since: datetime, high_intensity: int = 9
 ) -> list[tuple[datetime, int, float | None, int]]:
     """(local month start, activations, mean intensity, activations at ``high_intensity`` or more) per month
-    since ``since``, oldest first. One GROUP BY query; used by the check-ins' summary for a doctor."""
-    month = _local_date("occurred_at", user.zone, unit="month", since=since)
-    rows = (
-        activation_list(user=user)
-        .filter(occurred_at__gte=since)
-        .annotate(month=month)
-        .values("month")
-        .annotate(n=Count("id"), mean=Avg("intensity"), high=Count("id", filter=Q(intensity__gte=high_intensity)))
-        .order_by("month")
-    )
+    since ``since``, oldest first. One query of two columns; used by the check-ins' summary for a doctor."""
+    by_month: dict[datetime, list[int]] = {}
+    for at, intensity in (
+        activation_list(user=user).filter(occurred_at__gte=since).values_list("occurred_at", "intensity")
+    ):
+        by_month.setdefault(_month_start(at, user.zone), []).append(intensity)
     return [
-        (_as_local_start(r["month"], user.zone), r["n"], float(r["mean"]) if r["mean"] is not None else None, r["high"])
-        for r in rows
+        (start, len(values), _mean(values), sum(1 for value in values if value >= high_intensity))
+        for start, values in sorted(by_month.items())
     ]
 
 
@@ -368,37 +266,6 @@ def high_intensity_times(*, user, since: datetime, at_least: int = 9) -> list[da
 # ---------------------------------------------------------------------------------------------------------
 # What other apps need from the diary. Home, the pathway, reminders and the coach read diary rows only
 # through these functions (and the diary's own services write them).
-
-
-def _recovery_medians(activations, bucket) -> tuple[dict, dict]:
-    """({bucket: median recovery minutes}, {bucket: entries with a recovery time}) in one query.
-
-    The window median of ``domain.progress.figures.median``, computed where the rows are: each bucket's rows
-    are numbered by recovery time and only the one or two middle rows come back, whatever the history's
-    length. ``bucket`` is an expression (the insights' local month); rows where it is NULL are left out.
-    """
-    ranked = (
-        activations.filter(recovery_minutes__isnull=False)
-        .annotate(bucket=bucket)
-        .exclude(bucket__isnull=True)  # a date column compared with "" is an error on PostgreSQL
-        .annotate(
-            position=Window(
-                RowNumber(), partition_by=[F("bucket")], order_by=[F("recovery_minutes").asc(), F("id").asc()]
-            ),
-            size=Window(Count("id"), partition_by=[F("bucket")]),
-        )
-        .filter(
-            Q(position=ExpressionWrapper((F("size") + 1) / 2, output_field=IntegerField()))
-            | Q(position=ExpressionWrapper((F("size") + 2) / 2, output_field=IntegerField()))
-        )
-        .values_list("bucket", "recovery_minutes", "size")
-    )
-    middles: dict = {}
-    sizes: dict = {}
-    for key, minutes, size in ranked:
-        middles.setdefault(key, []).append(minutes)
-        sizes[key] = size
-    return {key: median(values) for key, values in middles.items()}, sizes
 
 
 # The pathway's windows: the first four weeks, the last four and the four before, responses over eight.
