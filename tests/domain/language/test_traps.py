@@ -87,7 +87,7 @@ def test_every_trap_has_a_label_explanation_and_question():
 
 
 def test_the_thought_result_has_the_documented_shape():
-    result = analyze_thought("Nobody ever calls me back.").to_dict()
+    result = analyze_thought("Nobody ever texts me first.").to_dict()
     assert set(result) == {"traps", "risk", "coaching"}
     assert result["coaching"] is True
     (first, *_) = result["traps"]
