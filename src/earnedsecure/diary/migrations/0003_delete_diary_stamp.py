@@ -4,13 +4,12 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('diary', '0002_diary_stamp'),
+        ("diary", "0002_diary_stamp"),
     ]
 
     operations = [
         migrations.DeleteModel(
-            name='DiaryStamp',
+            name="DiaryStamp",
         ),
     ]
