@@ -1,6 +1,8 @@
+import pytest
 from django.test import Client
 
 from earnedsecure.assessments.models import ChangeAssumption, Schedule
+from tests.history import HISTORY_MONTHS, client_with_history
 
 
 def test_it_requires_login(client, db):
@@ -80,3 +82,12 @@ def test_it_ignores_an_implausible_setting_saved_before_the_range_existed(alice,
 def test_it_says_the_path_keeps_the_defaults(alice_client):
     html = alice_client.get("/check-ins/settings/").content.decode()
     assert "Your path always uses the published defaults" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("months", HISTORY_MONTHS)
+def test_it_costs_exactly_6_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+    client = client_with_history(months, warm_up="/check-ins/settings/")
+    # Session, user, consent; schedules, last completions, every instrument's assumptions in one.
+    with django_assert_num_queries(6):
+        assert client.get("/check-ins/settings/").status_code == 200

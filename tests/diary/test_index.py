@@ -34,3 +34,18 @@ def test_it_costs_exactly_5_queries_whatever_the_length_of_the_history(months, d
     # Session, user, consent; the recent entries and the loops to close.
     with django_assert_num_queries(5):
         assert client.get("/diary/").status_code == 200
+
+
+def test_it_reads_none_of_the_persons_words(alice, alice_client):
+    """A line shows the time, trigger, intensity, response and recovery: the encrypted words stay unread."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    activation_create(owner=alice, trigger="uncertainty", intensity=6, thought="a thought", outcome="it passed")
+    with CaptureQueriesContext(connection) as queries:
+        assert alice_client.get("/diary/").status_code == 200
+    diary_reads = [q["sql"] for q in queries.captured_queries if 'FROM "diary_activation"' in q["sql"]]
+    assert len(diary_reads) == 2
+    for sql in diary_reads:
+        for column in ("trigger_note", "body_sensations", "thought", "response_note", "outcome"):
+            assert f'"diary_activation"."{column}"' not in sql

@@ -140,10 +140,22 @@ def assumptions_for(*, user, instrument: str) -> tuple[RCAssumptions | None, boo
     ``None`` for the PHQ-9 and GAD-7, whose published fixed rule applies instead. A stored setting outside the
     plausible range (saved before the range existed) is ignored in favour of the default.
     """
+    if instrument not in DEFAULT_ASSUMPTIONS:
+        return None, False
+    own = owned_queryset(ChangeAssumption, user).filter(instrument=instrument).first()
+    return _assumptions_from(instrument, own)
+
+
+def assumptions_by_instrument(*, user, instruments: list[str]) -> dict[str, tuple[RCAssumptions | None, bool]]:
+    """``assumptions_for`` of several instruments in one query (the check-in settings page lists them all)."""
+    own = {row.instrument: row for row in owned_queryset(ChangeAssumption, user).filter(instrument__in=instruments)}
+    return {slug: _assumptions_from(slug, own.get(slug)) for slug in instruments}
+
+
+def _assumptions_from(instrument: str, own: ChangeAssumption | None) -> tuple[RCAssumptions | None, bool]:
     default = DEFAULT_ASSUMPTIONS.get(instrument)
     if default is None:
         return None, False
-    own = owned_queryset(ChangeAssumption, user).filter(instrument=instrument).first()
     if own is None or not plausible_assumption(sd=own.sd, reliability=own.reliability, default=default):
         return default, False
     source = f"your own setting (the default is SD {default.sd:g} and r {default.reliability:g}, {default.source})"
@@ -233,9 +245,9 @@ def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[Check
         .order_by()
     )
     found_flags, found_totals = [], []
-    for source, name, ref, value, at, at2 in flags.union(totals, all=True):
+    for source, name, ref, answer, value, at, at2 in flags.union(totals, all=True):
         if source == "flag":
-            found_flags.append(FlagRow(ref, value, at, at2))
+            found_flags.append(FlagRow(ref, answer, at, at2))
         else:
             found_totals.append(CheckInTotal(name, value, at))
     found_flags.sort(key=lambda flag: (flag.raised_at, flag.pk), reverse=True)

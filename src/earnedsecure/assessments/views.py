@@ -361,8 +361,13 @@ def doctor_summary(request):
 def trajectory(request, slug):
     instrument = _instrument_or_404(slug)
     user = request.user
-    rows = list(selectors.completed(user).filter(instrument=slug).order_by("completed_at", "pk"))
-    zone = user.zone
+    # The scores are columns; the encrypted answers are never shown here, and would cost a decrypt per result.
+    rows = list(
+        selectors.completed(user)
+        .filter(instrument=slug)
+        .order_by("completed_at", "pk")
+        .defer("answers", "item9", "safety_alert")
+    )
     assumptions, _ = selectors.assumptions_for(user=user, instrument=slug)
     columns = {"anxiety": "anxiety", "avoidance": "avoidance", "total": "total"}
     dimensions = []
@@ -375,7 +380,7 @@ def trajectory(request, slug):
             threshold = compare(slug, sub.key, points[0][1], points[0][1], assumptions).threshold
             noise_band = (points[0][1] - threshold, points[0][1] + threshold)
         labels = (
-            (points[0][0].astimezone(zone).strftime("%-d %b %Y"), points[-1][0].astimezone(zone).strftime("%-d %b %Y"))
+            (f"{timezone.localtime(points[0][0]):%-d %b %Y}", f"{timezone.localtime(points[-1][0]):%-d %b %Y}")
             if points
             else ("", "")
         )
@@ -399,7 +404,17 @@ def trajectory(request, slug):
                 ),
             }
         )
-    choices = [(row.pk, f"{row.completed_at.astimezone(zone):%-d %b %Y} — {summary(row)}") for row in rows]
+    # Each result's date, scores and address worked out once, for the compare form and the table.
+    results = [
+        {
+            "pk": row.pk,
+            "date": f"{timezone.localtime(row.completed_at):%-d %b %Y}",
+            "summary": summary(row),
+            "url": reverse("assessments:result", args=[row.pk]),
+        }
+        for row in rows
+    ]
+    choices = [(result["pk"], f"{result['date']} — {result['summary']}") for result in results]
     comparison = None
     compare_form = CompareForm(request.GET or None, choices=choices)
     if len(rows) >= 2:
@@ -429,7 +444,8 @@ def trajectory(request, slug):
         "assessments/trajectory.html",
         {
             "instrument": instrument,
-            "rows": [{"row": row, "summary": summary(row)} for row in reversed(rows)],
+            "rows": rows,
+            "results": results[::-1],
             "dimensions": dimensions,
             "compare_form": compare_form,
             "comparison": comparison,
@@ -446,8 +462,9 @@ def check_in_settings(request):
     schedule_form = ScheduleForm(rows=rows)
     attachment_slugs = [i.slug for i in services.enabled_instruments() if services.is_attachment(i)]
     assumption_forms = {}
+    stored = selectors.assumptions_by_instrument(user=user, instruments=attachment_slugs)
     for slug in attachment_slugs:
-        current, _ = selectors.assumptions_for(user=user, instrument=slug)
+        current, _ = stored[slug]
         assumption_forms[slug] = AssumptionForm(
             prefix=slug,
             initial={"sd": current.sd, "reliability": current.reliability},
@@ -487,7 +504,7 @@ def check_in_settings(request):
                     return redirect("assessments:settings")
     assumptions = []
     for slug, form in assumption_forms.items():
-        current, chosen = selectors.assumptions_for(user=user, instrument=slug)
+        current, chosen = stored[slug]
         assumptions.append(
             {"slug": slug, "name": get_instrument(slug).short_name, "form": form, "current": current, "chosen": chosen}
         )

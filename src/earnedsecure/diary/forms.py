@@ -1,6 +1,6 @@
 """Forms for the diary pages. They only parse and check input; saving goes through services.py.
 
-Date and time fields are read in the person's own time zone (views wrap them in ``timezone.override``).
+Date and time fields are read in the person's own time zone (PersonTimeZoneMiddleware activates it).
 """
 
 from datetime import timedelta
@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
+from earnedsecure.core.widgets import OnePassCheckboxSelectMultiple, OnePassRadioSelect
 from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
 
@@ -54,7 +55,7 @@ def scale_field(label: str, *, required: bool = True, help_text: str = "") -> fo
         label=label,
         choices=SCALE,
         coerce=int,
-        widget=forms.RadioSelect,
+        widget=OnePassRadioSelect,
         required=required,
         empty_value=None,
         help_text=help_text,
@@ -64,7 +65,7 @@ def scale_field(label: str, *, required: bool = True, help_text: str = "") -> fo
 class ActivationFlowForm(forms.Form):
     """The "I'm activated" flow: name it, look at the story, choose a response. Only the first two are needed."""
 
-    trigger = forms.ChoiceField(label="What set it off?", choices=Trigger.choices, widget=forms.RadioSelect)
+    trigger = forms.ChoiceField(label="What set it off?", choices=Trigger.choices, widget=OnePassRadioSelect)
     intensity = scale_field("How strong is it right now?", help_text="0 is calm, 10 is the most intense.")
     trigger_note = FreeTextField(
         label="What happened, in a few words",
@@ -85,10 +86,10 @@ class ActivationFlowForm(forms.Form):
         label="What do I feel the urge to do?",
         choices=URGES,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=OnePassCheckboxSelectMultiple,
     )
     response = forms.ChoiceField(
-        label="What will I do instead?", choices=FLOW_RESPONSES, required=False, widget=forms.RadioSelect
+        label="What will I do instead?", choices=FLOW_RESPONSES, required=False, widget=OnePassRadioSelect
     )
     response_note = FreeTextField(
         label="A direct message, or what I did",

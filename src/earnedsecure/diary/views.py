@@ -1,10 +1,8 @@
 """Diary pages: the list, the "I'm activated" flow, closing the loop, tools, good moments and insights.
 
 Function views, one template per page. Reads go through selectors.py and the access layer, writes through
-services.py; times are read and shown in the person's own time zone.
+services.py; times are read and shown in the person's own time zone (accounts.middleware.PersonTimeZoneMiddleware).
 """
-
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -33,17 +31,6 @@ RECENT = 30
 ENTRY_TEXTS = ("trigger_note", "body_sensations", "thought", "response_note")
 
 
-def in_person_zone(view):
-    """Read and show dates in the person's own time zone."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(request.user.zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 def risk_for(user, *texts: str) -> dict:
     """Context for the shared crisis block (core/_risk_block.html) from the person's own words."""
     from earnedsecure.core.risk import risk_context
@@ -58,14 +45,12 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
-@in_person_zone
 def index(request):
-    recent = list(selectors.activation_list(user=request.user)[:RECENT])
-    waiting = list(selectors.activations_awaiting_follow_up(user=request.user)[:5])
+    recent = list(selectors.activation_lines(user=request.user)[:RECENT])
+    waiting = list(selectors.activations_awaiting_follow_up(user=request.user).only(*selectors.LINE_COLUMNS)[:5])
     return render(request, "diary/index.html", {"activations": recent, "waiting": waiting})
 
 
-@in_person_zone
 @require_http_methods(["GET", "POST"])
 def activated(request):
     form = ActivationFlowForm(request.POST or None)
@@ -96,7 +81,6 @@ def activated(request):
     return render(request, "diary/activated.html", context)
 
 
-@in_person_zone
 def detail(request, pk):
     activation = get_owned_or_404(Activation, request.user, pk=pk)
     risk = risk_for(
@@ -122,7 +106,6 @@ def detail(request, pk):
     )
 
 
-@in_person_zone
 @require_http_methods(["GET", "POST"])
 def edit(request, pk):
     activation = get_owned_or_404(Activation, request.user, pk=pk)
@@ -147,7 +130,6 @@ def edit(request, pk):
     return render(request, "diary/edit.html", {"form": form, "activation": activation})
 
 
-@in_person_zone
 @require_http_methods(["GET", "POST"])
 def follow_up(request, pk):
     activation = get_owned_or_404(Activation, request.user, pk=pk)
@@ -182,7 +164,6 @@ def tools(request):
     )
 
 
-@in_person_zone
 @require_http_methods(["GET", "POST"])
 def tool(request, slug):
     info = TOOLS.by_slug(slug)
@@ -223,13 +204,11 @@ def tool(request, slug):
     return render(request, tool_template(info), {"form": form, "tool": info})
 
 
-@in_person_zone
 def savouring(request):
     entries = list(selectors.savouring_list(user=request.user)[:RECENT])
     return render(request, "diary/savouring.html", {"entries": entries})
 
 
-@in_person_zone
 @require_http_methods(["GET", "POST"])
 def savouring_new(request):
     form = SavouringForm(request.POST or None)
@@ -252,7 +231,6 @@ def savouring_new(request):
     return render(request, "diary/savouring_new.html", {"form": form})
 
 
-@in_person_zone
 def insights(request):
     """Charts over the person's history, computed on every visit (a handful of grouped queries, so nothing
     needs caching and nothing can go stale)."""
