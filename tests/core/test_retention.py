@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -15,6 +16,7 @@ from earnedsecure.core.mail import deliver_email
 from earnedsecure.core.retention import (
     ACCESS_LOG_DAYS,
     FINISHED_TASK_DAYS,
+    SECURITY_EVENT_DAYS,
     UNVERIFIED_ACCOUNT_DAYS,
     retention_purge,
 )
@@ -110,6 +112,26 @@ def test_without_real_mail_nobody_counts_as_unverified(db, settings):
     _joined("local", days_ago=400)
     retention_purge(now=NOW)
     assert get_user_model().objects.filter(username="local").exists()
+
+
+def test_it_forgets_security_events_after_a_year(alice, bob):
+    from earnedsecure.accounts.selectors import security_events_for
+    from earnedsecure.accounts.services import security_event_record
+
+    kept_for = timedelta(days=SECURITY_EVENT_DAYS)
+    for person, age in (
+        (alice, kept_for + timedelta(minutes=1)),
+        (alice, kept_for - timedelta(minutes=1)),
+        (bob, kept_for * 2),
+    ):
+        with time_machine.travel(NOW - age, tick=False):
+            security_event_record(user=person, kind="signed_in")
+
+    counts = retention_purge(now=NOW)
+
+    assert counts["accounts.securityevent"] == 2
+    assert [event.at for event in security_events_for(user=alice)] == [NOW - kept_for + timedelta(minutes=1)]
+    assert security_events_for(user=bob) == []
 
 
 def test_it_never_touches_what_a_person_wrote(alice):

@@ -91,6 +91,11 @@ def security_event_record(*, user, kind: str, method: str = "") -> SecurityEvent
     return SecurityEvent.objects.create(owner=user, kind=kind, method=method, at=timezone.now())
 
 
+def security_events_delete_before(*, cutoff) -> int:
+    """Forget everyone's security events older than ``cutoff`` (the daily retention purge); returns how many."""
+    return SecurityEvent.objects.filter(at__lt=cutoff).delete()[0]
+
+
 def account_for_sign_in_name(name: str):
     """The one account a sign-in name (username or email address) points to, or None.
 

@@ -11,6 +11,9 @@ their own entries stay until they delete them or their account.
    :data:`FINISHED_TASK_DAYS` after they finished.
 4. Accounts whose email address was never verified, where verification is required (real mail is set up):
    :data:`UNVERIFIED_ACCOUNT_DAYS` after sign-up, deleted like any account (accounts.services.account_delete).
+5. The person's security log (accounts.SecurityEvent: kind, two-step method and time of sign-ins, refused codes,
+   password and email changes, downloads): :data:`SECURITY_EVENT_DAYS`. A year shows a person a pattern of
+   attempts at their account without keeping a record of their life with the app for ever.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from django_tasks import task
 ACCESS_LOG_DAYS = 30
 FINISHED_TASK_DAYS = 1
 UNVERIFIED_ACCOUNT_DAYS = 7
+SECURITY_EVENT_DAYS = 365
 PURGE_EVERY = timedelta(days=1)
 
 
@@ -36,7 +40,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
-    from earnedsecure.accounts.services import account_delete
+    from earnedsecure.accounts.services import account_delete, security_events_delete_before
 
     now = now or timezone.now()
     counts: dict[str, int] = {}
@@ -50,6 +54,8 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
 
     finished = DBTaskResult.objects.filter(finished_at__lt=now - timedelta(days=FINISHED_TASK_DAYS))
     counts["django_tasks_db.dbtaskresult"] = finished.delete()[0]
+
+    counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
 
     counts["unverified accounts"] = 0
     if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory":
