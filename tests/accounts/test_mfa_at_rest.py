@@ -79,3 +79,33 @@ def test_the_migration_encrypts_secrets_stored_before_it(alice):
     assert totp.validate_code(f"{hotp_value(secret, int(time.time()) // 30):06d}")
     codes = RecoveryCodes(Authenticator.objects.get(user=alice, type=Authenticator.Type.RECOVERY_CODES))
     assert codes.get_unused_codes() == ["12345678"]
+
+
+def test_key_rotation_carries_two_step_secrets_over_to_the_new_key(alice, settings, tmp_path, monkeypatch):
+    # Finding 8's command rotated encrypted fields only: once the old key was retired, the TOTP secret and the
+    # recovery codes could no longer be read, and the person could not sign in.
+    from django.core.management import call_command
+
+    from earnedsecure.core import crypto
+
+    monkeypatch.delenv("EARNEDSECURE_FIELD_KEYS", raising=False)
+    settings.FIELD_KEYS_FILE = tmp_path / "keys"
+    crypto.reset_keys()
+    try:
+        secret = generate_totp_secret()
+        TOTP.activate(alice, secret)
+        codes = RecoveryCodes.activate(alice).get_unused_codes()
+        before = _raw_data(alice, Authenticator.Type.TOTP) + _raw_data(alice, Authenticator.Type.RECOVERY_CODES)
+        old_keys = crypto.current_keys()
+
+        call_command("rotate_field_keys", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+        assert not set(old_keys) & set(crypto.current_keys())  # the old key is retired
+        after = _raw_data(alice, Authenticator.Type.TOTP) + _raw_data(alice, Authenticator.Type.RECOVERY_CODES)
+        assert after != before and secret not in after
+        totp = TOTP(Authenticator.objects.get(user=alice, type=Authenticator.Type.TOTP))
+        assert totp.validate_code(f"{hotp_value(secret, int(time.time()) // 30):06d}")
+        recovery = RecoveryCodes(Authenticator.objects.get(user=alice, type=Authenticator.Type.RECOVERY_CODES))
+        assert recovery.get_unused_codes() == codes
+    finally:
+        crypto.reset_keys()

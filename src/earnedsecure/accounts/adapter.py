@@ -18,6 +18,7 @@ class MFAAdapter(DefaultMFAAdapter):
     allauth passes every such secret through these hooks and stores what ``encrypt`` returns; without them a
     database row or a backup was enough to compute every code. The master field key is used (the secret
     belongs to the account, and allauth does not say whose it is); the row goes with the account.
+    ``rotate_field_keys`` carries them over to a new master key (services.two_step_secrets_reencrypt).
     """
 
     def encrypt(self, text: str) -> str:

@@ -48,6 +48,7 @@ class Command(BaseCommand):
         self.stdout.write(f"re-encrypted {total} values; {retired} {len(old_keys)} old key(s)")
 
     def _reencrypt(self) -> int:
+        from earnedsecure.accounts.services import two_step_secrets_reencrypt
         from earnedsecure.core.models import PersonKey
 
         total = 0
@@ -72,5 +73,7 @@ class Command(BaseCommand):
                         [crypto.rotate(stored), row_pk],
                     )
                     total += 1
+            # Two-step sign-in secrets live inside allauth's JSON data, not in an encrypted field.
+            total += two_step_secrets_reencrypt()
         crypto.person_keys_forget()
         return total
