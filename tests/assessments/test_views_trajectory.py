@@ -68,3 +68,24 @@ def test_it_costs_exactly_5_queries_whatever_the_length_of_the_history(months, d
     # Session, user, consent; the results, the person's assumptions.
     with django_assert_num_queries(5):
         assert client.get("/check-ins/ecr-rs/trajectory/").status_code == 200
+
+
+def test_it_links_the_12_most_recent_results_and_all_of_them_on_request(alice, alice_client):
+    rows = [submit(alice, "phq-9", phq9(score), T0 + timedelta(days=7 * score)) for score in range(14)]
+    html = alice_client.get("/check-ins/phq-9/trajectory/").content.decode()
+    linked = [row for row in rows if f'href="/check-ins/results/{row.pk}/"' in html]
+    assert linked == rows[2:]
+    assert '<a href="?all=1">Show all 14 results</a>' in html
+    assert "6 → 9" not in html and "0 → 13" in html  # still first against latest by default
+
+    html = alice_client.get("/check-ins/phq-9/trajectory/?all=1").content.decode()
+    assert all(f'href="/check-ins/results/{row.pk}/"' in html for row in rows)
+    assert "?all=1" not in html
+    assert "0 → 13" in html  # the default comparison, not an empty form
+
+
+def test_it_lists_a_short_history_whole(alice, alice_client):
+    rows = [submit(alice, "phq-9", phq9(score), T0 + timedelta(days=7 * score)) for score in range(12)]
+    html = alice_client.get("/check-ins/phq-9/trajectory/").content.decode()
+    assert all(f'href="/check-ins/results/{row.pk}/"' in html for row in rows)
+    assert "?all=1" not in html and "Every result" in html

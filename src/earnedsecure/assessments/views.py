@@ -357,6 +357,10 @@ def doctor_summary(request):
     )
 
 
+# The trajectory's table of results links this many, newest first, unless the person asks for all of them.
+RESULTS_SHOWN = 12
+
+
 @require_http_methods(["GET"])
 def trajectory(request, slug):
     instrument = _instrument_or_404(slug)
@@ -404,21 +408,23 @@ def trajectory(request, slug):
                 ),
             }
         )
-    # Each result's date, scores and address worked out once, for the compare form and the table.
+    # Each result's date and scores worked out once, for the compare form and the table.
     results = [
-        {
-            "pk": row.pk,
-            "date": f"{timezone.localtime(row.completed_at):%-d %b %Y}",
-            "summary": summary(row),
-            "url": reverse("assessments:result", args=[row.pk]),
-        }
+        {"pk": row.pk, "date": f"{timezone.localtime(row.completed_at):%-d %b %Y}", "summary": summary(row)}
         for row in rows
     ]
     choices = [(result["pk"], f"{result['date']} — {result['summary']}") for result in results]
+    # The table links the most recent results (a link to every one of three years of weekly check-ins was most
+    # of the page's time); "?all=1" lists them all, and the compare form above reaches any of them.
+    query = request.GET.copy()
+    show_all = query.pop("all", None) is not None
+    table = results[::-1] if show_all else results[: -RESULTS_SHOWN - 1 : -1]
+    for result in table:
+        result["url"] = reverse("assessments:result", args=[result["pk"]])
     comparison = None
-    compare_form = CompareForm(request.GET or None, choices=choices)
+    compare_form = CompareForm(query or None, choices=choices)
     if len(rows) >= 2:
-        if not request.GET:
+        if not query:
             compare_form = CompareForm(initial={"first": rows[0].pk, "second": rows[-1].pk}, choices=choices)
             first, second = rows[0], rows[-1]
         elif compare_form.is_valid():
@@ -445,7 +451,8 @@ def trajectory(request, slug):
         {
             "instrument": instrument,
             "rows": rows,
-            "results": results[::-1],
+            "results": table,
+            "results_hidden": len(results) - len(table),
             "dimensions": dimensions,
             "compare_form": compare_form,
             "comparison": comparison,
