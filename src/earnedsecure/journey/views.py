@@ -35,14 +35,14 @@ def home(request):
 @require_safe
 def index(request):
     now = timezone.now()
-    rows = selectors.journey_rows(user=request.user, now=now)
-    view = selectors.pathway_view(user=request.user, now=now, reached_at=rows.stages_reached)
+    read = selectors.lessons_read(user=request.user)  # this page shows no reminders: not journey_rows
+    view = selectors.pathway_view(user=request.user, now=now)
     return render(
         request,
         "journey/index.html",
         {
-            "lessons": selectors.course(read=rows.lessons_read),
-            "read_count": len(rows.lessons_read),
+            "lessons": selectors.course(read=read),
+            "read_count": len(read),
             "pathway": view.pathway,
             "pathway_reached": view.reached_at,
             "programs": selectors.programs(user=request.user, now=now),
