@@ -21,9 +21,11 @@ from earnedsecure.domain.progress.professional_help import (
     HIGH_ACTIVATIONS_WITHIN,
     HIGH_INTENSITY,
     ITEM9_WITHIN,
+    RISK_ENTRIES_WITHIN,
     CheckInTotal,
     HelpReason,
     HelpSignals,
+    RiskEntry,
     professional_help_reasons,
 )
 
@@ -255,20 +257,28 @@ def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[Check
 
 
 def home_safety(*, user, now: datetime) -> HomeSafety:
-    """The item-9 card and the reasons to talk to a professional, for the home page. Two queries.
+    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries.
 
-    Free-text risk does not count yet: the diary and the coach do not store a risk level on their entries.
+    Free-text risk counts through the level the diary and the coach stored (encrypted) when each entry was
+    saved; their own selectors read it.
     """
-    from earnedsecure.diary.selectors import high_intensity_times
+    from earnedsecure.coach.selectors import risk_levels_since
+    from earnedsecure.diary.selectors import recent_activations
 
     flags, totals = _flags_and_totals(user=user, now=now)
     latest = flags[0] if flags else None
     card = latest if latest and latest.dismissed_at is None and now - latest.raised_at <= HOME_CARD_FOR else None
+    activations = recent_activations(user=user, since=now - max(HIGH_ACTIVATIONS_WITHIN, RISK_ENTRIES_WITHIN))
+    written = [(a.occurred_at, a.risk_level) for a in activations]
+    written += risk_levels_since(user=user, since=now - RISK_ENTRIES_WITHIN)
     signals = HelpSignals(
         check_ins=tuple(totals),
         item9_flags=tuple(flag.raised_at for flag in flags),
+        risk_entries=tuple(RiskEntry(level, at) for at, level in written if level and level != "none"),
         high_activations=tuple(
-            high_intensity_times(user=user, since=now - HIGH_ACTIVATIONS_WITHIN, at_least=HIGH_INTENSITY)
+            a.occurred_at
+            for a in activations
+            if a.intensity >= HIGH_INTENSITY and a.occurred_at >= now - HIGH_ACTIVATIONS_WITHIN
         ),
     )
     return HomeSafety(card=card, reasons=professional_help_reasons(signals, now=now))

@@ -37,6 +37,9 @@ class ThoughtRecord(models.Model):
     past_times_fine = models.PositiveSmallIntegerField(null=True, blank=True)
     balanced_thought = EncryptedTextField(blank=True, default="")
     intensity_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The risk level read from the words when saved ("none", "concern", "urgent"), for the professional-help
+    # rule; encrypted like the item-9 answer. NULL only on rows saved before levels were stored.
+    risk_level = EncryptedJSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField()
 
     class Meta:
@@ -83,6 +86,9 @@ class MessageDraft(models.Model):
     outcome_recorded_at = models.DateTimeField(null=True, blank=True)
     is_reassurance_request = models.BooleanField(default=False)
     waited_first = models.BooleanField(default=False)
+    # The risk level read from the words when saved ("none", "concern", "urgent"), for the professional-help
+    # rule; encrypted like the item-9 answer. NULL only on rows saved before levels were stored.
+    risk_level = EncryptedJSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField()
 
     class Meta:

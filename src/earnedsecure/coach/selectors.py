@@ -107,3 +107,22 @@ def thought_record_trend(*, user) -> dict:
         average_before=Avg("intensity_before", filter=finished),
         average_after=Avg("intensity_after", filter=finished),
     )
+
+
+def risk_levels_since(*, user, since: datetime) -> list[tuple[datetime, str | None]]:
+    """(when, risk level found at save) for each of the person's thought records and message drafts since
+    ``since``, for the professional-help rule on home. One query (UNION ALL); the level is encrypted, so it is
+    read here, never filtered in SQL. None on rows saved before levels were stored."""
+    records = (
+        owned_queryset(ThoughtRecord, user)
+        .filter(created_at__gte=since)
+        .values_list("created_at", "risk_level")
+        .order_by()
+    )
+    drafts = (
+        owned_queryset(MessageDraft, user)
+        .filter(created_at__gte=since)
+        .values_list("created_at", "risk_level")
+        .order_by()
+    )
+    return list(records.union(drafts, all=True))

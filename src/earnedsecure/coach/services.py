@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from earnedsecure.coach.models import MessageDraft, Outcome, ThoughtRecord
+from earnedsecure.core.risk import level_in
 
 MAX_SUGGESTED = 3
 
@@ -65,6 +66,8 @@ def thought_record_create(
         past_times_fine=past_times_fine if past_times_checked is not None else None,
         balanced_thought=balanced_thought,
         intensity_after=intensity_after,
+        # Read from every box, for the professional-help rule (hazard log H15); stored encrypted.
+        risk_level=level_in(situation, automatic_thought, emotion, evidence_for, evidence_against, balanced_thought),
         created_at=now or timezone.now(),
     )
 
@@ -104,6 +107,7 @@ def message_draft_create(
         outcome_recorded_at=now if outcome else None,
         is_reassurance_request=is_reassurance_request(draft),
         waited_first=waited_first,
+        risk_level=level_in(draft, final_text),  # for the professional-help rule (hazard log H15); encrypted
         created_at=now,
     )
 
@@ -117,7 +121,8 @@ def message_draft_set_outcome(*, message: MessageDraft, outcome: str, final_text
     fields = ["outcome", "outcome_recorded_at"]
     if final_text is not None:
         message.final_text = final_text
-        fields.append("final_text")
+        message.risk_level = level_in(message.draft, final_text)
+        fields += ["final_text", "risk_level"]
     message.save(update_fields=fields)
     return message
 

@@ -56,3 +56,13 @@ def strongest(*risks: Any) -> dict:
         kinds = [k for r in found if r["level"] != "none" for k in r["kinds"]]
         top["kinds"] = list(dict.fromkeys(kinds))
     return top
+
+
+def level_in(*texts: str) -> str:
+    """The most serious risk level in a person's words ("none", "concern" or "urgent"), as stored at save.
+
+    The diary and the coach store it on each entry (encrypted) for the professional-help rule on home.
+    """
+    from earnedsecure.domain.language import assess_risk
+
+    return strongest(*(assess_risk(text) for text in texts if text and text.strip()))["level"]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from earnedsecure.core.fields import EncryptedTextField
+from earnedsecure.core.fields import EncryptedJSONField, EncryptedTextField
 from earnedsecure.domain import cycle
 from earnedsecure.domain.cycle import Vocabulary
 
@@ -45,6 +45,10 @@ class Activation(models.Model):
     calm_at = models.DateTimeField(null=True, blank=True)
     # calm_at - occurred_at, kept as a column so medians and trends aggregate in SQL on SQLite and PostgreSQL.
     recovery_minutes = models.PositiveIntegerField(null=True, blank=True)
+    # The risk level read from the person's words when they were saved ("none", "concern", "urgent"), for the
+    # professional-help rule. Encrypted like the item-9 answer: a query must not find who wrote of risk. NULL
+    # only on entries saved before levels were stored (or made in bulk by the demo), which reveals no risk.
+    risk_level = EncryptedJSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

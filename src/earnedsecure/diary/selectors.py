@@ -254,13 +254,23 @@ def activation_months(
     ]
 
 
-def high_intensity_times(*, user, since: datetime, at_least: int = 9) -> list[datetime]:
-    """When the person's activations at ``at_least`` out of 10 or more happened since ``since``. One query."""
-    return list(
-        activation_list(user=user)
-        .filter(occurred_at__gte=since, intensity__gte=at_least)
-        .values_list("occurred_at", flat=True)
-    )
+@dataclass(frozen=True, slots=True)
+class RecentActivation:
+    occurred_at: datetime
+    intensity: int
+    risk_level: str | None  # found in the words at save; None on entries saved before levels were stored
+
+
+def recent_activations(*, user, since: datetime) -> list[RecentActivation]:
+    """When, how intense, and the risk level of each of the person's activations since ``since``, for the
+    professional-help rule on home. One query; the level is encrypted, so it is read here, never filtered in SQL.
+    """
+    return [
+        RecentActivation(at, intensity, level)
+        for at, intensity, level in activation_list(user=user)
+        .filter(occurred_at__gte=since)
+        .values_list("occurred_at", "intensity", "risk_level")
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from earnedsecure.core.risk import level_in
 from earnedsecure.diary.models import Activation, Protest, Response, SavouringEntry, ToolSession
 from earnedsecure.domain.limits import text_too_long
 
@@ -56,6 +57,12 @@ def _finish_recovery(activation: Activation) -> None:
         activation.recovery_minutes = max(0, int((activation.calm_at - activation.occurred_at).total_seconds() // 60))
     else:
         activation.recovery_minutes = None
+
+
+def _read_risk(activation: Activation) -> None:
+    # The level in the words as they now stand, for the professional-help rule (hazard log H15); an edit that
+    # takes the risk out lowers it, one that adds it raises it.
+    activation.risk_level = level_in(*(getattr(activation, name) for name in ACTIVATION_TEXT_FIELDS))
 
 
 @transaction.atomic
@@ -112,6 +119,7 @@ def activation_create(
         calm_at=calm_at,
     )
     _finish_recovery(activation)
+    _read_risk(activation)
     _validate(activation, errors)
     activation.save()
     return activation
@@ -158,6 +166,7 @@ def activation_update(*, activation: Activation, now: datetime | None = None, **
     if activation.outcome and not had_outcome:
         activation.outcome_recorded_at = now
     _finish_recovery(activation)
+    _read_risk(activation)
     _validate(activation, errors)
     activation.save()
     return activation
@@ -210,6 +219,9 @@ def tool_session_record(
         # Callers fetch the activation through the access layer; this is the last line of defence.
         errors["activation"] = "Not found."
         activation = None
+    # The same rule as activations: an exercise cannot have started in the future.
+    if started_at is not None and started_at > now + timezone.timedelta(minutes=5):
+        errors["started_at"] = "This can't be in the future."
     session = ToolSession(
         owner=owner,
         tool=tool,

@@ -8,6 +8,7 @@ from earnedsecure.domain.progress.professional_help import (
     CheckInTotal,
     HelpReasonKind,
     HelpSignals,
+    RiskEntry,
     professional_help_reasons,
 )
 
@@ -20,6 +21,14 @@ def days_ago(days: float) -> datetime:
 
 def phq(total: int, days: float) -> CheckInTotal:
     return CheckInTotal("phq-9", total, days_ago(days))
+
+
+def concern(days: float) -> RiskEntry:
+    return RiskEntry("concern", days_ago(days))
+
+
+def urgent(days: float) -> RiskEntry:
+    return RiskEntry("urgent", days_ago(days))
 
 
 def gad(total: int, days: float) -> CheckInTotal:
@@ -49,13 +58,19 @@ CASES = [
     ("an item-9 flag this week", HelpSignals(item9_flags=(days_ago(3),)), {HelpReasonKind.ITEM9}),
     ("an item-9 flag 7 weeks ago", HelpSignals(item9_flags=(days_ago(49),)), {HelpReasonKind.ITEM9}),
     ("an item-9 flag 9 weeks ago", HelpSignals(item9_flags=(days_ago(63),)), set()),
-    ("one risky entry", HelpSignals(risk_entries=(days_ago(2),)), set()),
+    ("one concern is not yet a pattern", HelpSignals(risk_entries=(concern(2),)), set()),
+    ("two concerns in 14 days", HelpSignals(risk_entries=(concern(2), concern(13))), {HelpReasonKind.RISK_WORDS}),
+    ("two concerns, one older than 14 days", HelpSignals(risk_entries=(concern(2), concern(15))), set()),
+    ("one urgent entry is enough", HelpSignals(risk_entries=(urgent(13),)), {HelpReasonKind.RISK_WORDS}),
+    ("one urgent entry 15 days ago", HelpSignals(risk_entries=(urgent(15),)), set()),
+    ("an urgent entry after now is ignored", HelpSignals(risk_entries=(urgent(-1),)), set()),
+    ("a concern and an urgent one", HelpSignals(risk_entries=(concern(1), urgent(3))), {HelpReasonKind.RISK_WORDS}),
     (
-        "two risky entries in 30 days",
-        HelpSignals(risk_entries=(days_ago(2), days_ago(29))),
+        "an unknown level counts as a concern",
+        HelpSignals(risk_entries=(concern(1), RiskEntry("high", days_ago(3)))),
         {HelpReasonKind.RISK_WORDS},
     ),
-    ("two risky entries, one older than 30 days", HelpSignals(risk_entries=(days_ago(2), days_ago(31))), set()),
+    ("levels of none never count", HelpSignals(risk_entries=(RiskEntry("none", days_ago(1)),) * 3), set()),
     ("three 9-10 activations in 14 days", HelpSignals(high_activations=tuple(days_ago(d) for d in (1, 5, 9))), set()),
     (
         "four 9-10 activations in 14 days",
@@ -68,7 +83,7 @@ CASES = [
         HelpSignals(
             check_ins=(phq(20, 14), phq(22, 0), gad(15, 14), gad(16, 0)),
             item9_flags=(days_ago(0),),
-            risk_entries=(days_ago(1), days_ago(2)),
+            risk_entries=(concern(1), concern(2)),
             high_activations=tuple(days_ago(d) for d in range(4)),
         ),
         set(HelpReasonKind),
@@ -100,3 +115,10 @@ def test_it_keeps_a_fixed_order_and_says_the_totals_in_plain_words():
     assert "5 activations in the last two weeks" in reasons[3].text
     for reason in reasons:
         assert "diagnos" not in reason.text.lower()
+
+
+def test_it_says_why_in_words_that_match_the_level():
+    (heavy,) = professional_help_reasons(HelpSignals(risk_entries=(concern(1), concern(4))), now=NOW)
+    assert heavy.text.startswith("2 of the things you wrote in the last two weeks")
+    (unsafe,) = professional_help_reasons(HelpSignals(risk_entries=(urgent(1),)), now=NOW)
+    assert "may not be safe" in unsafe.text

@@ -13,7 +13,17 @@ carry alone, and the kind response is to say so, calmly, with the reasons:
 3. **Any PHQ-9 item-9 answer above 0 in the last eight weeks**: thoughts of being better off dead or of
    self-harm call for professional support whatever the total (Kroenke 2001; the project's risk reference,
    shared/reference/risk-and-abuse.md section 5.1: "encourage professional help soon").
-4. **Repeated risk in the person's own words**: two or more entries flagged for risk in the last 30 days.
+4. **Risk in the person's own words**: any diary activation, thought record or message draft whose words were
+   read as an *urgent* risk in the last 14 days, or two or more read as a risk of any level (*concern* or
+   urgent) in those 14 days. Why: the project's risk reference (shared/reference/risk-and-abuse.md section 5.1)
+   puts intent, a plan or an act in its "Immediate" tier, and ideation without them in the tier that says
+   "encourage professional help soon"; section 5.2 asks the same for partner violence. An urgent reading
+   already fits the first tier on its own. A single concern is not enough on its own: the detector reads a
+   look-alike as a risk about one time in six (hazard log H5), so one concern could be a joke or an idiom,
+   while two within a fortnight are a pattern the person's own words keep showing ("track the trend",
+   section 5.1). Fourteen days, like the item-9 card on home and the activations below: recent enough to be
+   about now. The level is the one found when the entry was saved (stored encrypted); entries saved before
+   levels were stored have none and do not count.
 5. **Frequent very intense activations**: four or more at 9 or 10 out of 10 in the last 14 days.
 
 Framework-free: frozen dataclasses in, ``now`` passed in, a tuple of ``HelpReason`` out (empty: nothing to
@@ -31,11 +41,24 @@ from enum import StrEnum
 SCREEN_CUT_OFF = 10  # PHQ-9 and GAD-7 (Kroenke 2001; Spitzer 2006)
 HIGH_SCORES_WITHIN = timedelta(weeks=8)
 ITEM9_WITHIN = timedelta(weeks=8)
-RISK_ENTRIES_WITHIN = timedelta(days=30)
-RISK_ENTRIES_AT_LEAST = 2
+RISK_ENTRIES_WITHIN = timedelta(days=14)
+RISK_ENTRIES_AT_LEAST = 2  # of any level; a single urgent one is enough
 HIGH_INTENSITY = 9  # 9 or 10 out of 10
 HIGH_ACTIVATIONS_WITHIN = timedelta(days=14)
 HIGH_ACTIVATIONS_AT_LEAST = 4
+
+
+class RiskLevel(StrEnum):
+    """The levels of ``domain.language.risk`` that a saved entry can carry (``none`` is never a signal)."""
+
+    CONCERN = "concern"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True, slots=True)
+class RiskEntry:
+    level: RiskLevel | str  # "concern" or "urgent"; any other value counts as a concern, never as nothing
+    at: datetime
 
 
 class HelpReasonKind(StrEnum):
@@ -57,7 +80,7 @@ class CheckInTotal:
 class HelpSignals:
     check_ins: tuple[CheckInTotal, ...] = ()
     item9_flags: tuple[datetime, ...] = ()  # when PHQ-9 item 9 was answered above 0
-    risk_entries: tuple[datetime, ...] = ()  # free-text entries stored with a risk level above none
+    risk_entries: tuple[RiskEntry, ...] = ()  # free-text entries stored with a risk level above none
     high_activations: tuple[datetime, ...] = ()  # activations at HIGH_INTENSITY or more
 
 
@@ -128,12 +151,22 @@ def professional_help_reasons(signals: HelpSignals, *, now: datetime) -> tuple[H
                 "yourself. Those thoughts deserve support from someone trained to help.",
             )
         )
-    risky = _times(signals.risk_entries, now=now, within=RISK_ENTRIES_WITHIN)
-    if len(risky) >= RISK_ENTRIES_AT_LEAST:
+    risky = [e for e in signals.risk_entries if now - RISK_ENTRIES_WITHIN <= e.at <= now and e.level != "none"]
+    urgent = [e for e in risky if e.level == RiskLevel.URGENT]
+    if urgent:
         reasons.append(
             HelpReason(
                 HelpReasonKind.RISK_WORDS,
-                f"{len(risky)} of the things you wrote in the last 30 days sounded very heavy.",
+                "Something you wrote in the last two weeks sounded like you may not be safe. Please tell someone "
+                "trained to help, today if you can.",
+            )
+        )
+    elif len(risky) >= RISK_ENTRIES_AT_LEAST:
+        reasons.append(
+            HelpReason(
+                HelpReasonKind.RISK_WORDS,
+                f"{len(risky)} of the things you wrote in the last two weeks sounded very heavy. That is a lot "
+                "to carry alone.",
             )
         )
     intense = _times(signals.high_activations, now=now, within=HIGH_ACTIVATIONS_WITHIN)
