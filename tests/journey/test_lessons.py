@@ -93,8 +93,8 @@ def test_a_lesson_without_the_cycle_renders_whole():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_12_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_10_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/learn/")
-    # Session, user, consent; lessons read, stages; activations 2, tools 1; check-ins 3; programs.
-    with django_assert_num_queries(12):
+    # Session, user, consent; lessons read, stages; activations 2, tools 1; check-ins 1; programs.
+    with django_assert_num_queries(10):
         assert client.get("/learn/").status_code == 200

@@ -219,8 +219,9 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_10_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_8_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/learn/pathway/")
-    # Session, user, consent; activations 2 (one aggregate, the windows' rows), tools 1; check-ins 3; stages reached.
-    with django_assert_num_queries(10):
+    # Session, user, consent; activations 2 (one aggregate, the windows' rows), tools 1; check-ins 1 (no due
+    # check-ins: the pathway does not show them); stages reached.
+    with django_assert_num_queries(8):
         assert client.get("/learn/pathway/").status_code == 200

@@ -4,7 +4,8 @@ The journey's own rows (lessons read, stages reached, reminders) are read here; 
 from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
 The home page answers at a glance for someone with three years of entries: every figure is a database
 aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
-the journey's rows 3, activations 2, tools 1, check-ins 3 (their contract).
+the journey's rows 3, activations 2, tools 1, check-ins 3 (the pathway's 1 and the 2 of the due check-ins,
+which only home shows).
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ REMINDERS_SHOWN_FOR = timedelta(days=14)
 class CheckInFigures:
     ecr_r: tuple[EcrCheckIn, ...] = ()
     phq_9: tuple[MoodCheckIn, ...] = ()  # the last 8 weeks only
-    due: tuple = ()  # DueAssessment rows, soonest first
 
     @property
     def ecr_r_completed(self) -> int:
@@ -60,21 +60,27 @@ class CheckInFigures:
 
 
 def check_in_figures(*, user, now: datetime) -> CheckInFigures:
-    """ECR-R history, recent PHQ-9s and due check-ins. Three queries: the check-ins the pathway needs and the
-    two of ``due_assessments``. Reliable change on the pathway uses the published defaults only (the
-    person's own assumptions are for the check-in pages), so they are not read here."""
+    """ECR-R history and recent PHQ-9s, the check-ins the pathway needs. One query. Reliable change on the
+    pathway uses the published defaults only (the person's own assumptions are for the check-in pages), so
+    they are not read here."""
     from earnedsecure.assessments import selectors as assessments
 
     ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
-    try:
-        due = tuple(assessments.due_assessments(user=user, now=now))
-    except (KeyError, LookupError):  # the instrument is switched off by the operator
-        due = ()
     return CheckInFigures(
         ecr_r=tuple(EcrCheckIn(*row) for row in ecr_r),
         phq_9=tuple(MoodCheckIn(*row) for row in phq_9),
-        due=due,
     )
+
+
+def due_check_ins(*, user, now: datetime) -> tuple:
+    """The check-ins due by ``now`` (DueAssessment rows, soonest first), for the home page only: the pathway
+    and the learn page do not show them. Two queries (``due_assessments``)."""
+    from earnedsecure.assessments import selectors as assessments
+
+    try:
+        return tuple(assessments.due_assessments(user=user, now=now))
+    except (KeyError, LookupError):  # the instrument is switched off by the operator
+        return ()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -328,7 +334,7 @@ def comparisons(*, activations: ActivationFigures, now: datetime) -> tuple[tuple
 def suggest_next_step(
     *,
     activations: ActivationFigures,
-    check_ins: CheckInFigures,
+    due: tuple,
     read: dict[str, datetime],
     tools: ToolFigures,
 ) -> NextStep:
@@ -340,7 +346,7 @@ def suggest_next_step(
             f"/diary/{activations.awaiting_follow_up_id}/follow-up/",
             "Add how it turned out",
         )
-    overdue = next((due for due in check_ins.due if due.overdue), None)
+    overdue = next((check_in for check_in in due if check_in.overdue), None)
     if overdue is not None:
         return NextStep(
             "A check-in is ready",
@@ -376,8 +382,9 @@ def home_view(*, user, now: datetime) -> HomeView:
     """Everything the home page shows. Seven queries whatever the length of the history (see the module doc)."""
     rows = journey_rows(user=user, now=now)
     view = pathway_view(user=user, now=now, reached_at=rows.stages_reached)
+    due = due_check_ins(user=user, now=now)
     found, early = comparisons(activations=view.activations, now=now)
-    next_check_in = view.check_ins.due[0] if view.check_ins.due else None
+    next_check_in = due[0] if due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.
     reminders = [
         reminder
@@ -391,9 +398,7 @@ def home_view(*, user, now: datetime) -> HomeView:
         pathway=view,
         comparisons=found,
         early=early,
-        next_step=suggest_next_step(
-            activations=view.activations, check_ins=view.check_ins, read=rows.lessons_read, tools=view.tools
-        ),
+        next_step=suggest_next_step(activations=view.activations, due=due, read=rows.lessons_read, tools=view.tools),
         next_check_in=next_check_in,
         reminders=reminders,
         lessons_read=len(rows.lessons_read),
