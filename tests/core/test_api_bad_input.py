@@ -8,7 +8,7 @@ import json
 import pytest
 from django.test import Client
 
-from earnedsecure.diary.models import Activation
+from earnedsecure.diary.models import Activation, ToolSession
 
 
 @pytest.fixture
@@ -99,6 +99,15 @@ def test_an_edit_refuses_a_future_date_as_create_does(api, alice, field):
     )
     assert _refused(response, field) == "This can't be in the future."
     assert Activation.objects.get(pk=created["id"]).occurred_at.year < 2099
+
+
+def test_a_tool_session_refuses_a_start_in_the_future_as_activations_do(api):
+    body = {"tool": "breathing_478", "distress_before": 3, "started_at": "2099-01-01T00:00:00Z"}
+    response = _post(api, "/api/v1/diary/tool-sessions", body)
+    assert _refused(response, "started_at") == "This can't be in the future."
+    assert not ToolSession.objects.exists()
+    body["started_at"] = "2020-01-01T00:00:00Z"  # a past start is still welcome
+    assert _post(api, "/api/v1/diary/tool-sessions", body).status_code == 201
 
 
 @pytest.mark.parametrize(
