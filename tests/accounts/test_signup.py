@@ -1,6 +1,9 @@
 """Sign-up asks what safety needs from the first minute: the country whose crisis lines to show, and 18+."""
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 
 from earnedsecure.accounts.models import User
 
@@ -96,3 +99,14 @@ def test_it_links_to_who_this_is_for(client, db):
 
 def test_settings_say_plainly_when_no_country_is_set(alice_client):
     assert "My country isn&#x27;t listed" in alice_client.get("/account/settings/").content.decode()
+
+
+def test_it_records_when_the_person_confirmed_being_18_or_older(client, db):
+    moment = datetime(2026, 6, 3, 12, 30, tzinfo=UTC)
+    with time_machine.travel(moment, tick=False):
+        assert _sign_up(client, country="GB", adult="on").status_code == 302
+    assert User.objects.get(username="newperson").adult_confirmed_at == moment
+
+
+def test_an_account_not_made_by_sign_up_has_no_age_confirmation(db):
+    assert User.objects.create_user(username="made-by-a-command").adult_confirmed_at is None

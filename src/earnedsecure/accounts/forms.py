@@ -49,6 +49,8 @@ class SignupSafetyForm(forms.Form):
         return zone if zone in dict(timezone_choices()) else ""
 
     def signup(self, request, user) -> None:
+        from django.utils import timezone
+
         from earnedsecure.accounts import services
 
         country = self.cleaned_data["country"]
@@ -56,6 +58,7 @@ class SignupSafetyForm(forms.Form):
             user=user,
             country="" if country == NOT_LISTED else country,
             time_zone=self.cleaned_data["time_zone"],
+            adult_confirmed_at=timezone.now(),  # the form is only valid with the box ticked
         )
 
 

@@ -18,6 +18,9 @@ class User(AbstractUser):
 
     country = models.CharField(max_length=2, blank=True, default="", choices=country_choices())
     time_zone = models.CharField(max_length=64, default="UTC")
+    # When the person ticked "I am 18 or older" at sign-up (the age gate, hazard log): the record of what was
+    # confirmed and when. NULL for accounts made before sign-up asked, or made by a command (the demo person).
+    adult_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "accounts_user"

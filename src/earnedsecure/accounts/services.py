@@ -1,6 +1,7 @@
 """Writes about a person's account: consent, settings, export and deletion."""
 
 import json
+from datetime import datetime
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.models import Session
@@ -38,10 +39,16 @@ def consent_withdraw(*, user, purpose) -> int:
 
 
 @transaction.atomic
-def user_signup_details_set(*, user, country: str, time_zone: str = "") -> User:
-    """Store what sign-up asked beyond the account itself: the crisis-lines country and, if known, the zone."""
+def user_signup_details_set(
+    *, user, country: str, time_zone: str = "", adult_confirmed_at: datetime | None = None
+) -> User:
+    """Store what sign-up asked beyond the account itself: the crisis-lines country, if known the zone, and
+    when the person confirmed being 18 or older."""
     user.country = country
     fields = ["country"]
+    if adult_confirmed_at is not None:
+        user.adult_confirmed_at = adult_confirmed_at
+        fields.append("adult_confirmed_at")
     if time_zone:
         user.time_zone = time_zone
         fields.append("time_zone")

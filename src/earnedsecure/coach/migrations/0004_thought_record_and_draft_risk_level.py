@@ -5,20 +5,19 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('coach', '0003_encrypt_emotion_and_draft_evidence'),
+        ("coach", "0003_encrypt_emotion_and_draft_evidence"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='messagedraft',
-            name='risk_level',
+            model_name="messagedraft",
+            name="risk_level",
             field=earnedsecure.core.fields.EncryptedJSONField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='thoughtrecord',
-            name='risk_level',
+            model_name="thoughtrecord",
+            name="risk_level",
             field=earnedsecure.core.fields.EncryptedJSONField(blank=True, editable=False, null=True),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('diary', '0003_delete_diary_stamp'),
+        ("diary", "0003_delete_diary_stamp"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='activation',
-            name='risk_level',
+            model_name="activation",
+            name="risk_level",
             field=earnedsecure.core.fields.EncryptedJSONField(blank=True, editable=False, null=True),
         ),
     ]
