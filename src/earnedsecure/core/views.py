@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from earnedsecure.core import crisis_lines
+from earnedsecure.core import crisis_lines, retention
 
 COUNTRY_COOKIE = "es_country"
 
@@ -105,7 +105,20 @@ def who_this_is_for(request):
 @login_not_required
 @require_safe
 def privacy(request):
-    return render(request, "core/privacy.html", {"public_page": True})
+    # The periods come from where they are kept, so the notice cannot drift from them (tests/core/test_privacy.py).
+    return render(
+        request,
+        "core/privacy.html",
+        {
+            "public_page": True,
+            "idle_minutes": settings.SESSION_IDLE_SECONDS // 60,
+            "neutral_name": settings.NEUTRAL_NAME,
+            "access_log_days": retention.ACCESS_LOG_DAYS,
+            "finished_task_days": retention.FINISHED_TASK_DAYS,
+            "security_event_days": retention.SECURITY_EVENT_DAYS,
+            "unverified_account_days": retention.UNVERIFIED_ACCOUNT_DAYS,
+        },
+    )
 
 
 @login_not_required

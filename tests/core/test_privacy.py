@@ -1,0 +1,269 @@
+"""Every sentence of the privacy notice is a promise, and every promise has a test that fails if it breaks.
+
+Each promise on the notice (and on the consent page, which says the same things shorter) carries
+``data-promise="<id>"``. :data:`PROMISES` maps each id to the tests that keep it: tests elsewhere in the suite,
+named by node id, or the tests below. The first tests check the table against the pages, both ways.
+"""
+
+import importlib
+import json
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import get_resolver
+
+from earnedsecure.core import personal_data, retention
+from earnedsecure.core.fields import encrypted_fields
+
+from .test_data_at_rest import run_script
+
+HERE = "tests/core/test_privacy.py"
+RETENTION = "tests/core/test_retention.py"
+
+PROMISES: dict[str, tuple[str, ...]] = {
+    "stored-here": (
+        "tests/core/test_no_outbound_calls.py::test_the_suite_refuses_connections_off_this_machine",
+        "tests/core/test_headers.py::test_no_template_or_static_file_loads_anything_from_elsewhere",
+    ),
+    "nothing-from-elsewhere": (
+        "tests/core/test_headers.py::test_no_template_or_static_file_loads_anything_from_elsewhere",
+        "tests/core/test_headers.py::test_it_sends_strict_security_headers",
+    ),
+    "no-internet": (
+        "tests/core/test_no_outbound_calls.py::test_the_suite_refuses_connections_off_this_machine",
+        "tests/core/test_every_page.py::test_every_signed_in_page_has_quick_exit_first_and_the_crisis_link",
+        "tests/core/test_mail_queue.py::test_the_app_queues_every_mail",
+    ),
+    "words-locked": (
+        "tests/core/test_data_at_rest.py::test_it_finds_no_marker_in_the_database_files",
+        "tests/core/test_data_at_rest.py::test_no_text_of_any_personal_model_is_stored_in_the_clear",
+    ),
+    "own-key": (
+        "tests/core/test_encrypted_field.py::test_rotation_rewraps_every_persons_key_and_their_rows_still_read",
+        "tests/core/test_encrypted_field.py::test_the_key_file_is_private",
+    ),
+    "not-locked": (f"{HERE}::test_what_the_notice_says_is_not_locked_is_not_locked",),
+    "operator-key": (f"{HERE}::test_a_copy_taken_before_deletion_still_reads_with_the_master_key",),
+    "password-hash": ("tests/accounts/test_auth.py::test_it_hashes_new_passwords_with_argon2id",),
+    "two-step": (
+        "tests/accounts/test_auth.py::test_totp_is_asked_at_login_once_enabled",
+        "tests/accounts/test_mfa_at_rest.py::test_the_totp_secret_is_not_in_the_database_row",
+    ),
+    "sign-out": (
+        "tests/accounts/test_sessions.py::test_it_signs_out_after_thirty_idle_minutes",
+        "tests/accounts/test_sessions.py::test_even_an_active_session_ends_twelve_hours_after_sign_in",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "no-cache": ("tests/core/test_headers.py::test_personal_pages_are_never_cached",),
+    "quick-exit": ("tests/core/test_quick_exit.py::test_it_signs_out_and_leaves_for_the_neutral_site",),
+    "only-you": (
+        "tests/core/test_access_properties.py::test_another_persons_object_is_404_on_every_route_and_verb",
+        "tests/core/test_access_properties.py::test_another_persons_lists_never_hold_her_ids",
+    ),
+    "no-sharing-yet": (f"{HERE}::test_there_is_no_sharing_so_a_partner_sees_nothing",),
+    "no-alerts": (f"{HERE}::test_words_about_danger_alert_nobody",),
+    "mail-when": (
+        "tests/core/test_mail_queue.py::test_the_app_queues_every_mail",
+        "tests/journey/test_reminders.py::test_emails_go_only_to_people_who_turned_them_on",
+    ),
+    "mail-subjects": ("tests/journey/test_reminders.py::test_the_email_is_discreet",),
+    "mail-queue": (
+        "tests/core/test_mail_queue.py::test_password_reset_with_the_mail_server_down_answers_and_the_mail_arrives_later",
+        f"{RETENTION}::test_it_deletes_finished_tasks_and_the_mail_they_held",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "sign-in-records": (
+        f"{RETENTION}::test_it_forgets_addresses_and_browsers_after_the_retention_period",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "sessions": (f"{RETENTION}::test_it_deletes_expired_sessions_and_their_sign_in_records",),
+    "security-log": (
+        "tests/accounts/test_security_log.py::test_no_address_or_browser_is_kept",
+        f"{RETENTION}::test_it_forgets_security_events_after_a_year",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "unverified": (
+        f"{RETENTION}::test_it_deletes_accounts_never_verified_where_verification_is_required",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "crisis-cookie": (
+        "tests/core/test_crisis.py::test_it_lets_anyone_choose_a_country_and_remembers_it",
+        "tests/core/test_crisis.py::test_a_link_shows_a_country_but_cannot_change_the_remembered_one",
+    ),
+    "export": (
+        "tests/accounts/test_data_rights.py::test_export_requires_a_recent_password",
+        "tests/accounts/test_data_rights.py::test_the_export_holds_every_registered_model_and_only_the_owners_rows",
+    ),
+    "withdraw": (
+        "tests/accounts/test_consent_withdraw.py::test_nothing_is_deleted_and_agreeing_again_opens_the_notebook",
+        "tests/journey/test_reminder_email_after_commit.py::test_nothing_is_made_or_sent_once_consent_is_withdrawn",
+        "tests/accounts/test_security_log.py::test_it_stays_open_after_consent_is_withdrawn",
+    ),
+    "delete": (
+        "tests/accounts/test_data_rights.py::test_delete_leaves_nothing_of_the_person",
+        "tests/core/test_data_at_rest.py::"
+        "test_deleting_a_person_leaves_nothing_of_theirs_in_the_files_and_an_old_copy_cannot_be_read",
+    ),
+    "backup-residue": (f"{HERE}::test_a_copy_taken_before_deletion_still_reads_with_the_master_key",),
+    "plain-residue": (f"{HERE}::test_what_the_notice_says_is_not_locked_is_not_locked",),
+    "self-help": ("tests/core/test_no_clinical_claims.py::test_no_template_or_lesson_claims_to_diagnose_or_treat",),
+}
+
+
+class _Promises(HTMLParser):
+    """The promise ids on a page, and the paragraphs and list items of its article that carry none."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.untagged = 0
+        self.in_article = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.in_article = True
+        if attrs.get("data-promise"):
+            self.ids.append(attrs["data-promise"])
+        elif self.in_article and tag in {"p", "li"} and "footnote" not in (attrs.get("class") or ""):
+            self.untagged += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article = False
+
+
+def _promises(response) -> _Promises:
+    assert response.status_code == 200
+    parsed = _Promises()
+    parsed.feed(response.content.decode())
+    return parsed
+
+
+@pytest.fixture
+def pages(client, db):
+    from tests.personas import _signed_in_client, make_person
+
+    newcomer = _signed_in_client(make_person("newcomer", consent=False))
+    return {"privacy": _promises(client.get("/privacy/")), "consent": _promises(newcomer.get("/account/consent/"))}
+
+
+def test_every_promise_on_the_pages_has_a_test_and_every_test_a_promise(pages):
+    on_pages = set(pages["privacy"].ids) | set(pages["consent"].ids)
+    assert on_pages == set(PROMISES)
+    assert set(pages["consent"].ids) <= set(pages["privacy"].ids)  # the consent page says nothing the notice does not
+    assert len(pages["privacy"].ids) == len(set(pages["privacy"].ids))
+
+
+def test_every_sentence_of_the_notice_is_a_promise(pages):
+    assert pages["privacy"].untagged == 0
+
+
+@pytest.mark.parametrize("node", sorted({node for nodes in PROMISES.values() for node in nodes}))
+def test_every_test_named_in_the_table_exists(node):
+    path, _, name = node.partition("::")
+    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    assert callable(getattr(module, name, None)), node
+
+
+def test_the_notice_states_the_periods_the_app_keeps(client, db, settings):
+    settings.SESSION_IDLE_SECONDS = 17 * 60
+    settings.NEUTRAL_NAME = "Jotter"
+    page = client.get("/privacy/").content.decode()
+    assert "signed out after 17 minutes without activity" in page
+    assert 'says only "Jotter"' in page
+    assert f"deleted {retention.FINISHED_TASK_DAYS} day after it was sent" in page
+    assert f"deleted after {retention.ACCESS_LOG_DAYS} days" in page
+    assert f"deleted after {retention.SECURITY_EVENT_DAYS} days" in page
+    assert f"deleted after {retention.UNVERIFIED_ACCOUNT_DAYS} days" in page
+    assert settings.SESSION_COOKIE_AGE == 12 * 60 * 60  # "after 12 hours at most" is written in the notice
+
+
+def test_what_the_notice_says_is_not_locked_is_not_locked():
+    # If one of these becomes encrypted, the notice (and this test) should say less.
+    locked = {f"{model._meta.label_lower}.{field.name}" for model, field in encrypted_fields()}
+    said_plain = {
+        "accounts.user.username",
+        "accounts.user.email",
+        "accounts.user.country",
+        "accounts.user.time_zone",
+        "diary.activation.occurred_at",
+        "diary.activation.intensity",
+        "diary.activation.urges",
+        "assessments.instrumentresponse.total",
+        "assessments.instrumentresponse.band",
+        "journey.lessonprogress.lesson_slug",
+    }
+    assert not said_plain & locked
+    assert {"accounts.user.username", "accounts.user.email"} <= set(personal_data.PLAINTEXT_BY_DESIGN)
+    # And what it says is locked is: the words of each kind it names.
+    for named in (
+        "diary.activation.thought",
+        "coach.thoughtrecord.automatic_thought",
+        "coach.messagedraft.draft",
+        "diary.toolsession.note",
+        "core.safetyplan.warning_signs",
+        "assessments.instrumentresponse.answers",
+    ):
+        assert named in locked
+
+
+def test_there_is_no_sharing_so_a_partner_sees_nothing(alice, bob):
+    from earnedsecure.diary.services import activation_create
+    from tests.personas import _signed_in_client
+
+    routes = [str(pattern.pattern) for pattern in _all_patterns(get_resolver())]
+    assert not [route for route in routes if "shar" in route.lower()]
+    entry = activation_create(owner=alice, trigger="unavailable", intensity=7, thought="PARTNER-MUST-NOT-SEE")
+    partner = _signed_in_client(bob)
+    assert partner.get(f"/diary/{entry.pk}/").status_code == 404
+    listed = partner.get("/api/v1/diary/activations")
+    assert listed.status_code == 200 and "PARTNER-MUST-NOT-SEE" not in listed.content.decode()
+
+
+def _all_patterns(resolver):
+    for pattern in resolver.url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield pattern
+            yield from _all_patterns(pattern)
+        else:
+            yield pattern
+
+
+def test_words_about_danger_alert_nobody(alice_client, alice, mailoutbox):
+    from django_tasks_db.models import DBTaskResult
+
+    response = alice_client.post(
+        "/api/v1/diary/activations",
+        json.dumps({"trigger": "unavailable", "intensity": 9, "thought": "I want to kill myself tonight"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert mailoutbox == []
+    assert not DBTaskResult.objects.filter(task_path__icontains="mail").exists()
+
+
+def test_a_copy_taken_before_deletion_still_reads_with_the_master_key(tmp_path):
+    found = run_script(
+        tmp_path,
+        """
+        import json
+        from django.conf import settings
+        from django.utils import timezone
+        from earnedsecure.accounts.models import User
+        from earnedsecure.accounts.services import account_delete
+        from earnedsecure.core import crypto
+        from earnedsecure.diary.models import Activation
+
+        alice = User.objects.create_user(username="alice", password="x" * 20)
+        Activation.objects.create(owner=alice, occurred_at=timezone.now(), intensity=6, thought="KEPT-IN-A-COPY")
+        copy = settings.DATA_DIR / "copy.backup"
+        call_command("backup", str(copy))
+        account_delete(user=User.objects.get(username="alice"))
+        gone = not Activation.objects.exists()
+        call_command("restore", str(copy))
+        crypto.person_keys_forget()
+        print(json.dumps({"gone": gone, "thought": Activation.objects.get().thought}))
+        """,
+    )
+    assert found == {"gone": True, "thought": "KEPT-IN-A-COPY"}
