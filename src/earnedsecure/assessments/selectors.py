@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, TextField, Value
+from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, Q, Value
 from django.db.models.functions import Cast
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
@@ -223,41 +223,9 @@ def safety_flag_for_response(*, user, response_id: int) -> SafetyFlag | None:
     return owned_queryset(SafetyFlag, user).filter(response_id=response_id).first()
 
 
-def _flags_and_totals(*, user, now: datetime) -> tuple[list[FlagRow], list[CheckInTotal]]:
-    """Recent item-9 flags and PHQ-9 / GAD-7 totals in one UNION ALL (a home-page query budget)."""
-    null_time = Cast(Value(None), output_field=DateTimeField())
-    # The flag's answer is encrypted (its own column: a UNION decrypts a column by its first query's field).
-    columns = ("row_kind", "row_name", "row_ref", "row_answer", "row_value", "row_at", "row_at2")
-    flags = (
-        owned_queryset(SafetyFlag, user)
-        .filter(raised_at__gte=now - ITEM9_WITHIN, raised_at__lte=now)
-        .annotate(row_kind=Value("flag"), row_name=Value(""), row_ref=F("id"), row_answer=F("answer"))
-        .annotate(row_value=Cast(Value(None), output_field=IntegerField()))
-        .annotate(row_at=F("raised_at"), row_at2=F("dismissed_at"))
-        .values_list(*columns)
-        .order_by()
-    )
-    totals = (
-        completed(user)
-        .filter(instrument__in=SCREENERS, completed_at__gte=now - HELP_LOOKBACK, completed_at__lte=now)
-        .annotate(row_kind=Value("total"), row_name=F("instrument"), row_ref=F("id"))
-        .annotate(row_answer=Cast(Value(None), output_field=TextField()), row_value=F("total"))
-        .annotate(row_at=F("completed_at"), row_at2=null_time)
-        .values_list(*columns)
-        .order_by()
-    )
-    found_flags, found_totals = [], []
-    for source, name, ref, answer, value, at, at2 in flags.union(totals, all=True):
-        if source == "flag":
-            found_flags.append(FlagRow(ref, answer, at, at2))
-        else:
-            found_totals.append(CheckInTotal(name, value, at))
-    found_flags.sort(key=lambda flag: (flag.raised_at, flag.pk), reverse=True)
-    return found_flags, found_totals
-
-
-def home_safety(*, user, now: datetime) -> HomeSafety:
-    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries.
+def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None) -> HomeSafety:
+    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries, two when
+    the home page passes the check-ins it already read for the pathway (``home_check_ins``).
 
     Free-text risk counts through the level the diary and the coach stored (encrypted) when each entry was
     saved; their own selectors read it.
@@ -265,7 +233,9 @@ def home_safety(*, user, now: datetime) -> HomeSafety:
     from earnedsecure.coach.selectors import risk_levels_since
     from earnedsecure.diary.selectors import recent_activations
 
-    flags, totals = _flags_and_totals(user=user, now=now)
+    if check_ins is None:
+        check_ins = home_check_ins(user=user, now=now)
+    flags, totals = check_ins.flags, check_ins.totals
     latest = flags[0] if flags else None
     card = latest if latest and latest.dismissed_at is None and now - latest.raised_at <= HOME_CARD_FOR else None
     activations = recent_activations(user=user, since=now - max(HIGH_ACTIVATIONS_WITHIN, RISK_ENTRIES_WITHIN))
@@ -372,6 +342,71 @@ def doctor_summary(*, user, now: datetime) -> DoctorSummary:
 # The pathway (journey app) reads its check-ins here
 
 
+@dataclass(frozen=True, slots=True)
+class HomeCheckIns:
+    """The check-ins the home page shows, read once: the pathway's and the safety card's."""
+
+    ecr_r: list[tuple[datetime, float, float]]  # every completed ECR-R: (completed_at, anxiety, avoidance)
+    phq_9: list[tuple[datetime, int | None, int | None]]  # the pathway's PHQ-9s and item-9 flags since mood_since
+    flags: list[FlagRow]  # item-9 flags of the last ITEM9_WITHIN, newest first
+    totals: list[CheckInTotal]  # PHQ-9 and GAD-7 totals of the last HELP_LOOKBACK
+
+
+def _check_ins(*, user, mood_since: datetime, help_now: datetime | None) -> HomeCheckIns:
+    """One UNION ALL of the completed responses and the item-9 flags the pathway needs, and with ``help_now``
+    also those the professional-help rule needs (``flags`` and ``totals`` stay empty without it).
+
+    The flags count on the pathway because an item-9 answer is raised the moment it is saved, also in a
+    check-in paused or discarded before its end. The flag's answer shares the encrypted item-9 column (both
+    are encrypted JSON: a UNION decrypts a column by its first query's field).
+    """
+    columns = ("row_kind", "row_ref", "row_at", "row_at2", "row_anxiety", "row_avoidance", "row_total", "row_item9")
+    wanted = Q(instrument="ecr-r") | Q(instrument="phq-9", completed_at__gte=mood_since)
+    flags_since = mood_since
+    if help_now is not None:
+        wanted |= Q(instrument__in=SCREENERS, completed_at__gte=help_now - HELP_LOOKBACK, completed_at__lte=help_now)
+        flags_since = min(mood_since, help_now - ITEM9_WITHIN)
+    # Typed NULLs: PostgreSQL resolves bare NULLs in a UNION as text.
+    responses = (
+        completed(user)
+        .filter(wanted)
+        .annotate(row_kind=F("instrument"), row_ref=F("id"), row_at=F("completed_at"))
+        .annotate(row_at2=Cast(Value(None), output_field=DateTimeField()))
+        .annotate(row_anxiety=F("anxiety"), row_avoidance=F("avoidance"), row_total=F("total"), row_item9=F("item9"))
+        .values_list(*columns)
+        .order_by()
+    )
+    flags = (
+        owned_queryset(SafetyFlag, user)
+        .filter(raised_at__gte=flags_since)
+        .annotate(row_kind=Value("flag"), row_ref=F("id"), row_at=F("raised_at"), row_at2=F("dismissed_at"))
+        .annotate(
+            row_anxiety=Cast(Value(None), output_field=FloatField()),
+            row_avoidance=Cast(Value(None), output_field=FloatField()),
+            row_total=Cast(Value(None), output_field=IntegerField()),
+            row_item9=F("answer"),
+        )
+        .values_list(*columns)
+        .order_by()
+    )
+    found = HomeCheckIns(ecr_r=[], phq_9=[], flags=[], totals=[])
+    for kind, ref, at, dismissed_at, anxiety, avoidance, total, item9 in sorted(
+        responses.union(flags, all=True), key=lambda row: row[2]
+    ):
+        if kind == "ecr-r":
+            found.ecr_r.append((at, float(anxiety), float(avoidance)))
+        if kind in ("phq-9", "flag") and at >= mood_since:
+            found.phq_9.append((at, None if total is None else int(total), item9))
+        if help_now is None:
+            continue
+        if kind == "flag" and help_now - ITEM9_WITHIN <= at <= help_now:
+            found.flags.append(FlagRow(ref, item9, at, dismissed_at))
+        elif kind in SCREENERS and help_now - HELP_LOOKBACK <= at <= help_now:
+            found.totals.append(CheckInTotal(kind, total, at))
+    found.flags.sort(key=lambda flag: (flag.raised_at, flag.pk), reverse=True)
+    return found
+
+
 def pathway_check_ins(
     *, user, mood_since: datetime
 ) -> tuple[list[tuple[datetime, float, float]], list[tuple[datetime, int | None, int | None]]]:
@@ -379,39 +414,15 @@ def pathway_check_ins(
     as (completed_at, total, item 9) and the item-9 flags as (raised_at, None, answer), oldest first. One
     UNION ALL query.
 
-    The flags count because an item-9 answer is raised the moment it is saved, also in a check-in paused or
-    discarded before its end. No assumptions here on purpose: the pathway judges change with the published
-    defaults, never with a person's own setting (that is for display on the check-in pages only).
+    No assumptions here on purpose: the pathway judges change with the published defaults, never with a
+    person's own setting (that is for display on the check-in pages only).
     """
-    columns = ("instrument", "completed_at", "anxiety", "avoidance", "total", "item9")
-    responses = (
-        completed(user)
-        .filter(instrument__in=("ecr-r", "phq-9"))
-        .exclude(instrument="phq-9", completed_at__lt=mood_since)
-        .values_list(*columns)
-        .order_by()
-    )
-    # Typed NULLs: PostgreSQL resolves bare NULLs in a UNION as text.
-    flags = (
-        owned_queryset(SafetyFlag, user)
-        .filter(raised_at__gte=mood_since)
-        .annotate(
-            instrument=Value("flag"),
-            completed_at=F("raised_at"),
-            anxiety=Cast(Value(None), output_field=FloatField()),
-            avoidance=Cast(Value(None), output_field=FloatField()),
-            total=Cast(Value(None), output_field=IntegerField()),
-            item9=F("answer"),
-        )
-        .values_list(*columns)
-        .order_by()
-    )
-    ecr_r, phq_9 = [], []
-    for instrument, when, anxiety, avoidance, total, item9 in sorted(
-        responses.union(flags, all=True), key=lambda row: row[1]
-    ):
-        if instrument == "ecr-r":
-            ecr_r.append((when, float(anxiety), float(avoidance)))
-        else:
-            phq_9.append((when, None if total is None else int(total), item9))
-    return ecr_r, phq_9
+    found = _check_ins(user=user, mood_since=mood_since, help_now=None)
+    return found.ecr_r, found.phq_9
+
+
+def home_check_ins(*, user, now: datetime, mood_since: datetime | None = None) -> HomeCheckIns:
+    """``pathway_check_ins`` and the recent item-9 flags and PHQ-9 / GAD-7 totals of ``home_safety``, in the
+    one query the home page spends on check-ins (both read the same two tables). ``mood_since`` defaults to
+    the item-9 window."""
+    return _check_ins(user=user, mood_since=now - ITEM9_WITHIN if mood_since is None else mood_since, help_now=now)

@@ -4,8 +4,8 @@ The journey's own rows (lessons read, stages reached, reminders) are read here; 
 from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
 The home page answers at a glance for someone with three years of entries: every figure is a database
 aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
-the journey's rows 3, activations 2, tools 1, check-ins 3 (the pathway's 1 and the 2 of the due check-ins,
-which only home shows).
+the journey's rows 3, activations 2, tools 1, check-ins 3 (one read for both the pathway and the safety card,
+and the 2 of the due check-ins, which only home shows), and the safety card's recent diary and coach risk 2.
 """
 
 from __future__ import annotations
@@ -59,13 +59,17 @@ class CheckInFigures:
         return len(self.ecr_r)
 
 
-def check_in_figures(*, user, now: datetime) -> CheckInFigures:
-    """ECR-R history and recent PHQ-9s, the check-ins the pathway needs. One query. Reliable change on the
-    pathway uses the published defaults only (the person's own assumptions are for the check-in pages), so
-    they are not read here."""
+def check_in_figures(*, user, now: datetime, read=None) -> CheckInFigures:
+    """ECR-R history and recent PHQ-9s, the check-ins the pathway needs. One query, none when ``read`` (the
+    home page's ``assessments.home_check_ins``) already holds them. Reliable change on the pathway uses the
+    published defaults only (the person's own assumptions are for the check-in pages), so they are not read
+    here."""
     from earnedsecure.assessments import selectors as assessments
 
-    ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
+    if read is None:
+        ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
+    else:
+        ecr_r, phq_9 = read.ecr_r, read.phq_9
     return CheckInFigures(
         ecr_r=tuple(EcrCheckIn(*row) for row in ecr_r),
         phq_9=tuple(MoodCheckIn(*row) for row in phq_9),
@@ -173,6 +177,7 @@ def pathway_view(
     user,
     now: datetime,
     reached_at: dict[str, datetime] | None = None,
+    check_ins: CheckInFigures | None = None,
 ) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
     measured afresh (``domain.progress.pathway``).
@@ -181,7 +186,8 @@ def pathway_view(
     (``services.pathways_scan``) writes it down, so it stays reached from then on.
     """
     activations, tools = activation_figures(user=user, now=now), tool_figures(user=user)
-    check_ins = check_in_figures(user=user, now=now)
+    if check_ins is None:
+        check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
         reached_at = stages_reached(user=user)
     pathway = assess_pathway(
@@ -285,6 +291,7 @@ class HomeView:
     reminders: list[Reminder]
     lessons_read: int
     lessons_total: int
+    safety: object  # assessments.selectors.HomeSafety: the item-9 card and the professional-help reasons
 
 
 def _per_week(count: int, weeks: float) -> str:
@@ -379,9 +386,14 @@ def suggest_next_step(
 
 
 def home_view(*, user, now: datetime) -> HomeView:
-    """Everything the home page shows. Seven queries whatever the length of the history (see the module doc)."""
+    """Everything the home page shows, whatever the length of the history (see the module doc)."""
+    from earnedsecure.assessments import selectors as assessments
+
     rows = journey_rows(user=user, now=now)
-    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached)
+    # One read of the check-ins for the pathway and the safety card (the same two tables).
+    read = assessments.home_check_ins(user=user, now=now, mood_since=now - MOOD_WINDOW)
+    check_ins = check_in_figures(user=user, now=now, read=read)
+    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached, check_ins=check_ins)
     due = due_check_ins(user=user, now=now)
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = due[0] if due else None
@@ -403,4 +415,5 @@ def home_view(*, user, now: datetime) -> HomeView:
         reminders=reminders,
         lessons_read=len(rows.lessons_read),
         lessons_total=len(load_lessons()),
+        safety=assessments.home_safety(user=user, now=now, check_ins=read),
     )

@@ -18,8 +18,6 @@ from earnedsecure.journey.practices import practice_button
 def home(request):
     now = timezone.now()
     home_view = selectors.home_view(user=request.user, now=now)
-    from earnedsecure.assessments.selectors import home_safety
-
     return render(
         request,
         "journey/home.html",
@@ -27,7 +25,7 @@ def home(request):
             "home": home_view,
             "pathway": home_view.pathway.pathway,
             # The item-9 card and "consider talking to a professional" (assessments/_home_cards.html).
-            "safety": home_safety(user=request.user, now=now),
+            "safety": home_view.safety,
         },
     )
 
