@@ -79,3 +79,25 @@ def test_a_person_without_entries_has_empty_figures(alice, django_assert_num_que
 def test_an_entry_outside_the_follow_up_window_is_not_awaiting(alice, hours_ago):
     _activation(alice, ago=timedelta(hours=hours_ago), intensity=5)
     assert selectors.activation_figures(user=alice, now=NOW).awaiting_follow_up_id is None
+
+
+@time_machine.travel(NOW, tick=False)
+def test_its_risk_entries_are_the_recent_activations_read_with_the_windows(alice, bob, django_assert_num_queries):
+    """Home's safety card counts these instead of a query of its own: the same rows as recent_activations."""
+    for ago, level in ((timedelta(days=20), "urgent"), (timedelta(days=13), "concern"), (timedelta(hours=3), None)):
+        entry = _activation(alice, ago=ago, intensity=9)
+        entry.risk_level = level
+        entry.save(update_fields=["risk_level"])
+    _activation(alice, ago=timedelta(days=300), intensity=9)  # the first four weeks, long ago
+    _activation(bob, ago=timedelta(days=1), intensity=9)
+    since = NOW - timedelta(days=14)
+
+    with django_assert_num_queries(2):
+        figures = selectors.activation_figures(user=alice, now=NOW, risk_since=since)
+
+    expected = sorted(selectors.recent_activations(user=alice, since=since), key=lambda a: a.occurred_at)
+    assert sorted(figures.risk_entries, key=lambda a: a.occurred_at) == expected
+    assert [a.risk_level for a in expected] == ["concern", None]
+    assert selectors.activation_figures(user=alice, now=NOW).risk_entries == ()
+    with pytest.raises(ValueError):
+        selectors.activation_figures(user=alice, now=NOW, risk_since=NOW - timedelta(days=100))

@@ -105,16 +105,16 @@ def test_it_hides_other_peoples_data(alice, charlie_client, canary):
 
 
 @pytest.mark.django_db
-def test_it_renders_in_fourteen_queries_for_the_heavy_person(alice, alice_client, django_assert_num_queries):
+def test_it_renders_in_thirteen_queries_for_the_heavy_person(alice, alice_client, django_assert_num_queries):
     now = datetime.now(UTC)
     seed_heavy_person(user=alice, now=now)
     ReminderPreference.objects.create(owner=alice)
     Reminder.objects.create(owner=alice, kind="check_in", key="x", due_at=now - timedelta(hours=1))
     alice_client.get("/home/")  # the first visit warms up the session
     # Session, user, consent; lessons, stages, reminders; activations 2 (one aggregate, the windows' rows),
-    # tools 1; check-ins 3 (one read for the pathway and the safety card, two for the due check-ins), the recent
-    # activations (intensity and risk level) and the coach's recent risk levels (the safety card).
-    with django_assert_num_queries(14):
+    # tools 1; check-ins 3 (one read for the pathway and the safety card, two for the due check-ins) and the
+    # coach's recent risk levels (the safety card, whose diary entries come with the activations' windows).
+    with django_assert_num_queries(13):
         response = alice_client.get("/home/")
     assert response.status_code == 200
     assert "A moment for your notebook" in response.content.decode()
@@ -131,8 +131,8 @@ def test_a_new_entry_shows_at_once(alice, alice_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_14_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_13_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/home/")
     # as above, whatever the length of the history.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         assert client.get("/home/").status_code == 200

@@ -202,6 +202,8 @@ def ecr_r_anxiety_change(*, user) -> Change | None:
 
 HOME_CARD_FOR = timedelta(days=14)  # the gentle card after an item-9 flag stays this long unless put away
 HELP_LOOKBACK = timedelta(days=365)  # check-ins older than this say nothing about now
+# The diary entries the professional-help rule reads: intense ones and those with risky words.
+HELP_ACTIVATIONS_WITHIN = max(HIGH_ACTIVATIONS_WITHIN, RISK_ENTRIES_WITHIN)
 SCREENERS = ("phq-9", "gad-7")
 
 
@@ -223,9 +225,10 @@ def safety_flag_for_response(*, user, response_id: int) -> SafetyFlag | None:
     return owned_queryset(SafetyFlag, user).filter(response_id=response_id).first()
 
 
-def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None) -> HomeSafety:
-    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries, two when
-    the home page passes the check-ins it already read for the pathway (``home_check_ins``).
+def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None, activations=None) -> HomeSafety:
+    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries; the home
+    page passes the check-ins (``home_check_ins``) and the diary's entries since ``HELP_ACTIVATIONS_WITHIN``
+    (``RecentActivation`` rows) it already read for the pathway, leaving one.
 
     Free-text risk counts through the level the diary and the coach stored (encrypted) when each entry was
     saved; their own selectors read it.
@@ -238,7 +241,8 @@ def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None) -
     flags, totals = check_ins.flags, check_ins.totals
     latest = flags[0] if flags else None
     card = latest if latest and latest.dismissed_at is None and now - latest.raised_at <= HOME_CARD_FOR else None
-    activations = recent_activations(user=user, since=now - max(HIGH_ACTIVATIONS_WITHIN, RISK_ENTRIES_WITHIN))
+    if activations is None:
+        activations = recent_activations(user=user, since=now - HELP_ACTIVATIONS_WITHIN)
     written = [(a.occurred_at, a.risk_level) for a in activations]
     written += risk_levels_since(user=user, since=now - RISK_ENTRIES_WITHIN)
     signals = HelpSignals(

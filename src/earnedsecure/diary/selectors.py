@@ -303,9 +303,11 @@ class ActivationFigures:
     baseline_median_recovery: float | None = None
     recent_median_recovery: float | None = None
     previous_median_recovery: float | None = None
+    # ``recent_activations(since=risk_since)``, read with the windows' rows when asked (home's safety card).
+    risk_entries: tuple[RecentActivation, ...] = ()
 
 
-def activation_figures(*, user, now: datetime) -> ActivationFigures:
+def activation_figures(*, user, now: datetime, risk_since: datetime | None = None) -> ActivationFigures:
     """Counts, means and medians of a person's activations for the pathway and the home page. Two queries:
 
     1. Over the whole history, one aggregate: the first and latest entry, the total, named triggers.
@@ -315,6 +317,10 @@ def activation_figures(*, user, now: datetime) -> ActivationFigures:
 
     An entry in both the first four weeks and a recent window counts in both, but its recovery goes to the
     median of the recent one only (the first four weeks are the starting point a recent median is compared with).
+
+    With ``risk_since`` (at most eight weeks back, inside the windows) the second query also reads the risk
+    level, and ``risk_entries`` holds what ``recent_activations(since=risk_since)`` would answer, without a
+    query of its own.
     """
     activations = owned_queryset(Activation, user)
     totals = activations.aggregate(
@@ -331,15 +337,21 @@ def activation_figures(*, user, now: datetime) -> ActivationFigures:
     responses_start, this_week_start = now - RESPONSES_WINDOW, week_start(now, user.zone)
     awaiting_start, awaiting_end = now - FOLLOW_UP.closes_after, now - FOLLOW_UP.opens_after
     since = min(previous_start, responses_start, this_week_start, awaiting_start)
-    rows = activations.filter(Q(occurred_at__lt=baseline_end) | Q(occurred_at__gte=since)).values_list(
-        "id", "occurred_at", "intensity", "response", "recovery_minutes", "outcome_recorded_at"
-    )
+    if risk_since is not None and risk_since < since:
+        raise ValueError("risk_since reaches before the windows' rows")
+    columns = ["id", "occurred_at", "intensity", "response", "recovery_minutes", "outcome_recorded_at"]
+    if risk_since is not None:
+        columns.append("risk_level")  # encrypted: decrypted only when the caller shows it
+    rows = activations.filter(Q(occurred_at__lt=baseline_end) | Q(occurred_at__gte=since)).values_list(*columns)
 
     intensities: dict[str, list[int]] = {"baseline": [], "this_week": [], "recent": [], "previous": []}
     recoveries: dict[str, list[int]] = {"baseline": [], "recent": [], "previous": []}
     last_8_weeks = recent_responses = recent_non_protest = 0
     awaiting: list[int] = []
-    for pk, at, intensity, response, recovery_minutes, outcome_recorded_at in rows:
+    risk_entries: list[RecentActivation] = []
+    for pk, at, intensity, response, recovery_minutes, outcome_recorded_at, *risk_level in rows:
+        if risk_since is not None and at >= risk_since:
+            risk_entries.append(RecentActivation(at, intensity, risk_level[0]))
         in_recent = recent_start <= at <= now
         in_previous = previous_start <= at < recent_start
         in_baseline = at < baseline_end
@@ -384,6 +396,7 @@ def activation_figures(*, user, now: datetime) -> ActivationFigures:
         baseline_median_recovery=median(recoveries["baseline"]),
         recent_median_recovery=median(recoveries["recent"]),
         previous_median_recovery=median(recoveries["previous"]),
+        risk_entries=tuple(risk_entries),
     )
 
 

@@ -5,7 +5,8 @@ from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each 
 The home page answers at a glance for someone with three years of entries: every figure is a database
 aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
 the journey's rows 3, activations 2, tools 1, check-ins 3 (one read for both the pathway and the safety card,
-and the 2 of the due check-ins, which only home shows), and the safety card's recent diary and coach risk 2.
+and the 2 of the due check-ins, which only home shows), and the coach's recent risk levels 1 (the safety
+card's diary entries come with the activations' windows).
 """
 
 from __future__ import annotations
@@ -178,6 +179,7 @@ def pathway_view(
     now: datetime,
     reached_at: dict[str, datetime] | None = None,
     check_ins: CheckInFigures | None = None,
+    activations: ActivationFigures | None = None,
 ) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
     measured afresh (``domain.progress.pathway``).
@@ -185,7 +187,9 @@ def pathway_view(
     A stage met for the first time shows as reached now; reading writes nothing. The worker's scan
     (``services.pathways_scan``) writes it down, so it stays reached from then on.
     """
-    activations, tools = activation_figures(user=user, now=now), tool_figures(user=user)
+    if activations is None:
+        activations = activation_figures(user=user, now=now)
+    tools = tool_figures(user=user)
     if check_ins is None:
         check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
@@ -393,7 +397,11 @@ def home_view(*, user, now: datetime) -> HomeView:
     # One read of the check-ins for the pathway and the safety card (the same two tables).
     read = assessments.home_check_ins(user=user, now=now, mood_since=now - MOOD_WINDOW)
     check_ins = check_in_figures(user=user, now=now, read=read)
-    view = pathway_view(user=user, now=now, reached_at=rows.stages_reached, check_ins=check_ins)
+    # The windows' rows of the diary carry the risk levels the safety card counts (one read, not two).
+    activations = activation_figures(user=user, now=now, risk_since=now - assessments.HELP_ACTIVATIONS_WITHIN)
+    view = pathway_view(
+        user=user, now=now, reached_at=rows.stages_reached, check_ins=check_ins, activations=activations
+    )
     due = due_check_ins(user=user, now=now)
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = due[0] if due else None
@@ -415,5 +423,5 @@ def home_view(*, user, now: datetime) -> HomeView:
         reminders=reminders,
         lessons_read=len(rows.lessons_read),
         lessons_total=len(load_lessons()),
-        safety=assessments.home_safety(user=user, now=now, check_ins=read),
+        safety=assessments.home_safety(user=user, now=now, check_ins=read, activations=list(activations.risk_entries)),
     )
