@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import DateTimeField, F, FloatField, IntegerField, Max, Q, Value
+from django.db.models import Case, DateTimeField, F, FloatField, IntegerField, Max, Q, Value, When
 from django.db.models.functions import Cast
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
@@ -376,7 +376,9 @@ def _check_ins(*, user, mood_since: datetime, help_now: datetime | None) -> Home
         .filter(wanted)
         .annotate(row_kind=F("instrument"), row_ref=F("id"), row_at=F("completed_at"))
         .annotate(row_at2=Cast(Value(None), output_field=DateTimeField()))
-        .annotate(row_anxiety=F("anxiety"), row_avoidance=F("avoidance"), row_total=F("total"), row_item9=F("item9"))
+        .annotate(row_anxiety=F("anxiety"), row_avoidance=F("avoidance"), row_total=F("total"))
+        # Item 9 only where the pathway shows it: the older PHQ-9s are read for their totals, undecrypted.
+        .annotate(row_item9=Case(When(instrument="phq-9", completed_at__gte=mood_since, then=F("item9"))))
         .values_list(*columns)
         .order_by()
     )

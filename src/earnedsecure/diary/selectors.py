@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
     ExpressionWrapper,
     F,
@@ -21,6 +22,7 @@ from django.db.models import (
     Min,
     Q,
     Sum,
+    When,
 )
 from django.utils import timezone
 
@@ -341,7 +343,9 @@ def activation_figures(*, user, now: datetime, risk_since: datetime | None = Non
         raise ValueError("risk_since reaches before the windows' rows")
     columns = ["id", "occurred_at", "intensity", "response", "recovery_minutes", "outcome_recorded_at"]
     if risk_since is not None:
-        columns.append("risk_level")  # encrypted: decrypted only when the caller shows it
+        # Encrypted: decrypted only when the caller shows it, and only for the rows since risk_since.
+        activations = activations.annotate(risk=Case(When(occurred_at__gte=risk_since, then=F("risk_level"))))
+        columns.append("risk")
     rows = activations.filter(Q(occurred_at__lt=baseline_end) | Q(occurred_at__gte=since)).values_list(*columns)
 
     intensities: dict[str, list[int]] = {"baseline": [], "this_week": [], "recent": [], "previous": []}
