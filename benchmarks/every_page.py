@@ -26,11 +26,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the URL-conf walk is shared with the GET-writes-nothing test
+
+from tests.routes import HREF, addresses, route_of  # noqa: E402
+
 FLOOR = "/still-here/"
 SKIP = re.compile(
     r"^/(quick-exit|accounts/(logout|login|signup|password|email|confirm|3rdparty|social|inactive)|admin)"
 )
-HREF = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
 
 
 def _setup(data_dir: str) -> None:
@@ -47,34 +50,6 @@ def _setup(data_dir: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-
-
-def _routes() -> tuple[list[str], list[str]]:
-    """(addresses of the routes without parameters, patterns of the routes that take some), from the URL conf."""
-    from django.urls import URLPattern, URLResolver, get_resolver
-
-    plain, templated = [], []
-
-    def walk(patterns, prefix: str) -> None:
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern):
-                address = "/" + route.lstrip("^").rstrip("$")
-                (templated if "<" in address or "(" in address else plain).append(address)
-
-    walk(get_resolver().url_patterns, "")
-    return plain, templated
-
-
-def _route_of(path: str) -> str | None:
-    from django.urls import Resolver404, resolve
-
-    try:
-        return resolve(path).route
-    except Resolver404:
-        return None
 
 
 def _timed(client, path: str, repeats: int) -> tuple[float, float, int, int]:
@@ -114,13 +89,13 @@ def main() -> None:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(person)
 
-        plain, templated = _routes()
+        plain, templated = addresses()
         to_visit = [path for path in plain if not SKIP.match(path) and not path.startswith("/api/")]
         seen_routes: set[str] = set()
         pages: list[str] = []
         while to_visit:
             path = to_visit.pop(0)
-            route = _route_of(path)
+            route = route_of(path)
             if route is None or route in seen_routes or SKIP.match(path):
                 continue
             seen_routes.add(route)
@@ -143,7 +118,7 @@ def main() -> None:
             if status == 200 and ratio > worst[0]:
                 worst = (ratio, path)
         unreached = [pattern for pattern in templated if not pattern.startswith("/api/") and not SKIP.match(pattern)]
-        unreached = [p for p in unreached if not any(_route_of(page) == p.lstrip("/") for page in pages)]
+        unreached = [p for p in unreached if not any(route_of(page) == p.lstrip("/") for page in pages)]
         if unreached:
             print(f"  routes with parameters no link led to: {', '.join(unreached)}")
         print(f"worst ratio: {worst[0]:.1f}x ({worst[1]})")

@@ -12,37 +12,13 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.urls.exceptions import Resolver404
+
+from tests.routes import HREF, addresses, route_of
 
 # Quick exit signs out on GET by design (it must be one click away); signing out ends the session.
 SIGNS_OUT = re.compile(r"^/(quick-exit/|accounts/logout/)")
-HREF = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
 WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.I)
 SESSION_STORE = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?django_session"?', re.I)
-
-
-def _routes():
-    plain, templated = [], []
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if isinstance(pattern, URLResolver):
-                walk(pattern.url_patterns, route)
-            elif isinstance(pattern, URLPattern):
-                address = "/" + route.lstrip("^").rstrip("$")
-                (templated if "<" in address or "(" in address else plain).append(address)
-
-    walk(get_resolver().url_patterns, "")
-    return plain, templated
-
-
-def _route_of(path):
-    try:
-        return resolve(path).route
-    except Resolver404:
-        return None
 
 
 def _writes(queries):
@@ -69,12 +45,12 @@ def person_with_history(db):
 
 def test_it_writes_nothing_on_any_get(person_with_history):
     client = person_with_history
-    plain, templated = _routes()
+    plain, templated = addresses()
     to_visit = [path for path in plain if not SIGNS_OUT.match(path) and not path.startswith("/admin")]
     seen_routes, visited, writes = set(), [], {}
     while to_visit:
         path = to_visit.pop(0)
-        route = _route_of(path)
+        route = route_of(path)
         if route is None or route in seen_routes or SIGNS_OUT.match(path):
             continue
         seen_routes.add(route)
@@ -89,7 +65,7 @@ def test_it_writes_nothing_on_any_get(person_with_history):
     # The API's single-item reads: the id (or slug) of the first item its list answers with.
     for pattern in templated:
         listed, _, rest = pattern.partition("/<")
-        if not listed.startswith("/api/") or "<" in rest or _route_of(listed) is None:
+        if not listed.startswith("/api/") or "<" in rest or route_of(listed) is None:
             continue
         items = client.get(listed).json()
         key = "slug" if "<slug>" in pattern else "id"

@@ -1,0 +1,40 @@
+"""The project's URL conf as addresses, for walks that visit every page a person can reach.
+
+Used by the GET-writes-nothing test and by benchmarks/every_page.py, which walk the same way: routes without
+parameters are visited directly, and routes with parameters get their values from the links on those pages.
+"""
+
+import re
+
+# A same-site link on a page, without its query string or fragment.
+HREF = re.compile(r'href="(/[^"#?]*)(?:\?[^"#]*)?"')
+
+
+def addresses() -> tuple[list[str], list[str]]:
+    """(addresses of the routes without parameters, patterns of the routes that take some), from the URL conf."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    plain: list[str] = []
+    templated: list[str] = []
+
+    def walk(patterns, prefix: str) -> None:
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif isinstance(pattern, URLPattern):
+                address = "/" + route.lstrip("^").rstrip("$")
+                (templated if "<" in address or "(" in address else plain).append(address)
+
+    walk(get_resolver().url_patterns, "")
+    return plain, templated
+
+
+def route_of(path: str) -> str | None:
+    """The route pattern that answers ``path``, or None when none does."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        return resolve(path).route
+    except Resolver404:
+        return None
