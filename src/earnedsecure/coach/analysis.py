@@ -28,11 +28,10 @@ def analyze_message(text: str, *, reassurance_requests_today: int = 0) -> dict:
 
 
 def assess_risk(*texts: str) -> dict:
-    """The most serious risk across several free texts, as {"level", "kind"}."""
-    from earnedsecure.core.risk import strongest
-    from earnedsecure.domain.language import assess_risk as domain_assess_risk
+    """The most serious risk across several free texts, as {"level", "kind"} (see core.risk.assess_texts)."""
+    from earnedsecure.core.risk import assess_texts
 
-    return strongest(*(domain_assess_risk(text) for text in texts if text and text.strip()))
+    return assess_texts(*texts)
 
 
 def is_reassurance_request(text: str) -> bool:

@@ -58,11 +58,20 @@ def strongest(*risks: Any) -> dict:
     return top
 
 
+def assess_texts(*texts: str) -> dict:
+    """The most serious risk in several free texts (the fields of one form), each text read on its own.
+
+    The one way the diary and the coach read a form's words for risk: each field is assessed alone (a window
+    never spans two fields) and the strongest wins, with every kind found.
+    """
+    from earnedsecure.domain.language import assess_risk
+
+    return strongest(*(assess_risk(text) for text in texts if text and text.strip()))
+
+
 def level_in(*texts: str) -> str:
     """The most serious risk level in a person's words ("none", "concern" or "urgent"), as stored at save.
 
     The diary and the coach store it on each entry (encrypted) for the professional-help rule on home.
     """
-    from earnedsecure.domain.language import assess_risk
-
-    return strongest(*(assess_risk(text) for text in texts if text and text.strip()))["level"]
+    return assess_texts(*texts)["level"]

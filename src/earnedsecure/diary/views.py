@@ -33,11 +33,9 @@ ENTRY_TEXTS = ("trigger_note", "body_sensations", "thought", "response_note")
 
 def risk_for(user, *texts: str) -> dict:
     """Context for the shared crisis block (core/_risk_block.html) from the person's own words."""
-    from earnedsecure.core.risk import risk_context
-    from earnedsecure.domain.language import assess_risk
+    from earnedsecure.core.risk import assess_texts, risk_context
 
-    text = "\n".join(t for t in texts if t)
-    return risk_context(user, assess_risk(text) if text.strip() else None)
+    return risk_context(user, assess_texts(*texts))
 
 
 def _apply_errors(form, error: ValidationError) -> None:
