@@ -38,3 +38,28 @@ def route_of(path: str) -> str | None:
         return resolve(path).route
     except Resolver404:
         return None
+
+
+def every_route():
+    """Each route of the URL conf as (route, view name with its namespaces, view), ``^`` and ``$`` removed
+    everywhere (allauth's regex routes carry them inside the path too)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix: str, namespace: str):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                yield from walk(pattern.url_patterns, route, inner)
+            elif isinstance(pattern, URLPattern):
+                yield route.replace("^", "").replace("$", ""), f"{namespace}{pattern.name}", pattern.callback
+
+    yield from walk(get_resolver().url_patterns, "", "")
+
+
+def concrete(route: str) -> str:
+    """An address that the route answers, with 1 for a number and x for any other parameter."""
+    route = re.sub(r"<int:\w+>", "1", route)
+    route = re.sub(r"<(?:str:|slug:|path:)?\w+>", "x", route)
+    route = re.sub(r"\(\?P<\w+>[^)]*\)", "x", route)
+    return "/" + route.replace("\\", "")

@@ -9,15 +9,14 @@ without opening it here turns this red.
 """
 
 import json
-import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from earnedsecure.accounts.models import Consent
 from earnedsecure.accounts.services import consent_withdraw
 from earnedsecure.core.personal_data import registrations
 from tests.core.test_every_page import PUBLIC as ANONYMOUS_ROUTES
+from tests.routes import concrete, every_route
 
 # Signed in, without consent: still open (by view name), and why in one word each.
 WITHOUT_CONSENT = {
@@ -48,23 +47,6 @@ ANONYMOUS_NAMES = {
 ACCOUNT_PREFIX = "accounts/"  # allauth's sign-in, password, email, two-step and sessions pages, and sign-up
 
 
-def _walk(patterns, prefix="", namespace=""):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _walk(pattern.url_patterns, route, inner)
-        elif isinstance(pattern, URLPattern):
-            yield route.replace("^", "").replace("$", ""), f"{namespace}{pattern.name}", pattern.callback
-
-
-def _concrete(route: str) -> str:
-    route = re.sub(r"<int:\w+>", "1", route)
-    route = re.sub(r"<(?:str:|slug:|path:)?\w+>", "x", route)
-    route = re.sub(r"\(\?P<\w+>[^)]*\)", "x", route)
-    return "/" + route.replace("\\", "")
-
-
 def _api_methods(callback) -> set[str]:
     """The methods a django-ninja operation offers (its PathView sits in the view function's closure); every
     method for the API's own pages (docs and schema), which answer any of them."""
@@ -75,7 +57,7 @@ def _api_methods(callback) -> set[str]:
     return set(API_METHODS)
 
 
-ROUTES = sorted(_walk(get_resolver().url_patterns), key=lambda row: row[0])
+ROUTES = sorted(every_route(), key=lambda row: row[0])
 PAGE_METHODS = ("GET", "POST")
 API_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
@@ -104,7 +86,7 @@ def _personal_rows() -> dict[str, int]:
 def test_it_requires_sign_in(client, db, route, name, callback, method):
     if route in ANONYMOUS_ROUTES or name in ANONYMOUS_NAMES:
         return
-    response = _send(client, method, _concrete(route))
+    response = _send(client, method, concrete(route))
     if _is_api(route):
         if method not in _api_methods(callback):
             assert response.status_code == 405
@@ -127,7 +109,7 @@ def test_it_requires_consent(alice_without_consent, route, name, callback, metho
     if name in WITHOUT_CONSENT or route.startswith(ACCOUNT_PREFIX):
         return
     before = _personal_rows()
-    response = _send(alice_without_consent, method, _concrete(route))
+    response = _send(alice_without_consent, method, concrete(route))
     if _is_api(route):
         assert response.status_code == 403, f"{method} /{route} answered {response.status_code} without consent"
         assert "privacy notice" in response.json()["error"]

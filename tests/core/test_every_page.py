@@ -4,7 +4,8 @@ has the crisis link and the Quick exit as its first focusable element."""
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.routes import concrete, every_route
 
 PUBLIC = {
     "",
@@ -30,28 +31,12 @@ PUBLIC = {
 }
 
 
-def _walk(patterns, prefix=""):
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from _walk(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route.lstrip("^").rstrip("$"), pattern
-
-
-def _concrete(route: str) -> str:
-    route = re.sub(r"<int:\w+>", "1", route)
-    route = re.sub(r"<(?:str:|slug:)?\w+>", "x", route)
-    route = re.sub(r"\(\?P<\w+>[^)]*\)", "x", route)
-    return "/" + route.replace("\\", "")
-
-
-ALL_ROUTES = sorted({route for route, _ in _walk(get_resolver().url_patterns)})
+ALL_ROUTES = sorted({route for route, _, _ in every_route()})
 
 
 @pytest.mark.parametrize("route", ALL_ROUTES)
 def test_it_requires_login_everywhere_but_the_public_list(client, db, route):
-    response = client.get(_concrete(route))
+    response = client.get(concrete(route))
     if route in PUBLIC:
         return
     assert response.status_code != 200, (
