@@ -2,7 +2,10 @@
 crisis link and give back what the person typed."""
 
 import argparse
+import io
+import socket
 import sqlite3
+import threading
 from contextlib import contextmanager
 
 import pytest
@@ -59,6 +62,88 @@ def test_django_refuses_a_big_body_without_content_length_too(settings):
     # Set alongside the middleware, so anything that reads the body is held to the same size.
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == settings.FILE_UPLOAD_MAX_MEMORY_SIZE == LIMIT
     assert settings.MIDDLEWARE[0] == "earnedsecure.core.failsafe.request_size_limit"
+
+
+class _Unread(io.BytesIO):
+    """A request body that notes whether anything read it."""
+
+    was_read = False
+
+    def read(self, *args):
+        self.was_read = True
+        return super().read(*args)
+
+    def readline(self, *args):
+        self.was_read = True
+        return super().readline(*args)
+
+
+def test_a_chunked_body_without_a_length_is_refused_411_without_reading_it(db):
+    from django.test import RequestFactory
+
+    from earnedsecure.core.failsafe import request_size_limit
+
+    body = _Unread(b"x" * (2 * LIMIT))
+    request = RequestFactory().generic(
+        "POST", "/accounts/signup/", HTTP_TRANSFER_ENCODING="chunked", CONTENT_LENGTH="", **{"wsgi.input": body}
+    )
+    response = request_size_limit(lambda request: pytest.fail("the view was reached"))(request)
+    assert response.status_code == 411
+    assert response["Connection"] == "close"
+    assert not body.was_read
+
+
+def test_through_the_whole_stack_a_chunked_body_without_a_length_is_411(browser, db):
+    response = browser.generic(
+        "POST", "/accounts/signup/", b"username=x", HTTP_TRANSFER_ENCODING="chunked", CONTENT_LENGTH=""
+    )
+    assert response.status_code == 411
+
+
+def _raw_post(port: int, head: str, chunks: list[bytes]) -> bytes:
+    """Send a chunked POST to a server on this machine; its answer's status line and headers."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
+        conn.sendall(head.encode() + b"Transfer-Encoding: chunked\r\n\r\n")
+        try:
+            for chunk in chunks:
+                conn.sendall(b"%x\r\n" % len(chunk) + chunk + b"\r\n")
+            conn.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server stopped reading: its answer is already there
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            part = conn.recv(4096)
+            if not part:
+                break
+            answer += part
+    return answer
+
+
+def test_waitress_cuts_a_chunked_body_at_the_limit_and_hands_a_smaller_one_on_with_its_length():
+    # The real server, as `earnedsecure serve` starts it; the app behind it only records what reached it.
+    import waitress
+
+    reached = []
+
+    def recording(environ, start_response):
+        reached.append((environ.get("CONTENT_LENGTH"), environ.get("HTTP_TRANSFER_ENCODING")))
+        start_response("204 No Content", [])
+        return [b""]
+
+    server = waitress.create_server(recording, host="127.0.0.1", port=0, max_request_body_size=LIMIT)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        port = server.effective_port
+        head = f"POST /diary/activated/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        too_big = _raw_post(port, head, [b"x" * 65536] * (LIMIT // 65536 + 2))
+        small = _raw_post(port, head, [b"x" * 1000] * 3)
+    finally:
+        server.close()
+        thread.join(timeout=10)
+    assert too_big.startswith(b"HTTP/1.1 413")
+    assert small.startswith(b"HTTP/1.1 204")
+    assert reached == [("3000", None)]  # only the small one, de-chunked, with the length our middleware checks
 
 
 def test_serve_gives_waitress_the_same_limit(monkeypatch, settings, tmp_path):

@@ -1,9 +1,12 @@
 """When the request is too big or the database fails: a clear answer, the crisis link, and the person's words.
 
 1. :func:`request_size_limit` (first middleware): a body over ``REQUEST_BODY_MAX_BYTES`` by its Content-Length
-   answers 413 before anything reads it. ``earnedsecure serve`` gives waitress the same limit, so the server
-   does not take in (and spool to disk) a 300 MB body first; a chunked body with no Content-Length is cut at
-   the limit by waitress, and Django reads none of it without a length.
+   answers 413 before anything reads it. A body sent with a Transfer-Encoding (chunked) and no Content-Length
+   answers 411: its size is unknown until it has been read, so it is not read at all. ``earnedsecure serve``
+   gives waitress the same limit, so the server does not take in (and spool to disk) a 300 MB body first;
+   waitress itself reads a chunked body up to the limit (413 past it) and hands it on with its length, which
+   this middleware then checks like any other. Behind another server that passes chunked bodies through
+   undecoded, the 411 keeps Django from silently reading an empty body.
 2. :func:`server_error` (``handler500``): a ``DatabaseError`` anywhere (the database down, the disk full) answers
    503, or 507 when the disk is full, from a template rendered without a request context, so nothing on the way
    touches the session or the database. If the request was a form, every text the person typed is put back on
@@ -24,6 +27,14 @@ _NOT_ECHOED = ("password", "csrfmiddlewaretoken", "token", "code", "secret", "ot
 
 def request_size_limit(get_response):
     def middleware(request):
+        if request.META.get("HTTP_TRANSFER_ENCODING") and not request.META.get("CONTENT_LENGTH"):
+            response = HttpResponse(
+                "A request body needs a Content-Length here (chunked bodies are not read).\n",
+                status=411,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Connection"] = "close"
+            return response
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
