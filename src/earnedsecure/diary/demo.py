@@ -155,7 +155,7 @@ def seed(*, user, months: int, rng, now: datetime) -> None:
                 response = rng.choices(
                     [Response.DIRECT, Response.SOOTHING, Response.WAITED], weights=[2 + 3 * p, 2, 1.5]
                 )[0]
-            urges = sorted(set(rng.choices(Protest.values, weights=[3, 1, 5, 1, 3, 2], k=rng.choice([1, 1, 2]))))
+            urges = sorted(set(rng.choices(Protest.values, weights=[3, 1, 5, 1, 3, 2, 2], k=rng.choice([1, 1, 2]))))
             # Recovery on a log scale: a day or more at first, tens of minutes by the end.
             log_minutes = math.log(1300) * (1 - p) + math.log(14) * p + math.log(5) * s + rng.gauss(0, 0.55)
             if response == Response.PROTEST:

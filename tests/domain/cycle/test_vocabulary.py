@@ -43,6 +43,7 @@ def test_it_keeps_the_stored_keys():
         "jealousy_induction",
         "withdrawal",
         "exaggerated_emotion",
+        "monitoring",
     }
     assert cycle.RESPONSES.keys == ("protest", "direct", "soothing", "waited", "other")
     assert cycle.PROTEST_RESULTS.keys == ("worked", "backfired", "mixed")

@@ -114,6 +114,7 @@ def test_every_behaviour_says_why_it_backfires():
         "jealousy_induction",
         "withdrawal",
         "exaggerated_emotion",
+        "monitoring",
     }
     for info in PROTEST_BEHAVIOURS.values():
         assert info.label and info.why_it_backfires and info.underlying_need

@@ -9,7 +9,8 @@ Source: the mission report, ``shared/mission/anxious-attachment-report.txt``:
 * "Triggers and Activation Patterns": the four triggers (attachment figure unavailability, perception of
   threat, frustration of needs, uncertainty and ambiguity).
 * "Common Protest Behaviors" and "Why Protest Behaviors Backfire": the six protest behaviours, what each looks
-  like and why it costs more than it gains; "For Partners ... Understand Protest Behaviors" gives the need
+  like and why it costs more than it gains; a seventh, checking up on a partner (asking for their location,
+  proof or passwords), from "Mutual Hypervigilance" and "Exposure to Uncertainty"; "For Partners ... Understand Protest Behaviors" gives the need
   under each one.
 * "Communication Strategies" ("Replace protest behaviors with direct communication") and "Building
   Self-Regulation Skills" ("Practice Self-Soothing": 4-7-8 breathing, progressive muscle relaxation, 5-4-3-2-1
@@ -229,6 +230,23 @@ PROTEST_BEHAVIOURS: Vocabulary[ProtestBehaviour] = Vocabulary(
         "partner out and drowns the one thing you need to say.",
         underlying_need="comfort and attention right now",
         likely_feeling="overwhelmed",
+    ),
+    # Checking and monitoring: the report's "Mutual Hypervigilance" (watching a partner for signs of rejection)
+    # acted out, and the opposite of its "Exposure to Uncertainty" (tolerating not knowing a partner's
+    # thoughts or location). Repeated, it shades into the monitoring the risk-and-abuse reference (2.8) lists
+    # under coercive control, which is why it backfires is said plainly.
+    ProtestBehaviour(
+        key="monitoring",
+        slug="monitoring",
+        label="Checking up on them",
+        urge="Checking their phone, location or messages",
+        explanation="Asking where they are and who they are with, for their location, a photo as proof, "
+        "screenshots of their messages or their passwords, or checking their phone yourself.",
+        why_it_backfires="Proof calms the fear for a moment, then the next gap needs checking too; being watched "
+        "tells your partner they are not trusted, and demands for locations or passwords can become control "
+        "that harms you both.",
+        underlying_need="to feel safe when you can't see them",
+        likely_feeling="afraid",
     ),
 )
 
