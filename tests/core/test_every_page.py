@@ -108,7 +108,18 @@ def test_error_pages_carry_the_crisis_link(client, db):
         assert "/help/crisis/" in render_to_string(template, {"public_page": True})
 
 
-@pytest.mark.parametrize(("path", "current"), [("/diary/tools/", "Tools"), ("/diary/", "Diary"), ("/think/", "Think")])
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [
+        ("/diary/tools/", "Tools"),
+        ("/diary/", "Diary"),
+        ("/think/", "Think"),
+        ("/help/plan/", "Safety plan"),
+        ("/account/settings/", "Account"),
+        ("/account/reminders/", "Account"),
+        ("/accounts/password/change/", "Account"),
+    ],
+)
 def test_exactly_one_nav_entry_is_current(alice_client, path, current):
     html = alice_client.get(path).content.decode()
     nav = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]

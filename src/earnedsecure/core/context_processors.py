@@ -8,6 +8,9 @@ MAIN_NAV = [
     ("coach:index", "Think"),
     ("assessments:index", "Check-ins"),
     ("journey:index", "Learn"),
+    # The person's own plan for a hard moment, one tap from every page (it opens without consent, like the
+    # crisis lines): not only from the crisis page and the crisis block.
+    ("safety_plan", "Safety plan"),
 ]
 
 
@@ -25,4 +28,6 @@ def site(request):
         "NEUTRAL_NAME": settings.NEUTRAL_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         "main_nav": _nav(request),
+        # Settings, reminders, security and sign-in pages (ours under /account/, allauth's under /accounts/).
+        "account_nav_current": request.path.startswith(("/account/", "/accounts/")),
     }
