@@ -20,7 +20,7 @@ def test_the_account_page_has_no_switch_that_does_nothing(alice_client):
     assert "email_reminders" not in SettingsForm().fields
     page = alice_client.get("/account/settings/").content.decode()
     assert "Send me gentle reminders by email" not in page
-    assert 'href="/learn/reminders/"' in page
+    assert 'href="/account/reminders/"' in page
 
 
 @pytest.mark.parametrize("email_on", [True, False])
@@ -28,7 +28,7 @@ def test_reminders_go_by_email_only_when_the_person_turned_it_on(alice, alice_cl
     form = {"frequency": "daily", "review_day": 6, "hour": 18, "in_app": "on"}
     if email_on:
         form["email"] = "on"
-    assert alice_client.post("/learn/reminders/", form).status_code == 302
+    assert alice_client.post("/account/reminders/", form).status_code == 302
     reminder = Reminder.objects.create(owner=alice, kind=Reminder.Kind.CHECK_IN, key="check_in:x", due_at=NOW)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(services.transaction, "on_commit", lambda send: send())

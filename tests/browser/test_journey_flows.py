@@ -17,7 +17,7 @@ PAGES = [
     "/learn/what-is-anxious-attachment/",
     "/learn/programs/cbt-10-week/",
     "/learn/programs/self-compassion-6-week/",
-    "/learn/reminders/",
+    "/account/reminders/",
 ]
 
 

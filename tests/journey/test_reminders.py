@@ -118,7 +118,7 @@ def test_the_email_is_discreet(kind, settings):
     subject, body = reminder_email(Reminder(kind=kind))
     assert subject == "Notebook: a gentle reminder"
     assert not SENSITIVE.search(subject)
-    assert not SENSITIVE.search(body.replace("/learn/reminders/", "/"))
+    assert not SENSITIVE.search(body.replace("/account/reminders/", "/"))
     assert "/home/" in body
 
 
@@ -136,15 +136,25 @@ def test_emails_go_only_to_people_who_turned_them_on(alice, bob):
     assert len(mail.outbox) == 1
 
 
+def test_the_settings_live_in_the_account_and_the_old_address_leads_there(alice_client):
+    old = alice_client.get("/learn/reminders/")
+    assert (old.status_code, old["Location"]) == (301, "/account/reminders/")
+    html = alice_client.get("/account/reminders/").content.decode()
+    nav = html.split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'aria-current="page">([^<]+)<', nav) == ["Account"]
+    _, body = reminder_email(Reminder(kind="check_in"))
+    assert "/account/reminders/" in body and "/learn/" not in body
+
+
 def test_it_requires_login(client):
-    assert client.get("/learn/reminders/").status_code == 302
+    assert client.get("/account/reminders/").status_code == 302
 
 
 def test_the_person_chooses_how_often(alice, alice_client):
-    response = alice_client.get("/learn/reminders/")
+    response = alice_client.get("/account/reminders/")
     assert response.status_code == 200
     response = alice_client.post(
-        "/learn/reminders/", {"frequency": "daily", "review_day": "2", "hour": "8", "in_app": "on", "email": "on"}
+        "/account/reminders/", {"frequency": "daily", "review_day": "2", "hour": "8", "in_app": "on", "email": "on"}
     )
     assert response.status_code == 302
     saved = ReminderPreference.objects.get(owner=alice)
@@ -155,7 +165,7 @@ def test_bad_input_is_explained_and_kept(alice, alice_client):
     alice.email = ""
     alice.save()
     response = alice_client.post(
-        "/learn/reminders/", {"frequency": "hourly", "review_day": "2", "hour": "8", "email": "on"}
+        "/account/reminders/", {"frequency": "hourly", "review_day": "2", "hour": "8", "email": "on"}
     )
     assert response.status_code == 200
     text = response.content.decode()

@@ -274,7 +274,7 @@ def reminder_email(reminder: Reminder) -> tuple[str, str]:
         "Hello,\n\n"
         f"{EMAIL_LINES.get(reminder.kind, 'Something is waiting for you.')}\n\n"
         f"Open it here: {site}/home/\n\n"
-        f"You can change how often you hear from us, or stop these emails, here: {site}/learn/reminders/\n"
+        f"You can change how often you hear from us, or stop these emails, here: {site}/account/reminders/\n"
     )
     return subject, body
 

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -152,7 +153,7 @@ def reminders(request):
     if request.method == "POST" and form.is_valid():
         services.reminder_preference_save(user=request.user, **form.cleaned_data)
         messages.success(request, "Saved.")
-        return redirect("journey:reminders")
+        return redirect("reminders")
     return render(
         request,
         "journey/reminders.html",
@@ -165,4 +166,4 @@ def reminder_dismiss(request, pk):
     reminder = get_owned_or_404(Reminder, request.user, pk=pk)
     services.reminder_dismiss(reminder=reminder)
     target = request.POST.get("next", "")
-    return redirect(target if target in {"/home/", "/learn/reminders/"} else "home")
+    return redirect(target if target in {"/home/", reverse("reminders")} else "home")
