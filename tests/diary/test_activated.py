@@ -54,6 +54,14 @@ def test_the_header_button_reaches_the_flow_in_one_tap(alice_client):
     assert 'href="/diary/activated/"' in alice_client.get("/diary/tools/").content.decode()
 
 
+def test_editing_a_past_entry_asks_about_then_not_now(alice, alice_client):
+    activation = activation_create(owner=alice, trigger="threat", intensity=3)
+    html = alice_client.get(f"/diary/{activation.pk}/edit/").content.decode()
+    assert "How strong was it then?" in html
+    assert "right now" not in html and "Leave empty for now" not in html
+    assert "How strong is it right now?" in alice_client.get(URL).content.decode()  # the flow asks about now
+
+
 def test_it_hides_other_peoples_data(alice, charlie_client):
     activation = activation_create(owner=alice, trigger="threat", intensity=3, thought="private")
     for path in (f"/diary/{activation.pk}/", f"/diary/{activation.pk}/edit/", f"/diary/{activation.pk}/follow-up/"):

@@ -107,7 +107,18 @@ class ActivationFlowForm(forms.Form):
 
 
 class ActivationForm(ActivationFlowForm):
-    """The full entry, for editing later: adds the outcome, the time calm came back and the protest result."""
+    """The full entry, for editing later: adds the outcome, the time calm came back and the protest result.
+
+    It is about a moment that has passed, so it asks about then (the flow asks "How strong is it right now?").
+    """
+
+    PAST_TENSE = {
+        "intensity": ("How strong was it then?", "0 is calm, 10 is the most intense."),
+        "body_sensations": ("Where did I feel it in my body?", ""),
+        "thought": ("What story was my mind telling me?", ""),
+        "urges": ("What did I feel the urge to do?", ""),
+        "occurred_at": ("When did it start?", "Leave empty to keep the time it has."),
+    }
 
     response = forms.ChoiceField(
         label="What did I do?", choices=[("", "Not recorded"), *Response.choices], required=False
@@ -121,6 +132,12 @@ class ActivationForm(ActivationFlowForm):
         choices=[("", "Not recorded"), *ProtestResult.choices],
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (label, help_text) in self.PAST_TENSE.items():
+            self.fields[name].label = label
+            self.fields[name].help_text = help_text
 
     def clean(self):
         data = super().clean()
