@@ -48,9 +48,19 @@ def test_pausing_before_sending_a_message(page, alice):
 
     page.wait_for_selector("text=Why it tends to backfire")
     assert serious_axe_violations(page) == []
+    # Only the draft's own words are filled in: what happened. The rest are the person's to write or pick.
+    assert page.input_value("#id_situation") == "you didn't text me all day"
+    assert page.input_value("#id_feeling") == page.input_value("#id_request") == ""
     # The message rebuilds itself from the four parts as the person edits them (JavaScript).
+    page.fill("#id_feeling", "anxious")
     page.fill("#id_request", "could you send a quick text at lunch")
-    assert page.input_value("#id_final_text").endswith("Would you be willing to send a quick text at lunch?")
+    message = "I notice I'm feeling anxious when you didn't text me all day. Would you be willing to send a quick text at lunch?"
+    assert page.input_value("#id_final_text") == message
+    # The finished message goes to the clipboard in one tap.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.click("[data-copy=id_final_text]")
+    expect(page.locator("[data-copy-status]")).to_have_text("Copied. Paste it wherever you write to them.")
+    assert page.evaluate("navigator.clipboard.readText()") == message
     page.check("input[name=outcome][value=sent_rewritten]")
     page.click("button[value=save]")
 
@@ -58,6 +68,10 @@ def test_pausing_before_sending_a_message(page, alice):
     assert page.locator("text=Would you be willing to send a quick text at lunch?").count() == 1
     assert page.is_checked("input[name=outcome][value=sent_rewritten]")
     assert serious_axe_violations(page) == []
+    page.evaluate("navigator.clipboard.writeText('something else')")
+    page.click("text=Copy the message")
+    expect(page.locator("[data-copy-status]")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == message
 
     page.goto("/think/messages/new/")
     page.fill("#id_draft", "Hope the meeting went well! Takeaway tonight?")
@@ -80,3 +94,21 @@ def test_the_crisis_block_folds_to_one_line_and_stays(page, alice):
     expect(page.locator("text=Samaritans")).not_to_be_visible()
     expect(block).to_be_visible()
     assert page.locator(".risk-block__summary").is_visible()
+
+
+def test_without_javascript_the_message_is_there_to_select_and_no_dead_button_shows(browser, live_server, alice):
+    context = browser.new_context(
+        java_script_enabled=False, base_url=live_server.url, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, "alice", PASSWORD)
+        page.goto("/think/messages/new/")
+        page.fill("#id_draft", "You didn't text me all day - you're obviously pulling away!")
+        page.click("button[value=check]")
+        page.wait_for_selector("text=Why it tends to backfire")
+        assert page.locator("[data-copy]").count() == 1
+        expect(page.locator("[data-copy]")).to_be_hidden()
+        assert page.input_value("#id_final_text") == "I notice I'm feeling this way when you didn't text me all day."
+    finally:
+        context.close()

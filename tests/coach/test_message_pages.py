@@ -47,14 +47,33 @@ def test_a_plain_kind_message_gets_no_warnings(alice_client):
     assert "Why it tends to backfire" not in html and "<mark>" not in html
 
 
-def test_it_prefills_a_direct_rewrite_in_the_reports_shape(alice_client):
-    form = _check(alice_client).context["form"]
+def test_it_prefills_a_direct_rewrite_in_the_reports_shape_with_the_drafts_own_words(alice_client):
+    response = _check(alice_client)
+    form = response.context["form"]
     for part in ("feeling", "situation", "their_side", "request"):
         assert f'name="{part}"' in str(form[part])
-    # The report's example draft: the analysis recognises "didn't text me all day" and fills every blank.
-    assert all(form.initial[part] for part in ("feeling", "situation", "their_side", "request"))
-    assert form.initial["final_text"].startswith("I notice I'm feeling ")
-    assert form.initial["final_text"].endswith("?") and "[" not in form.initial["final_text"]
+    # The report's example draft says what happened and nothing else: only that blank is filled, in its words.
+    assert form.initial["situation"] == "you didn't text me all day"
+    assert form.initial["feeling"] == form.initial["their_side"] == form.initial["request"] == ""
+    assert form.initial["final_text"] == "I notice I'm feeling this way when you didn't text me all day."
+    # The report's phrasings are offered beside the blanks, to pick or ignore, never filled in.
+    html = response.content.decode()
+    assert 'list="ideas-situation"' in html and '<datalist id="ideas-situation">' in html
+    idea = escape("I don't hear from you for a long time")
+    assert f'<option value="{idea}"></option>' in html
+
+
+def test_it_never_invents_a_situation_the_draft_did_not_name(alice_client):
+    # Issue 12: a draft that never mentioned work came back with "when work keeps you busy".
+    form = _check(alice_client, "You never answer me!! whatever").context["form"]
+    assert "work" not in form.initial["final_text"] and "busy" not in form.initial["final_text"]
+    assert form.initial["situation"] == "you never answer me"
+
+
+def test_the_copy_button_is_there_for_javascript_to_show(alice_client):
+    html = _check(alice_client).content.decode()
+    assert '<button type="button" class="button--quiet" data-copy="id_final_text" hidden>' in html
+    assert 'id="id_final_text"' in html
 
 
 def test_a_kind_draft_is_its_own_message(alice_client):

@@ -4,7 +4,10 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from earnedsecure.coach.rewrite import REPORT_EXAMPLE, compose_message, prefilled_parts
+from earnedsecure.coach.rewrite import PARTS, REPORT_EXAMPLE, UNNAMED_FEELING, compose_message, ideas, prefilled_parts
+from earnedsecure.domain.language import rewrite as domain_rewrite
+from earnedsecure.domain.language.text import fold
+from tests.domain.language.test_rewrite import _DRAFT, invented_words
 
 REPORT_MESSAGE = (
     "I notice I'm feeling anxious when I don't hear from you. I know you're busy, and I'm working on managing "
@@ -53,6 +56,28 @@ def test_it_prefills_only_the_parts_the_analysis_could_fill():
         "request": "send a quick text",
     }
     assert prefilled_parts(None) == {"feeling": "", "situation": "", "their_side": "", "request": ""}
+
+
+def test_it_speaks_of_the_same_parts_as_the_analysis():
+    assert PARTS == domain_rewrite.PARTS and UNNAMED_FEELING == domain_rewrite.UNNAMED_FEELING
+
+
+@given(_DRAFT, st.data())
+def test_the_message_holds_only_the_drafts_words_and_what_the_person_wrote_or_picked(draft, data):
+    # The page: the blanks start from the draft's own words; the person may type over any of them or pick one
+    # of the ideas offered beside it; the message is composed from what is in the blanks.
+    found = domain_rewrite.build_rewrite(fold(draft), ()).to_dict()
+    parts = prefilled_parts(found)
+    offered = ideas(found)
+    chosen = {}
+    for name in PARTS:
+        how = data.draw(st.sampled_from(["keep", "type", "pick"] if offered[name] else ["keep", "type"]))
+        if how == "type":
+            chosen[name] = data.draw(st.text(max_size=40))
+        elif how == "pick":
+            chosen[name] = data.draw(st.sampled_from(offered[name]))
+    message = compose_message(**{**parts, **chosen})
+    assert invented_words(message, draft, *chosen.values()) == set()
 
 
 @given(st.text(max_size=80), st.text(max_size=80), st.text(max_size=80), st.text(max_size=80))

@@ -1,6 +1,7 @@
 from django import forms
 
 from earnedsecure.coach.models import Outcome
+from earnedsecure.coach.rewrite import PARTS
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.domain import cycle
 
@@ -146,6 +147,19 @@ class MessageRewriteForm(CalmForm):
         required=False,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, ideas=None, **kwargs):
+        """``ideas``: {part: [phrasing, ...]} offered in a native list under each blank, to pick or ignore."""
+        super().__init__(*args, **kwargs)
+        self.ideas = {name: list((ideas or {}).get(name) or []) for name in PARTS}
+        for name, offered in self.ideas.items():
+            if offered:
+                self.fields[name].widget.attrs["list"] = f"ideas-{name}"
+                self.fields[name].help_text = "Tap the box for ideas, or write your own."
+
+    def blanks(self):
+        """(bound field, ideas) for the four blanks, in the message's order."""
+        return [(self[name], self.ideas[name]) for name in PARTS]
 
 
 class MessageOutcomeForm(CalmForm):

@@ -5,12 +5,17 @@
 
 what I feel, when, what I know about the other person's side, and one specific request. The page shows the
 four blanks with their frames ("I notice I'm feeling ...", "when ...", "I know ...", "Would you be willing to
-...?"); the analysis prefills what it can from the draft. ``coach.js`` mirrors ``compose_message``.
+...?"); the analysis prefills a blank only with the draft's own words (``domain/language/rewrite.py``) and
+offers the report's phrasings as ideas the person may pick. ``coach.js`` mirrors ``compose_message``.
 """
 
 import re
 
+# The same four parts as domain/language/rewrite.py (not imported: pages that never analyse text should not
+# load the analysis); tests/coach/test_rewrite.py checks that every word this module adds is one of the
+# domain's CONNECTIVES.
 PARTS = ("feeling", "situation", "their_side", "request")
+UNNAMED_FEELING = "this way"
 
 # The report's own example, split into the four blanks.
 REPORT_EXAMPLE = {
@@ -41,7 +46,7 @@ def compose_message(*, feeling: str = "", situation: str = "", their_side: str =
     their_side, request = _blank("their_side", their_side), _blank("request", request)
     sentences = []
     if situation:
-        sentences.append(f"I notice I'm feeling {feeling or 'this way'} when {situation}.")
+        sentences.append(f"I notice I'm feeling {feeling or UNNAMED_FEELING} when {situation}.")
     elif feeling:
         sentences.append(f"I notice I'm feeling {feeling}.")
     if their_side:
@@ -52,7 +57,7 @@ def compose_message(*, feeling: str = "", situation: str = "", their_side: str =
 
 
 def prefilled_parts(rewrite_parts: dict | None) -> dict[str, str]:
-    """The blanks the analysis could fill from the draft (or from the behaviour found); the rest stay empty.
+    """The blanks the analysis could fill with the draft's own words; the rest stay empty.
 
     ``rewrite_parts`` is the analysis's {"feeling": {"value", "prefilled", ...}, "situation", ...} or None.
     """
@@ -64,3 +69,12 @@ def prefilled_parts(rewrite_parts: dict | None) -> dict[str, str]:
         elif isinstance(part, str):
             parts[name] = part
     return parts
+
+
+def ideas(rewrite_parts: dict | None) -> dict[str, list[str]]:
+    """The phrasings offered beside each blank, for the person to choose (never filled in for them)."""
+    found = dict.fromkeys(PARTS)
+    for name in PARTS:
+        part = (rewrite_parts or {}).get(name)
+        found[name] = [str(idea) for idea in part.get("ideas", ())] if isinstance(part, dict) else []
+    return found

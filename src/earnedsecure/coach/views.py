@@ -13,7 +13,7 @@ from earnedsecure.coach.forms import (
     ThoughtStartForm,
 )
 from earnedsecure.coach.models import MessageDraft, ThoughtRecord
-from earnedsecure.coach.rewrite import PARTS, compose_message, prefilled_parts
+from earnedsecure.coach.rewrite import PARTS, compose_message, ideas, prefilled_parts
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.risk import risk_context
 from earnedsecure.diary.selectors import activation_get
@@ -198,7 +198,7 @@ def _soothing_tools() -> list[tuple[str, str]]:
 
 
 def _rewrite_initial(draft_text: str, found: dict) -> dict:
-    """The four blanks as far as the analysis could fill them; a kind draft is its own message."""
+    """The four blanks as far as the draft's own words fill them; a kind draft is its own message."""
     if not found.get("behaviours"):
         return {**dict.fromkeys(PARTS, ""), "final_text": draft_text}
     parts = prefilled_parts(found.get("rewrite_parts"))
@@ -259,10 +259,11 @@ def message_new(request):
 
     draft_text = draft_form.cleaned_data["draft"]
     found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)  # risk answered above
+    offered = ideas(found.get("rewrite_parts"))
     if action == "check":
-        rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found))
+        rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found), ideas=offered)
     else:
-        rewrite_form = MessageRewriteForm(request.POST)
+        rewrite_form = MessageRewriteForm(request.POST, ideas=offered)
     if action in {"save", "wait"} and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
         message = services.message_draft_create(
@@ -281,7 +282,7 @@ def message_new(request):
     if action == "compose" and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
         rewrite_form = MessageRewriteForm(
-            initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}
+            initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}, ideas=offered
         )
 
     return render(
