@@ -3,7 +3,7 @@
 Date and time fields are read in the person's own time zone (PersonTimeZoneMiddleware activates it).
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -12,6 +12,7 @@ from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.core.widgets import OnePassCheckboxSelectMultiple, OnePassRadioSelect
 from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
+from earnedsecure.domain.limits import date_out_of_range
 
 SCALE = [(n, str(n)) for n in range(11)]
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -241,3 +242,41 @@ class SavouringForm(forms.Form):
         input_formats=DATETIME_FORMATS,
         help_text="Leave empty for now.",
     )
+
+
+LOCAL_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DiarySearchForm(forms.Form):
+    """The diary's search and paging, sent by GET: entries that began between two days (in the person's own
+    time zone, both days included) and had one trigger, a page at a time."""
+
+    since = forms.DateField(label="From", required=False, widget=LOCAL_DATE)
+    until = forms.DateField(label="To", required=False, widget=LOCAL_DATE)
+    trigger = forms.ChoiceField(label="What set it off", choices=[("", "Anything"), *Trigger.choices], required=False)
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        for name in ("since", "until"):
+            if data.get(name) and (problem := date_out_of_range(data[name])):
+                self.add_error(name, problem)
+        if data.get("since") and data.get("until") and data["until"] < data["since"]:
+            self.add_error("until", "This day is before the first one; choose a later day.")
+        return data
+
+    def searching(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.get(name) for name in ("since", "until", "trigger"))
+
+    def filters(self) -> dict:
+        """Arguments for diary.selectors.activation_page: the days as the first moments of the local days."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        since, until = data.get("since"), data.get("until")
+        return {
+            "number": data.get("page") or 1,
+            "since": timezone.make_aware(datetime.combine(since, time.min)) if since else None,
+            "until": timezone.make_aware(datetime.combine(until + timedelta(days=1), time.min)) if until else None,
+            "trigger": data.get("trigger") or "",
+        }

@@ -15,9 +15,7 @@ from django.db.models import (
     Avg,
     Case,
     Count,
-    ExpressionWrapper,
     F,
-    IntegerField,
     Max,
     Min,
     Q,
@@ -47,6 +45,47 @@ LINE_COLUMNS = ("id", "occurred_at", "trigger", "intensity", "response", "recove
 def activation_lines(*, user):
     """The person's entries, newest first, with only the columns a line of the list shows."""
     return activation_list(user=user).only(*LINE_COLUMNS)
+
+
+DIARY_PAGE_SIZE = 30
+
+
+@dataclass(frozen=True)
+class DiaryPage:
+    number: int
+    lines: list[Activation]
+    has_older: bool
+
+    @property
+    def has_newer(self) -> bool:
+        return self.number > 1
+
+
+def activation_page(
+    *,
+    user,
+    number: int = 1,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    trigger: str = "",
+    size: int = DIARY_PAGE_SIZE,
+) -> DiaryPage:
+    """Page ``number`` (from 1) of the person's entries, newest first, optionally those that began in
+    [``since``, ``until``) and had ``trigger``.
+
+    One query whatever the length of the history: the page's rows and one more, which says whether there are
+    older ones (no count of the whole history). The filter runs on the (owner, occurred_at) index.
+    """
+    lines = activation_lines(user=user)
+    if since is not None:
+        lines = lines.filter(occurred_at__gte=since)
+    if until is not None:
+        lines = lines.filter(occurred_at__lt=until)
+    if trigger:
+        lines = lines.filter(trigger=trigger)
+    start = (number - 1) * size
+    rows = list(lines.order_by("-occurred_at", "-id")[start : start + size + 1])
+    return DiaryPage(number=number, lines=rows[:size], has_older=len(rows) > size)
 
 
 def activations_awaiting_follow_up(*, user, now: datetime | None = None):
@@ -419,15 +458,11 @@ def tool_figures(*, user, since: datetime | None = None) -> ToolFigures:
     sessions = owned_queryset(ToolSession, user)
     if since is not None:
         sessions = sessions.filter(started_at__gte=since)
-    drop = ExpressionWrapper(F("distress_before") - F("distress_after"), output_field=IntegerField())
-    drop_squared = ExpressionWrapper(
-        (F("distress_before") - F("distress_after")) * (F("distress_before") - F("distress_after")),
-        output_field=IntegerField(),
-    )
+    drop = F("distress_before") - F("distress_after")  # NULL for an unrated session, which SUM leaves out
     rows = {
         row["tool"]: row
         for row in sessions.values("tool")
-        .annotate(n=Count("id"), rated=Count("distress_after"), total=Sum(drop), total_squared=Sum(drop_squared))
+        .annotate(n=Count("id"), rated=Count("distress_after"), total=Sum(drop), total_squared=Sum(drop * drop))
         .order_by()
     }
     effects = rank_tool_effects(

@@ -18,6 +18,7 @@ from earnedsecure.diary.forms import (
     TOOL_FORMS,
     ActivationFlowForm,
     ActivationForm,
+    DiarySearchForm,
     FollowUpForm,
     SavouringForm,
     ToolSessionForm,
@@ -26,7 +27,7 @@ from earnedsecure.diary.models import Activation
 from earnedsecure.diary.tools import tool_template, tool_url
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, TOOLS, URGE_SURFING
 
-RECENT = 30
+RECENT = 30  # good moments shown
 # Everything a person writes in the "I'm activated" flow, read for risk.
 ENTRY_TEXTS = ("trigger_note", "body_sensations", "thought", "response_note")
 
@@ -44,9 +45,29 @@ def _apply_errors(form, error: ValidationError) -> None:
 
 
 def index(request):
-    recent = list(selectors.activation_lines(user=request.user)[:RECENT])
+    """The entries, newest first, a page at a time, and a search by the days they began and their trigger."""
+    search = DiarySearchForm(request.GET or None)
+    page = selectors.activation_page(user=request.user, **search.filters())
     waiting = list(selectors.activations_awaiting_follow_up(user=request.user).only(*selectors.LINE_COLUMNS)[:5])
-    return render(request, "diary/index.html", {"activations": recent, "waiting": waiting})
+
+    def page_url(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return f"?{query.urlencode()}"
+
+    return render(
+        request,
+        "diary/index.html",
+        {
+            "activations": page.lines,
+            "page": page,
+            "search": search,
+            "searching": search.searching(),
+            "newer_url": page_url(page.number - 1) if page.has_newer else "",
+            "older_url": page_url(page.number + 1) if page.has_older else "",
+            "waiting": waiting,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
