@@ -35,12 +35,14 @@ class User(AbstractUser):
 
 
 class Consent(models.Model):
-    """A versioned, withdrawable agreement for one purpose (core processing first; sharing and research later)."""
+    """A versioned, withdrawable agreement for one purpose: core processing, and optional research counting."""
 
     class Purpose(models.TextChoices):
         CORE = "core", "Storing and analysing what I enter, on this machine, for my own use"
+        # Optional, asked on the Think page: coach.selectors.suggestion_answer_counts counts only these people.
+        RESEARCH = "research", "Counting my answers to the coach's suggestions with everyone else's, without my words"
 
-    CURRENT_VERSION = {Purpose.CORE: 1}
+    CURRENT_VERSION = {Purpose.CORE: 1, Purpose.RESEARCH: 1}
 
     owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=32, choices=Purpose.choices)
