@@ -96,6 +96,21 @@ def test_reaching_a_stage_is_shown_at_once_recorded_by_the_scan_and_kept(alice, 
 
 
 @time_machine.travel(NOW, tick=False)
+def test_it_counts_every_calming_tool_session_rated_or_not(alice, charlie, alice_client):
+    for after in (2, None, 4):
+        ToolSession.objects.create(
+            owner=alice,
+            tool="breathing_478",
+            started_at=NOW - timedelta(days=1),
+            distress_before=6,
+            distress_after=after,
+        )
+    ToolSession.objects.create(owner=charlie, tool="breathing_478", started_at=NOW, distress_before=6)
+    text = alice_client.get("/learn/pathway/").content.decode()
+    assert "3 times" in text
+
+
+@time_machine.travel(NOW, tick=False)
 def test_the_scan_records_nothing_for_someone_who_withdrew_consent(alice):
     from earnedsecure.accounts.models import Consent
     from earnedsecure.accounts.services import consent_withdraw
@@ -219,9 +234,9 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_8_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_9_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/learn/pathway/")
-    # Session, user, consent; activations 2 (one aggregate, the windows' rows), tools 1; check-ins 1 (no due
-    # check-ins: the pathway does not show them); stages reached.
-    with django_assert_num_queries(8):
+    # Session, user, consent; activations 2 (one aggregate, the windows' rows), tools 1 (their count); check-ins
+    # 2 (responses and item-9 flags; no due check-ins: the pathway does not show them); stages reached.
+    with django_assert_num_queries(9):
         assert client.get("/learn/pathway/").status_code == 200

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, DateTimeField, F, FloatField, IntegerField, Max, Q, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, F, Max, Q, When
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
 from earnedsecure.assessments.services import DEFAULT_SCHEDULE, enabled_instruments, instrument_enabled
@@ -357,59 +356,43 @@ class HomeCheckIns:
 
 
 def _check_ins(*, user, mood_since: datetime, help_now: datetime | None) -> HomeCheckIns:
-    """One UNION ALL of the completed responses and the item-9 flags the pathway needs, and with ``help_now``
-    also those the professional-help rule needs (``flags`` and ``totals`` stay empty without it).
+    """Two plain reads: the completed responses the pathway needs, and the item-9 flags since ``mood_since``;
+    with ``help_now`` also the responses and flags the professional-help rule needs (``flags`` and ``totals``
+    stay empty without it).
 
     The flags count on the pathway because an item-9 answer is raised the moment it is saved, also in a
-    check-in paused or discarded before its end. The flag's answer shares the encrypted item-9 column (both
-    are encrypted JSON: a UNION decrypts a column by its first query's field).
+    check-in paused or discarded before its end. (Two plain queries cost less to build and read than one
+    UNION of the two tables, whose columns had to be renamed and typed alike.)
     """
-    columns = ("row_kind", "row_ref", "row_at", "row_at2", "row_anxiety", "row_avoidance", "row_total", "row_item9")
     wanted = Q(instrument="ecr-r") | Q(instrument="phq-9", completed_at__gte=mood_since)
+    item9: str | Case = "item9"  # an ECR-R has none: only the pathway's PHQ-9s are decrypted
     flags_since = mood_since
     if help_now is not None:
         wanted |= Q(instrument__in=SCREENERS, completed_at__gte=help_now - HELP_LOOKBACK, completed_at__lte=help_now)
+        # Item 9 only where the pathway shows it: the older PHQ-9s are read for their totals, undecrypted.
+        item9 = Case(When(instrument="phq-9", completed_at__gte=mood_since, then=F("item9")))
         flags_since = min(mood_since, help_now - ITEM9_WITHIN)
-    # Typed NULLs: PostgreSQL resolves bare NULLs in a UNION as text.
     responses = (
         completed(user)
         .filter(wanted)
-        .annotate(row_kind=F("instrument"), row_ref=F("id"), row_at=F("completed_at"))
-        .annotate(row_at2=Cast(Value(None), output_field=DateTimeField()))
-        .annotate(row_anxiety=F("anxiety"), row_avoidance=F("avoidance"), row_total=F("total"))
-        # Item 9 only where the pathway shows it: the older PHQ-9s are read for their totals, undecrypted.
-        .annotate(row_item9=Case(When(instrument="phq-9", completed_at__gte=mood_since, then=F("item9"))))
-        .values_list(*columns)
-        .order_by()
+        .order_by("completed_at")
+        .values_list("instrument", "completed_at", "anxiety", "avoidance", "total", item9)
     )
-    flags = (
-        owned_queryset(SafetyFlag, user)
-        .filter(raised_at__gte=flags_since)
-        .annotate(row_kind=Value("flag"), row_ref=F("id"), row_at=F("raised_at"), row_at2=F("dismissed_at"))
-        .annotate(
-            row_anxiety=Cast(Value(None), output_field=FloatField()),
-            row_avoidance=Cast(Value(None), output_field=FloatField()),
-            row_total=Cast(Value(None), output_field=IntegerField()),
-            row_item9=F("answer"),
-        )
-        .values_list(*columns)
-        .order_by()
-    )
+    flags = owned_queryset(SafetyFlag, user).filter(raised_at__gte=flags_since)  # newest first
     found = HomeCheckIns(ecr_r=[], phq_9=[], flags=[], totals=[])
-    for kind, ref, at, dismissed_at, anxiety, avoidance, total, item9 in sorted(
-        responses.union(flags, all=True), key=lambda row: row[2]
-    ):
-        if kind == "ecr-r":
+    for instrument, at, anxiety, avoidance, total, answer in responses:
+        if instrument == "ecr-r":
             found.ecr_r.append((at, float(anxiety), float(avoidance)))
-        if kind in ("phq-9", "flag") and at >= mood_since:
-            found.phq_9.append((at, None if total is None else int(total), item9))
-        if help_now is None:
-            continue
-        if kind == "flag" and help_now - ITEM9_WITHIN <= at <= help_now:
-            found.flags.append(FlagRow(ref, item9, at, dismissed_at))
-        elif kind in SCREENERS and help_now - HELP_LOOKBACK <= at <= help_now:
-            found.totals.append(CheckInTotal(kind, total, at))
-    found.flags.sort(key=lambda flag: (flag.raised_at, flag.pk), reverse=True)
+        if instrument == "phq-9" and at >= mood_since:
+            found.phq_9.append((at, None if total is None else int(total), answer))
+        if help_now is not None and instrument in SCREENERS and help_now - HELP_LOOKBACK <= at <= help_now:
+            found.totals.append(CheckInTotal(instrument, total, at))
+    for pk, at, dismissed_at, answer in flags.values_list("id", "raised_at", "dismissed_at", "answer"):
+        if at >= mood_since:
+            found.phq_9.append((at, None, answer))
+        if help_now is not None and help_now - ITEM9_WITHIN <= at <= help_now:
+            found.flags.append(FlagRow(pk, answer, at, dismissed_at))
+    found.phq_9.sort(key=lambda row: row[0])
     return found
 
 
@@ -417,8 +400,8 @@ def pathway_check_ins(
     *, user, mood_since: datetime
 ) -> tuple[list[tuple[datetime, float, float]], list[tuple[datetime, int | None, int | None]]]:
     """Every completed ECR-R as (completed_at, anxiety, avoidance), and since ``mood_since`` the completed PHQ-9s
-    as (completed_at, total, item 9) and the item-9 flags as (raised_at, None, answer), oldest first. One
-    UNION ALL query.
+    as (completed_at, total, item 9) and the item-9 flags as (raised_at, None, answer), oldest first. Two
+    queries.
 
     No assumptions here on purpose: the pathway judges change with the published defaults, never with a
     person's own setting (that is for display on the check-in pages only).
@@ -429,6 +412,6 @@ def pathway_check_ins(
 
 def home_check_ins(*, user, now: datetime, mood_since: datetime | None = None) -> HomeCheckIns:
     """``pathway_check_ins`` and the recent item-9 flags and PHQ-9 / GAD-7 totals of ``home_safety``, in the
-    one query the home page spends on check-ins (both read the same two tables). ``mood_since`` defaults to
+    two queries the home page spends on check-ins (both read the same two tables). ``mood_since`` defaults to
     the item-9 window."""
     return _check_ins(user=user, mood_since=now - ITEM9_WITHIN if mood_since is None else mood_since, help_now=now)

@@ -453,6 +453,11 @@ class ToolFigures:
         return most_helpful_tool(self.effects)
 
 
+def tool_session_count(*, user) -> int:
+    """How many calming-tool sessions the person has had, rated or not (what the pathway counts). One query."""
+    return owned_queryset(ToolSession, user).count()
+
+
 def tool_figures(*, user, since: datetime | None = None) -> ToolFigures:
     """Sessions and each tool's effect (n, sum of drops, sum of squared drops for the interval). One query."""
     sessions = owned_queryset(ToolSession, user)

@@ -4,9 +4,10 @@ The journey's own rows (lessons read, stages reached, reminders) are read here; 
 from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
 The home page answers at a glance for someone with three years of entries: every figure is a database
 aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
-the journey's rows 3, activations 2, tools 1, check-ins 3 (one read for both the pathway and the safety card,
-and the 2 of the due check-ins, which only home shows), and the coach's recent risk levels 1 (the safety
-card's diary entries come with the activations' windows).
+the journey's rows 3, activations 2, tools 1 (their count, or their figures when the next step is a tool),
+check-ins 4 (the responses and the item-9 flags, read once for both the pathway and the safety card, and the
+2 of the due check-ins, which only home shows), and the coach's recent risk levels 1 (the safety card's diary
+entries come with the activations' windows).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from earnedsecure.diary.selectors import (
     ToolFigures,
     activation_figures,
     tool_figures,
+    tool_session_count,
 )
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import TOOLS
@@ -92,22 +94,23 @@ def due_check_ins(*, user, now: datetime) -> tuple:
 # The journey's own rows
 
 
+@dataclass(frozen=True, slots=True)
+class PendingReminder:
+    pk: int
+    kind: str
+    due_at: datetime
+    activation_id: int | None
+
+    @property
+    def label(self) -> str:
+        return Reminder.Kind(self.kind).label
+
+
 @dataclass
 class JourneyRows:
     lessons_read: dict[str, datetime] = field(default_factory=dict)
     stages_reached: dict[str, datetime] = field(default_factory=dict)
-    reminders: list[Reminder] = field(default_factory=list)
-
-
-def _pending_reminders(user, now: datetime):
-    """Reminders to show in the app: due, recent, not dismissed, and not already answered."""
-    return (
-        owned_queryset(Reminder, user)
-        .filter(dismissed_at__isnull=True, due_at__lte=now, due_at__gte=now - REMINDERS_SHOWN_FOR)
-        .filter(owner__reminder_preference__in_app=True)
-        .exclude(kind=Reminder.Kind.CLOSE_LOOP, activation__outcome_recorded_at__isnull=False)
-        .exclude(kind=Reminder.Kind.CLOSE_LOOP, activation__isnull=True)
-    )
+    reminders: list[PendingReminder] = field(default_factory=list)
 
 
 def journey_rows(*, user, now: datetime) -> JourneyRows:
@@ -120,15 +123,31 @@ def journey_rows(*, user, now: datetime) -> JourneyRows:
 
 
 def lessons_read(*, user) -> dict[str, datetime]:
-    return dict(owned_queryset(LessonProgress, user).values_list("lesson_slug", "read_at"))
+    return dict(owned_queryset(LessonProgress, user).order_by().values_list("lesson_slug", "read_at"))
 
 
 def stages_reached(*, user) -> dict[str, datetime]:
-    return dict(owned_queryset(PathwayStageReached, user).values_list("stage", "reached_at"))
+    return dict(owned_queryset(PathwayStageReached, user).order_by().values_list("stage", "reached_at"))
 
 
-def pending_reminders(*, user, now: datetime) -> list[Reminder]:
-    return list(_pending_reminders(user, now).order_by("-due_at"))
+def pending_reminders(*, user, now: datetime) -> list[PendingReminder]:
+    """Reminders to show in the app, newest first: due, recent, not dismissed, wanted in the app, and a
+    "what actually happened?" one only while its entry still waits for the answer. One query."""
+    rows = (
+        owned_queryset(Reminder, user)
+        .filter(
+            dismissed_at__isnull=True,
+            due_at__lte=now,
+            due_at__gte=now - REMINDERS_SHOWN_FOR,
+            owner__reminder_preference__in_app=True,
+        )
+        .values_list("id", "kind", "due_at", "activation_id", "activation__outcome_recorded_at")
+    )
+    return [
+        PendingReminder(pk, kind, due_at, activation_id)
+        for pk, kind, due_at, activation_id, answered_at in rows
+        if kind != Reminder.Kind.CLOSE_LOOP or (activation_id is not None and answered_at is None)
+    ]
 
 
 def reminder_preference(*, user) -> ReminderPreference:
@@ -140,7 +159,7 @@ def reminder_preference(*, user) -> ReminderPreference:
 # The pathway
 
 
-def pathway_summary(*, activations: ActivationFigures, tools: ToolFigures, check_ins: CheckInFigures) -> PathwaySummary:
+def pathway_summary(*, activations: ActivationFigures, tool_sessions: int, check_ins: CheckInFigures) -> PathwaySummary:
     weeks = WINDOW.days / 7
     return PathwaySummary(
         first_activity_at=activations.first_at,
@@ -152,7 +171,7 @@ def pathway_summary(*, activations: ActivationFigures, tools: ToolFigures, check
         entries_last_8_weeks=activations.last_8_weeks,
         recent_responses=activations.recent_responses,
         recent_non_protest=activations.recent_non_protest,
-        tool_sessions=tools.sessions,
+        tool_sessions=tool_sessions,
         baseline_per_week=activations.baseline / weeks if activations.total else None,
         recent_per_week=activations.recent / weeks if activations.total else None,
         previous_per_week=activations.previous / weeks if activations.total else None,
@@ -169,7 +188,7 @@ class PathwayView:
     pathway: Pathway
     reached_at: dict[str, datetime]
     activations: ActivationFigures
-    tools: ToolFigures
+    tool_sessions: int
     check_ins: CheckInFigures
 
 
@@ -180,25 +199,32 @@ def pathway_view(
     reached_at: dict[str, datetime] | None = None,
     check_ins: CheckInFigures | None = None,
     activations: ActivationFigures | None = None,
+    tool_sessions: int | None = None,
 ) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
     measured afresh (``domain.progress.pathway``).
 
     A stage met for the first time shows as reached now; reading writes nothing. The worker's scan
-    (``services.pathways_scan``) writes it down, so it stays reached from then on.
+    (``services.pathways_scan``) writes it down, so it stays reached from then on. The calming tools count by
+    their number of sessions only (one COUNT), unless the caller already read it.
     """
     if activations is None:
         activations = activation_figures(user=user, now=now)
-    tools = tool_figures(user=user)
+    if tool_sessions is None:
+        tool_sessions = tool_session_count(user=user)
     if check_ins is None:
         check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
         reached_at = stages_reached(user=user)
     pathway = assess_pathway(
-        pathway_summary(activations=activations, tools=tools, check_ins=check_ins), now=now, reached=reached_at
+        pathway_summary(activations=activations, tool_sessions=tool_sessions, check_ins=check_ins),
+        now=now,
+        reached=reached_at,
     )
     shown_at = {**reached_at, **{stage.value: now for stage in pathway.newly_reached}}
-    return PathwayView(pathway=pathway, reached_at=shown_at, activations=activations, tools=tools, check_ins=check_ins)
+    return PathwayView(
+        pathway=pathway, reached_at=shown_at, activations=activations, tool_sessions=tool_sessions, check_ins=check_ins
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -292,7 +318,7 @@ class HomeView:
     early: bool  # still inside the first four weeks: these weeks are becoming the starting point
     next_step: NextStep
     next_check_in: object | None  # DueAssessment or a ScheduleRow-like object
-    reminders: list[Reminder]
+    reminders: list[PendingReminder]
     lessons_read: int
     lessons_total: int
     safety: object  # assessments.selectors.HomeSafety: the item-9 card and the professional-help reasons
@@ -342,14 +368,9 @@ def comparisons(*, activations: ActivationFigures, now: datetime) -> tuple[tuple
     return tuple(rows), early
 
 
-def suggest_next_step(
-    *,
-    activations: ActivationFigures,
-    due: tuple,
-    read: dict[str, datetime],
-    tools: ToolFigures,
-) -> NextStep:
-    """One suggestion, in this order: close an open loop, an overdue check-in, the next lesson, a helpful tool."""
+def suggest_next_step(*, activations: ActivationFigures, due: tuple, read: dict[str, datetime]) -> NextStep | None:
+    """One suggestion, in this order: close an open loop, an overdue check-in, the next lesson; None when it is
+    the turn of a tool (``suggest_tool``, which needs the tools' figures)."""
     if activations.awaiting_follow_up_id:
         return NextStep(
             "What actually happened?",
@@ -373,6 +394,11 @@ def suggest_next_step(
             f"/learn/{lesson.slug}/",
             "Read the lesson",
         )
+    return None
+
+
+def suggest_tool(*, tools: ToolFigures) -> NextStep:
+    """The last suggestion: the tool that helped most, else slow breathing."""
     helpful = tools.most_helpful  # the insights page's rule: the surest to calm (domain.progress.figures)
     if helpful is not None:
         tool = TOOLS.get(helpful.tool)
@@ -394,15 +420,23 @@ def home_view(*, user, now: datetime) -> HomeView:
     from earnedsecure.assessments import selectors as assessments
 
     rows = journey_rows(user=user, now=now)
-    # One read of the check-ins for the pathway and the safety card (the same two tables).
+    # One read of the check-ins (responses and flags) for the pathway and the safety card.
     read = assessments.home_check_ins(user=user, now=now, mood_since=now - MOOD_WINDOW)
     check_ins = check_in_figures(user=user, now=now, read=read)
     # The windows' rows of the diary carry the risk levels the safety card counts (one read, not two).
     activations = activation_figures(user=user, now=now, risk_since=now - assessments.HELP_ACTIVATIONS_WITHIN)
-    view = pathway_view(
-        user=user, now=now, reached_at=rows.stages_reached, check_ins=check_ins, activations=activations
-    )
     due = due_check_ins(user=user, now=now)
+    next_step = suggest_next_step(activations=activations, due=due, read=rows.lessons_read)
+    # Only a tool suggestion needs the tools' figures (which count the sessions too); else the pathway counts them.
+    tools = None if next_step is not None else tool_figures(user=user)
+    view = pathway_view(
+        user=user,
+        now=now,
+        reached_at=rows.stages_reached,
+        check_ins=check_ins,
+        activations=activations,
+        tool_sessions=None if tools is None else tools.sessions,
+    )
     found, early = comparisons(activations=view.activations, now=now)
     next_check_in = due[0] if due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.
@@ -418,7 +452,7 @@ def home_view(*, user, now: datetime) -> HomeView:
         pathway=view,
         comparisons=found,
         early=early,
-        next_step=suggest_next_step(activations=view.activations, due=due, read=rows.lessons_read, tools=view.tools),
+        next_step=next_step if tools is None else suggest_tool(tools=tools),
         next_check_in=next_check_in,
         reminders=reminders,
         lessons_read=len(rows.lessons_read),
