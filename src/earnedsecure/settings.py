@@ -272,6 +272,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form answers with the app's own page and the words the person typed (core/failsafe.py).
+CSRF_FAILURE_VIEW = "earnedsecure.core.failsafe.csrf_failure"
 
 # --- Security headers -------------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

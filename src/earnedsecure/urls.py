@@ -34,6 +34,7 @@ urlpatterns = [
     path("account/export/", account_views.export, name="account_export"),
     path("account/delete/", account_views.delete, name="account_delete"),
     path("account/reminders/", include("earnedsecure.journey.reminder_urls")),  # name="reminders"
+    path("account/kept/", account_views.kept_form, name="kept_form"),
     path("accounts/signup/", account_views.signup, name="account_signup"),  # allauth's, with country and age
     path("accounts/", include("allauth.urls")),
     path("api/v1/", _api_urls()),

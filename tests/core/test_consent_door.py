@@ -34,6 +34,7 @@ WITHOUT_CONSENT = {
     "account_export": "to leave with one's data",
     "account_delete": "to leave",
     "safety_plan": "in a crisis, without a step in between",
+    "kept_form": "the person's own words, given back after the session ended",
     "journey:lesson": "the consent step links to a lesson",
     "api:openapi-json": "no one's data",
     "api:openapi-view": "no one's data",

@@ -73,3 +73,26 @@ def test_the_csrf_failure_page_says_what_to_do_without_losing_words(db, settings
     browser = Client(enforce_csrf_checks=True)
     html = browser.post("/help/crisis/", {"country": "GB"}).content.decode()
     assert "reload" in html.lower()
+
+
+def test_without_cookies_the_page_says_why_and_gives_every_word_back(db):
+    browser = Client(enforce_csrf_checks=True)  # a browser that sends no cookies at all
+    response = browser.post("/help/plan/", {"warning_signs": "Not sleeping, CSRF-WORDS-1", "coping_strategies": ""})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "allow cookies for this site" in html
+    assert ">Not sleeping, CSRF-WORDS-1</textarea>" in html
+    assert 'href="/help/crisis/"' in html and "Django" not in html
+
+
+def test_a_stale_token_says_to_reload_and_gives_every_word_back(alice_client):
+    alice_client.handler.enforce_csrf_checks = True
+    alice_client.get("/diary/activated/")  # the page sets the CSRF cookie
+    response = alice_client.post(
+        "/diary/activated/", {"thought": "They will leave, CSRF-WORDS-2", "csrfmiddlewaretoken": "x" * 32}
+    )
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "reload the page" in html and "allow cookies" not in html
+    assert ">They will leave, CSRF-WORDS-2</textarea>" in html
+    assert "x" * 32 not in html  # the token sent is not a word of hers: never shown back

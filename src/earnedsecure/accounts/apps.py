@@ -7,12 +7,13 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from earnedsecure.accounts import security_log
-        from earnedsecure.accounts.models import Consent, SecurityEvent, User
+        from earnedsecure.accounts.models import Consent, KeptForm, SecurityEvent, User
         from earnedsecure.core import personal_data
 
         personal_data.register(User, owner_field="pk", exclude=("password", "groups", "user_permissions"))
         personal_data.register(Consent)
         personal_data.register(SecurityEvent)
+        personal_data.register(KeptForm)
         security_log.connect()
         from allauth.account.models import EmailAddress
 

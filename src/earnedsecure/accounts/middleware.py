@@ -46,6 +46,10 @@ CONSENT_NOT_NEEDED = frozenset(
         # is its own plain act for one purpose, said on the page; it is encrypted, included in the export and
         # deleted with the account, like everything else. Withdrawing consent leaves it where the person put it.
         "safety_plan",
+        # What the person wrote when their session ended, given back to them after signing in. Showing it stores
+        # and analyses nothing; sending it goes to the page it was written on, which asks for consent if it does.
+        # A consent step first could cost them the words (a safety plan, above all).
+        "kept_form",
         # Lessons are the same for everyone, and the consent step itself sends a person who feels unsafe with a
         # partner to one before they agree. Reading stores nothing (marking a lesson read is gated); the one
         # personal line on the page, when the person marked it read, is shown back only to its owner.

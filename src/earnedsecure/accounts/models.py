@@ -1,3 +1,4 @@
+import uuid
 import zoneinfo
 from functools import cache
 
@@ -5,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from earnedsecure.core.crisis_lines import country_choices
+from earnedsecure.core.fields import EncryptedJSONField
 
 
 @cache
@@ -102,3 +104,22 @@ class SecurityEvent(models.Model):
 
     def __str__(self):
         return f"{self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class KeptForm(models.Model):
+    """A form a person sent after their session had ended (30 quiet minutes, or 12 hours after signing in).
+
+    Its words are kept, encrypted with the person's own key, so that they come back after signing in instead of
+    being lost (accounts/kept_forms.py). Only that person gets them back, only from the browser that sent them
+    (the key is in a signed cookie there), and only for ``kept_forms.KEPT_FOR``; the daily retention purge
+    deletes them after that, and they go with the account.
+    """
+
+    owner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    # {"path": where it was sent, "fields": [[name, value], ...]}: the address is encrypted too.
+    form = EncryptedJSONField()
+    kept_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"Kept form {self.pk}"

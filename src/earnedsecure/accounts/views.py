@@ -1,5 +1,6 @@
 from allauth.account.decorators import reauthentication_required
 from allauth.account.views import SignupView
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts import selectors, services
+from earnedsecure.accounts import kept_forms, selectors, services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
 from earnedsecure.accounts.models import Consent, SecurityEvent
 from earnedsecure.core import crisis_lines
@@ -118,3 +119,41 @@ def delete(request):
         services.account_delete(user=user)
         return render(request, "accounts/deleted.html", {"public_page": True})
     return render(request, "accounts/delete.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def kept_form(request):
+    """A form the person sent after their session ended, given back after signing in (accounts/kept_forms.py).
+
+    GET shows their words, to look over and change; POST "send" sends the form on where it was going with a 307
+    (the browser posts the same fields again, to that page), "put away" deletes it. Either way it is gone from
+    here. Nothing to give back (another account, more than an hour later): home.
+    """
+    kept = kept_forms.kept_form_get(user=request.user, key=kept_forms.cookie_key(request))
+    if kept is None:
+        response = redirect("home")
+        kept_forms.cookie_delete(response)
+        return response
+    if request.method == "POST":
+        kept_forms.kept_form_delete(kept=kept)
+        if request.POST.get("kept_action") == "send":
+            response = HttpResponse(status=307)
+            response["Location"] = kept_forms.destination(kept)
+        else:
+            messages.success(request, "Put away: what you wrote there is deleted.")
+            response = redirect("home")
+        kept_forms.cookie_delete(response)
+        return response
+    labels = kept_forms.free_text_labels()
+    fields = kept.form.get("fields", [])
+    return render(
+        request,
+        "accounts/kept_form.html",
+        {
+            "kept": kept,
+            "kept_until": kept.kept_at + kept_forms.KEPT_FOR,
+            "writing": [(name, labels[name], value) for name, value in fields if name in labels and value.strip()],
+            "carried": [(name, value) for name, value in fields if name not in labels or not value.strip()],
+            "idle_minutes": settings.SESSION_IDLE_SECONDS // 60,
+        },
+    )

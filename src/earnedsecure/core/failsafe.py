@@ -11,18 +11,23 @@
    503, or 507 when the disk is full, from a template rendered without a request context, so nothing on the way
    touches the session or the database. If the request was a form, every text the person typed is put back on
    the page to copy; nothing was saved. Any other error goes to the ordinary 500 page.
+3. :func:`csrf_failure` (``CSRF_FAILURE_VIEW``): a form refused for its missing or stale CSRF token (cookies
+   off, a page left open across a new sign-in) answers with the app's own page, saying why and what to do, with
+   the crisis link and, again, every text the person typed, to copy. Nothing was acted on.
 """
 
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from earnedsecure.core import views as core_views
 from earnedsecure.core.api_rules import error_response
 
-# Form fields never shown back, even to the person who sent them: secrets and machinery.
-_NOT_ECHOED = ("password", "csrfmiddlewaretoken", "token", "code", "secret", "otp")
+# Form fields never shown back or kept, even for the person who sent them: secrets and machinery.
+NOT_ECHOED = ("password", "csrfmiddlewaretoken", "token", "code", "secret", "otp")
 
 
 def request_size_limit(get_response):
@@ -58,7 +63,7 @@ def _disk_full(error: BaseException) -> bool:
     return "disk is full" in text or "no space left" in text or "disk full" in text
 
 
-def _typed_words(request) -> list[tuple[str, str]]:
+def typed_words(request) -> list[tuple[str, str]]:
     """(label, text) of every non-empty text field of a form POST, in the order sent."""
     if request.method != "POST":
         return []
@@ -68,7 +73,7 @@ def _typed_words(request) -> list[tuple[str, str]]:
         return []
     words = []
     for name in fields:
-        if any(part in name.lower() for part in _NOT_ECHOED):
+        if any(part in name.lower() for part in NOT_ECHOED):
             continue
         for value in fields.getlist(name):
             if value.strip():
@@ -93,7 +98,7 @@ def server_error(request):
             "core/unavailable.html",
             {
                 "disk_full": full,
-                "words": _typed_words(request),
+                "words": typed_words(request),
                 "NEUTRAL_NAME": settings.NEUTRAL_NAME,
                 "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
             },
@@ -103,3 +108,13 @@ def server_error(request):
         response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response
+
+
+def csrf_failure(request, reason: str = ""):
+    """The app's own answer to a form refused by the CSRF check, with the words the person typed."""
+    return render(
+        request,
+        "403_csrf.html",
+        {"words": typed_words(request), "no_cookie": reason == REASON_NO_CSRF_COOKIE},
+        status=403,
+    )

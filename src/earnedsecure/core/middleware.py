@@ -7,7 +7,9 @@ from django.contrib.auth import logout
 from django.contrib.auth import middleware as auth_middleware
 from django.http import JsonResponse
 from django.middleware import csrf
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import urlencode
 
 
 def privacy_headers(get_response):
@@ -35,6 +37,9 @@ class SessionTimeoutMiddleware:
     database: they must work when the database is down. The JSON API is not public even though its views are
     marked ``login_required = False`` (django-ninja answers 401 itself instead of redirecting): the same limits
     apply to it, and an expired session gets a 401 in the API's error shape.
+
+    A page is asked for again after signing in. A form sent after the limit keeps the person's words, encrypted,
+    for them to send after signing in (accounts/kept_forms.py); the sign-in page says so.
     """
 
     KEY = "_last_seen"
@@ -61,10 +66,21 @@ class SessionTimeoutMiddleware:
         started = request.session.setdefault(self.STARTED_KEY, now)
         idle = last_seen is not None and now - last_seen > settings.SESSION_IDLE_SECONDS
         if idle or now - started > settings.SESSION_COOKIE_AGE:
+            from earnedsecure.accounts import kept_forms
+
+            kept = None if is_api else kept_forms.form_keep(user=request.user, request=request)
             logout(request)
             if is_api:
                 return JsonResponse({"error": "signed out after a time without activity; sign in again"}, status=401)
-            return redirect(f"{resolve_url(settings.LOGIN_URL)}?timeout=1")
+            query = {"timeout": "1"}
+            if kept is not None:
+                query.update(kept="1", next=reverse("kept_form"))
+            elif request.method in ("GET", "HEAD"):
+                query["next"] = request.get_full_path()
+            response = redirect(f"{resolve_url(settings.LOGIN_URL)}?{urlencode(query)}")
+            if kept is not None:
+                kept_forms.cookie_set(response, kept)
+            return response
         if last_seen is None or now - last_seen > self.WRITE_EVERY:
             request.session[self.KEY] = now
         return None
@@ -102,3 +118,15 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if not getattr(view_func, "login_required", True):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+    def handle_no_permission(self, request, view_func):
+        """A form sent with no session at all (signed out in another tab, say) is not saved; rather than send
+        the person to sign in and lose it, the answer shows their words to copy. Nothing is kept: with no
+        session, nobody can tell whose words they are (accounts/kept_forms.py)."""
+        from earnedsecure.core.failsafe import typed_words
+
+        words = typed_words(request)
+        if not words:
+            return super().handle_no_permission(request, view_func)
+        login_url = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}"
+        return render(request, "core/signed_out_words.html", {"words": words, "login_url": login_url}, status=403)

@@ -14,6 +14,9 @@ their own entries stay until they delete them or their account.
 5. The person's security log (accounts.SecurityEvent: kind, two-step method and time of sign-ins, refused codes,
    password and email changes, downloads): :data:`SECURITY_EVENT_DAYS`. A year shows a person a pattern of
    attempts at their account without keeping a record of their life with the app for ever.
+6. Forms sent after a session ended, kept for their writer to send after signing in (accounts/kept_forms.py):
+   ``KEPT_FOR`` (an hour) after they were sent. The kept page gives them back to no one after that hour, and
+   this purge deletes them (within a day, as it runs daily).
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
+    from earnedsecure.accounts.kept_forms import kept_forms_expire
     from earnedsecure.accounts.services import account_delete, security_events_delete_before
 
     now = now or timezone.now()
@@ -56,6 +60,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     counts["django_tasks_db.dbtaskresult"] = finished.delete()[0]
 
     counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
+    counts["accounts.keptform"] = kept_forms_expire(now=now)
 
     counts["unverified accounts"] = 0
     if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory":
