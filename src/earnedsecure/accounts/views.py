@@ -117,7 +117,9 @@ def delete(request):
         user = request.user
         logout(request)
         services.account_delete(user=user)
-        return render(request, "accounts/deleted.html", {"public_page": True})
+        # A redirect, so that Back or a reload never offers to send the deletion again.
+        messages.success(request, "Your account and everything in it are deleted from this machine. Take care.")
+        return redirect("landing")
     return render(request, "accounts/delete.html", {"form": form})
 
 
