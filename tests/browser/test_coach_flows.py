@@ -51,10 +51,15 @@ def test_pausing_before_sending_a_message(page, alice):
     # Only the draft's own words are filled in: what happened. The rest are the person's to write or pick.
     assert page.input_value("#id_situation") == "you didn't text me all day"
     assert page.input_value("#id_feeling") == page.input_value("#id_request") == ""
-    # The message rebuilds itself from the four parts as the person edits them (JavaScript).
+    # The message rebuilds itself from the four parts as the person edits them or picks an idea (JavaScript).
     page.fill("#id_feeling", "anxious")
+    page.click("[data-ideas-for=id_their_side] button.idea >> text=you're probably busy")
+    assert page.input_value("#id_their_side") == "you're probably busy"
     page.fill("#id_request", "could you send a quick text at lunch")
-    message = "I notice I'm feeling anxious when you didn't text me all day. Would you be willing to send a quick text at lunch?"
+    message = (
+        "I notice I'm feeling anxious when you didn't text me all day. I know you're probably busy. "
+        "Would you be willing to send a quick text at lunch?"
+    )
     assert page.input_value("#id_final_text") == message
     # The finished message goes to the clipboard in one tap.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -109,6 +114,9 @@ def test_without_javascript_the_message_is_there_to_select_and_no_dead_button_sh
         page.wait_for_selector("text=Why it tends to backfire")
         assert page.locator("[data-copy]").count() == 1
         expect(page.locator("[data-copy]")).to_be_hidden()
+        # The ideas are there to read (and copy); without JavaScript they are text, not dead buttons.
+        assert page.locator("[data-ideas-for=id_situation] li", has_text="I don't hear from you").count() == 1
+        assert page.locator("button.idea").count() == 0
         assert page.input_value("#id_final_text") == "I notice I'm feeling this way when you didn't text me all day."
     finally:
         context.close()

@@ -56,11 +56,11 @@ def test_it_prefills_a_direct_rewrite_in_the_reports_shape_with_the_drafts_own_w
     assert form.initial["situation"] == "you didn't text me all day"
     assert form.initial["feeling"] == form.initial["their_side"] == form.initial["request"] == ""
     assert form.initial["final_text"] == "I notice I'm feeling this way when you didn't text me all day."
-    # The report's phrasings are offered beside the blanks, to pick or ignore, never filled in.
+    # The report's phrasings are listed under the blanks, to pick or ignore, never filled in.
     html = response.content.decode()
-    assert 'list="ideas-situation"' in html and '<datalist id="ideas-situation">' in html
+    assert '<div class="ideas" data-ideas-for="id_situation">' in html
     idea = escape("I don't hear from you for a long time")
-    assert f'<option value="{idea}"></option>' in html
+    assert f"<li>{idea}</li>" in html
 
 
 def test_it_never_invents_a_situation_the_draft_did_not_name(alice_client):

@@ -157,8 +157,8 @@ def test_sealing_encrypts_former_plaintext_and_moves_master_key_values_to_the_pe
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE coach_thoughtrecord SET emotion = %s, automatic_thought = %s, suggested_traps = %s WHERE id = %s",
-            ["afraid " + canary, crypto.encrypt(canary), "[]", record.pk],
+            "UPDATE coach_thoughtrecord SET emotion = %s, automatic_thought = %s WHERE id = %s",
+            ["afraid " + canary, crypto.encrypt(canary), record.pk],
         )
     sealed = seal_rows(apps.get_models(), were_plaintext=frozenset({"coach.thoughtrecord.emotion"}))
     assert sealed == 2

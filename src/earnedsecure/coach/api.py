@@ -145,10 +145,17 @@ def _known_traps(names: list[str], *, field: str) -> list[str]:
     return names
 
 
+def _known_behaviours(names: list[str], *, field: str) -> list[str]:
+    unknown = sorted(set(names) - set(cycle.PROTEST_BEHAVIOURS.keys))
+    if unknown:
+        raise invalid_input({field: f"unknown protest behaviour: {', '.join(unknown)}"})
+    return names
+
+
 @router.get("/thoughts", response=list[ThoughtRecordOut])
 def thought_list(request, page: Query[Page]):
-    records = page_of(owned_queryset(ThoughtRecord, request.user).order_by("-created_at", "-pk"), page)
-    return [_record_out(r) for r in records]
+    records = owned_queryset(ThoughtRecord, request.user).prefetch_related("answers")
+    return [_record_out(r) for r in page_of(records.order_by("-created_at", "-pk"), page)]
 
 
 @router.post("/thoughts", response={201: ThoughtRecordOut})
@@ -193,11 +200,20 @@ class MessageDraftIn(Input):
     final_text: FreeText = ""
     outcome: OUTCOMES = ""
     waited_first: bool = False
+    # The person's answers to the behaviours the analysis found ("not sure" for any not named).
+    confirmed_behaviours: list[str] = Field(default_factory=list, max_length=12)
+    rejected_behaviours: list[str] = Field(default_factory=list, max_length=12)
 
 
 class MessageOutcomeIn(Input):
     outcome: OUTCOMES
     final_text: FreeText | None = None
+
+
+class AnswerOut(Schema):
+    name: str
+    score: float | None
+    answer: Literal["fits", "not_this", "unsure"]
 
 
 class MessageDraftOut(Schema):
@@ -212,18 +228,20 @@ class MessageDraftOut(Schema):
     outcome_recorded_at: datetime | None
     is_reassurance_request: bool
     waited_first: bool
+    answers: list[AnswerOut]
     risk: RiskOut
 
 
 def _draft_out(message: MessageDraft) -> dict:
-    fields = {f: getattr(message, f) for f in MessageDraftOut.model_fields if f != "risk"}
-    return {**fields, "risk": analysis.assess_risk(message.draft, message.final_text)}
+    fields = {f: getattr(message, f) for f in MessageDraftOut.model_fields if f not in ("risk", "answers")}
+    answers = [{"name": a.name, "score": a.score, "answer": a.answer} for a in message.answers.all()]
+    return {**fields, "answers": answers, "risk": analysis.assess_risk(message.draft, message.final_text)}
 
 
 @router.get("/messages", response=list[MessageDraftOut])
 def message_list(request, page: Query[Page]):
-    messages = page_of(owned_queryset(MessageDraft, request.user).order_by("-created_at", "-pk"), page)
-    return [_draft_out(m) for m in messages]
+    messages = owned_queryset(MessageDraft, request.user).prefetch_related("answers")
+    return [_draft_out(m) for m in page_of(messages.order_by("-created_at", "-pk"), page)]
 
 
 @router.post("/messages", response={201: MessageDraftOut})
@@ -238,6 +256,8 @@ def message_create(request, payload: MessageDraftIn):
         final_text=payload.final_text,
         outcome=payload.outcome,
         waited_first=payload.waited_first,
+        confirmed_behaviours=_known_behaviours(payload.confirmed_behaviours, field="confirmed_behaviours"),
+        rejected_behaviours=_known_behaviours(payload.rejected_behaviours, field="rejected_behaviours"),
     )
     return Status(201, _draft_out(message))
 

@@ -7,11 +7,11 @@ class CoachConfig(AppConfig):
 
     def ready(self):
         from earnedsecure.coach.demo import seed
-        from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+        from earnedsecure.coach.models import MessageDraft, SuggestionAnswer, ThoughtRecord
         from earnedsecure.core import personal_data
         from earnedsecure.core.demo import register_seeder
 
-        for model in (ThoughtRecord, MessageDraft):
+        for model in (ThoughtRecord, MessageDraft, SuggestionAnswer):
             personal_data.register(model)
         # After the diary's seeder: the thought records link to its activations.
         register_seeder(seed, order=70)

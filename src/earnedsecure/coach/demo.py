@@ -9,7 +9,7 @@ kind of trigger where there is one nearby, so the reality check has something to
 
 from datetime import timedelta
 
-from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.coach.models import MessageDraft, SuggestionAnswer, ThoughtRecord
 
 # (trigger, situation, thought, emotion, before, after, confirmed traps, evidence for, evidence against, balanced)
 THOUGHTS = [
@@ -239,13 +239,14 @@ def _spread(count: int, *, months: int, rng, now):
 
 def seed(*, user, months, rng, now):
     from earnedsecure.coach import analysis
-    from earnedsecure.coach.services import suggestions_from
+    from earnedsecure.coach.services import answers_to, suggestions_from
     from earnedsecure.diary.selectors import activation_list
 
     activations = list(activation_list(user=user).values_list("id", "occurred_at", "trigger"))
     used: set[int] = set()
 
     records = []
+    answers = []
     for when, story in zip(_spread(len(THOUGHTS), months=months, rng=rng, now=now), THOUGHTS, strict=True):
         trigger, situation, thought, emotion, before, after, confirmed, ev_for, ev_against, balanced = story
         suggested = suggestions_from(analysis.analyze_thought(thought))
@@ -269,9 +270,6 @@ def seed(*, user, months, rng, now):
                 automatic_thought=thought,
                 emotion=emotion,
                 intensity_before=before,
-                suggested_traps=suggested,
-                confirmed_traps=confirmed,
-                rejected_traps=[name for name in shown if name not in confirmed][:1],
                 evidence_for=ev_for,
                 evidence_against=ev_against,
                 balanced_thought=balanced,
@@ -279,13 +277,39 @@ def seed(*, user, months, rng, now):
                 created_at=min(when, now - timedelta(minutes=5)),
             )
         )
+        answers.append(
+            answers_to(
+                owner=user,
+                kind=SuggestionAnswer.Kind.TRAP,
+                suggested=suggested,
+                fits=confirmed,
+                not_this=[name for name in shown if name not in confirmed][:1],
+                now=records[-1].created_at,
+            )
+        )
     ThoughtRecord.objects.bulk_create(records)
+    for record, rows in zip(records, answers, strict=True):
+        for row in rows:
+            row.thought_record = record
+    SuggestionAnswer.objects.bulk_create([row for rows in answers for row in rows])
 
     drafts = []
+    answers = []
     for when, (draft, final_text, outcome, waited) in zip(
         _spread(len(MESSAGES), months=months, rng=rng, now=now), MESSAGES, strict=True
     ):
         found = analysis.analyze_message(draft)
+        # The demo person recognised the first behaviour the coach found and left the others open.
+        answers.append(
+            answers_to(
+                owner=user,
+                kind=SuggestionAnswer.Kind.PROTEST,
+                suggested=found["behaviours"],
+                fits=[b["name"] for b in found["behaviours"][:1]],
+                not_this=[],
+                now=when,
+            )
+        )
         drafts.append(
             MessageDraft(
                 owner=user,
@@ -301,3 +325,7 @@ def seed(*, user, months, rng, now):
             )
         )
     MessageDraft.objects.bulk_create(drafts)
+    for message, rows in zip(drafts, answers, strict=True):
+        for row in rows:
+            row.message_draft = message
+    SuggestionAnswer.objects.bulk_create([row for rows in answers for row in rows])

@@ -7,7 +7,7 @@ from earnedsecure.domain import cycle
 
 INTENSITY_HELP = "0 is calm, 10 is the most intense you can imagine."
 TRIGGER_CHOICES = [("", "I'm not sure / skip"), *((trigger.key, trigger.label) for trigger in cycle.TRIGGERS)]
-TRAP_VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
+VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
 
 
 def _text(label, *, required=False, rows=3, help_text=""):
@@ -17,6 +17,17 @@ def _text(label, *, required=False, rows=3, help_text=""):
         help_text=help_text,
         strip=True,
         widget=LimitedTextarea(attrs={"rows": rows}),
+    )
+
+
+def _verdict():
+    """The person's answer to one suggestion (a thinking trap, a protest behaviour)."""
+    return forms.ChoiceField(
+        label="Does this fit?",
+        choices=VERDICTS,
+        initial="unsure",
+        required=False,  # no answer means "not sure"
+        widget=forms.RadioSelect,
     )
 
 
@@ -80,13 +91,7 @@ class ThoughtFinishForm(CalmForm):
         super().__init__(*args, **kwargs)
         self.suggested_names = [s["name"] for s in suggestions]
         for name in self.suggested_names:
-            self.fields[f"trap_{name}"] = forms.ChoiceField(
-                label="Does this fit?",
-                choices=TRAP_VERDICTS,
-                initial="unsure",
-                required=False,  # no answer means "not sure"
-                widget=forms.RadioSelect,
-            )
+            self.fields[f"trap_{name}"] = _verdict()
         self.fields["other_traps"].choices = [
             (t["name"], t["label"]) for t in traps if t["name"] not in self.suggested_names
         ]
@@ -148,18 +153,30 @@ class MessageRewriteForm(CalmForm):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, ideas=None, **kwargs):
-        """``ideas``: {part: [phrasing, ...]} offered in a native list under each blank, to pick or ignore."""
+    def __init__(self, *args, ideas=None, behaviours=(), **kwargs):
+        """``ideas``: {part: [phrasing, ...]} listed under each blank, to pick (with JavaScript), copy or ignore.
+        ``behaviours``: the protest behaviours found, each with a "Does this fit?" question."""
         super().__init__(*args, **kwargs)
+        self.behaviour_names = [b["name"] for b in behaviours]
+        for name in self.behaviour_names:
+            self.fields[f"behaviour_{name}"] = _verdict()
         self.ideas = {name: list((ideas or {}).get(name) or []) for name in PARTS}
         for name, offered in self.ideas.items():
             if offered:
-                self.fields[name].widget.attrs["list"] = f"ideas-{name}"
-                self.fields[name].help_text = "Tap the box for ideas, or write your own."
+                self.fields[name].help_text = "In your own words, or use one of the ideas below."
 
     def blanks(self):
         """(bound field, ideas) for the four blanks, in the message's order."""
         return [(self[name], self.ideas[name]) for name in PARTS]
+
+    def verdict_field(self, name):
+        return self[f"behaviour_{name}"]
+
+    def confirmed(self) -> list[str]:
+        return [n for n in self.behaviour_names if self.cleaned_data.get(f"behaviour_{n}") == "fits"]
+
+    def rejected(self) -> list[str]:
+        return [n for n in self.behaviour_names if self.cleaned_data.get(f"behaviour_{n}") == "no"]
 
 
 class MessageOutcomeForm(CalmForm):

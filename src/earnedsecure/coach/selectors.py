@@ -1,4 +1,5 @@
-"""Reads for the coach pages: the reality check, recent records and drafts, today's reassurance requests.
+"""Reads for the coach pages: the reality check, recent records and drafts, today's reassurance requests,
+and the one read across people: the answers to suggestions, counted for those who agreed to it.
 
 Each selector runs a fixed, small number of SQL queries whatever the length of the person's history.
 """
@@ -9,7 +10,8 @@ from datetime import datetime, time
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
-from earnedsecure.coach.models import MessageDraft, ThoughtRecord
+from earnedsecure.accounts.selectors import consenting_owner_ids, has_consent
+from earnedsecure.coach.models import MessageDraft, SuggestionAnswer, ThoughtRecord
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.selectors import activations_like, savouring_with_partner
 
@@ -126,3 +128,32 @@ def risk_levels_since(*, user, since: datetime) -> list[tuple[datetime, str | No
         .order_by()
     )
     return list(records.union(drafts, all=True))
+
+
+RESEARCH = "research"  # the consent purpose (accounts.Consent.Purpose.RESEARCH)
+
+
+def counts_my_answers(*, user) -> bool:
+    """Whether the person agrees to their answers being counted with everyone else's."""
+    return has_consent(user=user, purpose=RESEARCH)
+
+
+def suggestion_answer_counts() -> dict:
+    """What the project may learn from, and only from people who agree to it now: for each thinking trap and
+    protest behaviour, how often it was suggested and how often people answered "fits", "not this" or "not
+    sure". No words, dates, scores or ids; traps people added themselves are not suggestions and not counted.
+
+    One query. The names are encrypted, so they are counted here rather than grouped in SQL.
+    """
+    rows = SuggestionAnswer.objects.filter(owner_id__in=consenting_owner_ids(purpose=RESEARCH), score__isnull=False)
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    people = set()
+    for owner_id, kind, name, answer in rows.values_list("owner_id", "kind", "name", "answer").iterator():
+        people.add(owner_id)
+        label = counts.setdefault((kind, name), dict.fromkeys(("shown", *SuggestionAnswer.Answer.values), 0))
+        label["shown"] += 1
+        label[answer] += 1
+    return {
+        "people": len(people),
+        "labels": [{"kind": kind, "name": name, **n} for (kind, name), n in sorted(counts.items())],
+    }

@@ -5,6 +5,7 @@ from earnedsecure.coach import views
 app_name = "coach"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("counting/", views.research_consent, name="research_consent"),
     path("thoughts/new/", views.thought_new, name="thought_new"),
     path("thoughts/<int:pk>/", views.thought_detail, name="thought_detail"),
     path("thoughts/<int:pk>/delete/", views.thought_delete, name="thought_delete"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from earnedsecure.accounts.services import consent_give, consent_withdraw
 from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.forms import (
     MessageDraftForm,
@@ -37,8 +38,21 @@ def index(request):
             "records": selectors.recent_thought_records(user=user, limit=5),
             "drafts": selectors.recent_message_drafts(user=user, limit=5),
             "trend": selectors.thought_record_trend(user=user),
+            "counted": selectors.counts_my_answers(user=user),
         },
     )
+
+
+@require_POST
+def research_consent(request):
+    """Agree, or stop agreeing, to one's answers to suggestions being counted with everyone else's."""
+    if request.POST.get("agree") == "yes":
+        consent_give(user=request.user, purpose=selectors.RESEARCH)
+        messages.success(request, "Thank you. Your answers are counted from now on, without your words.")
+    else:
+        consent_withdraw(user=request.user, purpose=selectors.RESEARCH)
+        messages.success(request, "Your answers are no longer counted. They stay with your entries.")
+    return redirect("coach:index")
 
 
 # Thought records -----------------------------------------------------------------------------------------
@@ -205,7 +219,7 @@ def _rewrite_initial(draft_text: str, found: dict) -> dict:
     return {**parts, "final_text": compose_message(**parts)}
 
 
-def _behaviour_cards(draft_text: str, found: dict) -> list[dict]:
+def _behaviour_cards(draft_text: str, found: dict, form: MessageRewriteForm) -> list[dict]:
     cards = []
     for behaviour in found.get("behaviours", []):
         info = analysis.protest_info(behaviour["name"])
@@ -215,6 +229,8 @@ def _behaviour_cards(draft_text: str, found: dict) -> list[dict]:
                 "why_it_backfires": behaviour.get("why_it_backfires") or info["why_it_backfires"],
                 "evidence": analysis.evidence_text(behaviour),
                 "marked": analysis.highlight(draft_text, [behaviour]),
+                "confidence_words": analysis.confidence_in_words(float(behaviour.get("confidence") or 0)),
+                "field": form.verdict_field(behaviour["name"]),
             }
         )
     return cards
@@ -259,11 +275,12 @@ def message_new(request):
 
     draft_text = draft_form.cleaned_data["draft"]
     found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)  # risk answered above
-    offered = ideas(found.get("rewrite_parts"))
+    # The behaviours asked about are the ones found now, never names sent back by the browser.
+    shown = {"ideas": ideas(found.get("rewrite_parts")), "behaviours": found["behaviours"]}
     if action == "check":
-        rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found), ideas=offered)
+        rewrite_form = MessageRewriteForm(initial=_rewrite_initial(draft_text, found), **shown)
     else:
-        rewrite_form = MessageRewriteForm(request.POST, ideas=offered)
+        rewrite_form = MessageRewriteForm(request.POST, **shown)
     if action in {"save", "wait"} and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
         message = services.message_draft_create(
@@ -274,6 +291,8 @@ def message_new(request):
             final_text=done["final_text"],
             outcome=done["outcome"],
             waited_first=action == "wait",
+            confirmed_behaviours=rewrite_form.confirmed(),
+            rejected_behaviours=rewrite_form.rejected(),
         )
         if action == "wait":
             messages.success(request, "Your draft is saved under Think. Come back to it when the urge has passed.")
@@ -282,7 +301,7 @@ def message_new(request):
     if action == "compose" and rewrite_form.is_valid():
         done = rewrite_form.cleaned_data
         rewrite_form = MessageRewriteForm(
-            initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}, ideas=offered
+            initial={**done, "final_text": compose_message(**{k: done[k] for k in PARTS})}, **shown
         )
 
     return render(
@@ -293,7 +312,7 @@ def message_new(request):
             "form": rewrite_form,
             "draft_text": draft_text,
             "found": found,
-            "behaviours": _behaviour_cards(draft_text, found),
+            "behaviours": _behaviour_cards(draft_text, found, rewrite_form),
             "marked_draft": analysis.highlight(draft_text, found.get("behaviours", [])),
             "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
             "asked_today": asked_today,
@@ -311,6 +330,7 @@ def message_detail(request, pk):
         messages.success(request, "Saved what you did with it.")
         return redirect("coach:message_detail", pk=message.pk)
     risk = analysis.assess_risk(message.draft, message.final_text)
+    answers = {a.name: a for a in message.answers.all()}
     return render(
         request,
         "coach/message_detail.html",
@@ -318,7 +338,12 @@ def message_detail(request, pk):
             "message": message,
             "form": form,
             "behaviours": [
-                {**analysis.protest_info(b["name"]), "evidence": analysis.evidence_text(b)} for b in message.behaviours
+                {
+                    **analysis.protest_info(b["name"]),
+                    "evidence": analysis.evidence_text(b),
+                    "answer": answers[b["name"]].get_answer_display() if b["name"] in answers else "",
+                }
+                for b in message.behaviours
             ],
             "marked_draft": analysis.highlight(message.draft, message.behaviours),
             **risk_context(request.user, risk),

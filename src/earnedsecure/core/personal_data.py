@@ -51,9 +51,6 @@ PLAINTEXT_BY_DESIGN = {
     "journey.programenrolment.program_slug": "a program slug of the app",
     "journey.reminder.key": "the reminder's key, made by the app from its own slugs",
     "journey.reminder.instrument": "an instrument slug of the app",
-    "coach.thoughtrecord.suggested_traps": "thinking-trap names of the app, with the app's own confidence",
-    "coach.thoughtrecord.confirmed_traps": "thinking-trap names of the app",
-    "coach.thoughtrecord.rejected_traps": "thinking-trap names of the app",
     "diary.activation.urges": "protest-behaviour keys of the app's vocabulary (domain/cycle)",
 }
 

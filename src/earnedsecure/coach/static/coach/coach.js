@@ -33,11 +33,8 @@
     }
     finalText.addEventListener("input", function () { editedByHand = true; });
     fields.forEach(function (field) {
-      // "change" as well: picking one of the ideas from the list may not fire "input" in every browser.
-      ["input", "change"].forEach(function (type) {
-        field.addEventListener(type, function () {
-          if (!editedByHand) finalText.value = compose();
-        });
+      field.addEventListener("input", function () {
+        if (!editedByHand) finalText.value = compose();
       });
     });
   }
@@ -81,7 +78,29 @@
     });
   }
 
+  // The ideas listed under a blank become buttons that put the idea in the blank (which rebuilds the message).
+  function enhanceIdeas(list) {
+    var field = document.getElementById(list.getAttribute("data-ideas-for"));
+    if (!field) return;
+    list.querySelector(".ideas__label").textContent = "Ideas you could use (tap one):";
+    Array.prototype.forEach.call(list.querySelectorAll("li"), function (item) {
+      var idea = item.textContent;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "idea";
+      button.textContent = idea;
+      button.addEventListener("click", function () {
+        field.value = idea;
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+        field.focus();
+      });
+      item.textContent = "";
+      item.appendChild(button);
+    });
+  }
+
   var form = document.querySelector("[data-compose]");
   if (form) enhanceCompose(form);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-ideas-for]"), enhanceIdeas);
   Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), enhanceCopy);
 })();
