@@ -93,3 +93,16 @@ def test_an_item_9_flag_alone_is_a_reason_and_other_peoples_flags_are_not(alice,
     html = home(alice_client)
     assert CARD not in html and 'data-reason="item9"' in html
     assert HELP not in home(charlie_client)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_two_high_phq_9s_in_a_row_count_across_the_year_and_no_further(alice, charlie, alice_client, charlie_client):
+    # The latest is recent; the one before it is older than eight weeks but inside the year: a pattern.
+    phq9(alice, when=NOW - timedelta(days=100), total=12)
+    phq9(alice, when=NOW - timedelta(days=6), total=11)
+    html = home(alice_client)
+    assert 'data-reason="phq9_high"' in html and "(12, then 11)" in html
+    # The one before it is older than the year: it says nothing about now.
+    phq9(charlie, when=NOW - timedelta(days=400), total=12)
+    phq9(charlie, when=NOW - timedelta(days=6), total=11)
+    assert 'data-reason="phq9_high"' not in home(charlie_client)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Case, F, Max, Q, When
+from django.db.models import Case, Max, Q, When
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
 from earnedsecure.assessments.services import DEFAULT_SCHEDULE, enabled_instruments, instrument_enabled
@@ -364,13 +364,17 @@ def _check_ins(*, user, mood_since: datetime, help_now: datetime | None) -> Home
     check-in paused or discarded before its end. (Two plain queries cost less to build and read than one
     UNION of the two tables, whose columns had to be renamed and typed alike.)
     """
+    # Only a PHQ-9 has an item 9, so reading the column decrypts the pathway's PHQ-9s and nothing else.
     wanted = Q(instrument="ecr-r") | Q(instrument="phq-9", completed_at__gte=mood_since)
-    item9: str | Case = "item9"  # an ECR-R has none: only the pathway's PHQ-9s are decrypted
+    item9: str | Case = "item9"
     flags_since = mood_since
     if help_now is not None:
-        wanted |= Q(instrument__in=SCREENERS, completed_at__gte=help_now - HELP_LOOKBACK, completed_at__lte=help_now)
-        # Item 9 only where the pathway shows it: the older PHQ-9s are read for their totals, undecrypted.
-        item9 = Case(When(instrument="phq-9", completed_at__gte=mood_since, then=F("item9")))
+        # The screeners of the year too (the windows are sorted out below), the older PHQ-9s for their totals
+        # only: their item 9 is left undecrypted.
+        wanted = Q(instrument="ecr-r") | Q(
+            instrument__in=SCREENERS, completed_at__gte=min(mood_since, help_now - HELP_LOOKBACK)
+        )
+        item9 = Case(When(completed_at__gte=mood_since, then="item9"))
         flags_since = min(mood_since, help_now - ITEM9_WITHIN)
     responses = (
         completed(user)

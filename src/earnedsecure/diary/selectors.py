@@ -368,7 +368,8 @@ def activation_figures(*, user, now: datetime, risk_since: datetime | None = Non
         first_at=Min("occurred_at"),
         latest_at=Max("occurred_at"),
         total=Count("id"),
-        named_triggers=Count("id", filter=~Q(trigger=Trigger.OTHER) | ~Q(trigger_note="")),
+        # Named: a trigger other than "other", or a note. Counted as the rest (one condition, no negations).
+        unnamed=Count("id", filter=Q(trigger=Trigger.OTHER, trigger_note="")),
     )
     first_at = totals["first_at"]
     if first_at is None:
@@ -424,7 +425,7 @@ def activation_figures(*, user, now: datetime, risk_since: datetime | None = Non
         first_at=first_at,
         latest_at=totals["latest_at"],
         total=totals["total"],
-        named_triggers=totals["named_triggers"],
+        named_triggers=totals["total"] - totals["unnamed"],
         baseline=len(intensities["baseline"]),
         baseline_intensity=mean(intensities["baseline"]),
         this_week=len(intensities["this_week"]),
