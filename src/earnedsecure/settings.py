@@ -228,7 +228,17 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_FORMS = {"reset_password": "earnedsecure.accounts.allauth_forms.VerifiedOnlyResetPasswordForm"}
+# allauth's forms with the app's own labels (accounts/allauth_forms.py); the reset form also checks the address.
+_FORMS = "earnedsecure.accounts.allauth_forms."
+ACCOUNT_FORMS = {
+    "login": _FORMS + "SignInForm",
+    "signup": _FORMS + "NewAccountForm",
+    "change_password": _FORMS + "PasswordChangeForm",
+    "set_password": _FORMS + "PasswordSetForm",
+    "reset_password": _FORMS + "VerifiedOnlyResetPasswordForm",
+    "reset_password_from_key": _FORMS + "NewPasswordFromLinkForm",
+    "reauthenticate": _FORMS + "PasswordAgainForm",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "earnedsecure.accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "earnedsecure.accounts.forms.SignupSafetyForm"  # crisis-lines country, 18 or older
@@ -251,6 +261,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "earnedsecure.accounts.adapter.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Earned Secure"
+MFA_FORMS = {
+    "authenticate": _FORMS + "TwoStepCodeForm",
+    "reauthenticate": _FORMS + "TwoStepCodeAgainForm",
+    "activate_totp": _FORMS + "TwoStepActivateForm",
+}
 USERSESSIONS_TRACK_ACTIVITY = False
 
 # Throttle by the pair (username, address): a partner who knows the username cannot lock the owner out from

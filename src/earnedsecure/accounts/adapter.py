@@ -7,6 +7,30 @@ from earnedsecure.core import crypto
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # What allauth says when something is refused, in the app's own words (one voice at sign-in, issue 13).
+    # A wrong username and a wrong password still get the same answer, so sign-in tells nobody who has an account.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": "This account is closed.",
+        "cannot_remove_primary_email": "This is the address the app writes to, so it stays until you add another.",
+        "duplicate_email": "This address is on your account already.",
+        "email_password_mismatch": "That email address and password don't go together. Check both and try again.",
+        "email_taken": "Another account has this email address. Please use a different one.",
+        "enter_current_password": "Please type your password now first.",
+        "incorrect_code": "That code didn't work. Check it and try again.",
+        "incorrect_password": "That isn't the password of this account. Please try again.",
+        "invalid_login": "That didn't work. Check what you typed and try again.",
+        "invalid_or_expired_key": "This link no longer works. Please ask for a new one.",
+        "invalid_password_reset": "This link no longer works. Please ask for a new one.",
+        "same_as_current": "That is the one you have now.",
+        "too_many_login_attempts": "Too many tries for now. Please wait a while, or choose a new password.",
+        "unknown_email": "That email address isn't on any account here.",
+        "unverified_primary_email": "Please confirm your email address first: follow the link sent to it.",
+        "username_password_mismatch": "That username and password don't go together. Check both and try again.",
+        "username_taken": "Someone here already has this username. Please choose another.",
+        "rate_limited": "That was a lot of tries in a short time. Please wait a minute, then try again.",
+    }
+
     def format_email_subject(self, subject):
         # Discreet subjects: an inbox glance shows only the neutral name and a generic word.
         return f"{settings.NEUTRAL_NAME}: {subject}"
@@ -20,6 +44,15 @@ class MFAAdapter(DefaultMFAAdapter):
     belongs to the account, and allauth does not say whose it is); the row goes with the account.
     ``rotate_field_keys`` carries them over to a new master key (services.two_step_secrets_reencrypt).
     """
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "That code didn't work. The app's code changes every 30 seconds: try the one it shows now.",
+        "cannot_delete_authenticator": "Two-step sign-in can't be turned off here.",
+        "unverified_email": "Please confirm your email address before turning on two-step sign-in.",
+        "add_email_blocked": "Turn off two-step sign-in before adding an email address.",
+        "cannot_generate_recovery_codes": "Recovery codes come with two-step sign-in: turn it on first.",
+    }
 
     def encrypt(self, text: str) -> str:
         return crypto.encrypt(text)
