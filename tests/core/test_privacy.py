@@ -54,6 +54,12 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/accounts/test_sessions.py::test_even_an_active_session_ends_twelve_hours_after_sign_in",
         f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
     ),
+    "kept-words": (
+        "tests/accounts/test_kept_forms.py::test_the_words_come_back_after_signing_in_and_are_sent_on_from_there",
+        "tests/accounts/test_kept_forms.py::test_the_words_are_encrypted_and_nothing_but_a_key_is_in_the_browser",
+        "tests/accounts/test_kept_forms.py::test_another_account_at_the_same_browser_gets_nothing",
+        "tests/accounts/test_kept_forms.py::test_after_an_hour_they_are_not_given_back_and_the_purge_deletes_them",
+    ),
     "no-cache": ("tests/core/test_headers.py::test_personal_pages_are_never_cached",),
     "quick-exit": ("tests/core/test_quick_exit.py::test_it_signs_out_and_leaves_for_the_neutral_site",),
     "only-you": (
