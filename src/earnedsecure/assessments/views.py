@@ -365,12 +365,12 @@ RESULTS_SHOWN = 12
 def trajectory(request, slug):
     instrument = _instrument_or_404(slug)
     user = request.user
-    # The scores are columns; the encrypted answers are never shown here, and would cost a decrypt per result.
+    # Only the columns the page shows: the scores and dates (the encrypted answers would cost a decrypt each).
     rows = list(
         selectors.completed(user)
         .filter(instrument=slug)
         .order_by("completed_at", "pk")
-        .defer("answers", "item9", "safety_alert")
+        .only("id", "instrument", "completed_at", "anxiety", "avoidance", "total")
     )
     assumptions, _ = selectors.assumptions_for(user=user, instrument=slug)
     columns = {"anxiety": "anxiety", "avoidance": "avoidance", "total": "total"}
@@ -422,10 +422,12 @@ def trajectory(request, slug):
     for result in table:
         result["url"] = reverse("assessments:result", args=[result["pk"]])
     comparison = None
-    compare_form = CompareForm(query or None, choices=choices)
+    if query or len(rows) < 2:
+        compare_form = CompareForm(query or None, choices=choices)
+    else:  # by default, the first result against the latest
+        compare_form = CompareForm(initial={"first": rows[0].pk, "second": rows[-1].pk}, choices=choices)
     if len(rows) >= 2:
         if not query:
-            compare_form = CompareForm(initial={"first": rows[0].pk, "second": rows[-1].pk}, choices=choices)
             first, second = rows[0], rows[-1]
         elif compare_form.is_valid():
             by_pk = {row.pk: row for row in rows}
