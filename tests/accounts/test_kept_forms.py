@@ -15,6 +15,7 @@ from django.test import Client
 
 from earnedsecure.accounts import kept_forms
 from earnedsecure.accounts.models import KeptForm
+from earnedsecure.core.free_text import free_text_labels
 from earnedsecure.core.retention import retention_purge
 from earnedsecure.diary.models import Activation
 from tests.personas import PASSWORD
@@ -166,7 +167,7 @@ def test_words_sent_with_no_session_at_all_are_shown_back_to_copy(client, db):
 
 
 def test_every_free_text_box_of_the_app_is_known_by_its_label():
-    labels = kept_forms.free_text_labels()
+    labels = free_text_labels()
     for name in ("situation", "automatic_thought", "balanced_thought", "thought", "outcome", "what_happened"):
         assert name in labels, name
     assert labels["automatic_thought"] == "What went through your mind?"

@@ -95,4 +95,5 @@ def test_a_stale_token_says_to_reload_and_gives_every_word_back(alice_client):
     assert response.status_code == 403
     assert "reload the page" in html and "allow cookies" not in html
     assert ">They will leave, CSRF-WORDS-2</textarea>" in html
+    assert ">What story is my mind telling me?</label>" in html  # under the form's own label
     assert "x" * 32 not in html  # the token sent is not a word of hers: never shown back

@@ -24,38 +24,18 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from earnedsecure.accounts.models import KeptForm
 from earnedsecure.core.failsafe import NOT_ECHOED
-from earnedsecure.core.free_text import FreeTextField
+from earnedsecure.core.free_text import free_text_labels
 
 KEPT_FOR = timedelta(hours=1)
 COOKIE = "kept_form"
 _SALT = "earnedsecure.accounts.kept_form"
 NEVER_KEPT_UNDER = "/accounts/"  # allauth: sign-in, sign-up, passwords, two-step, email, sessions
-
-
-def free_text_labels() -> dict[str, str]:
-    """Name -> label of every free-text field on the app's forms: what a person writes in their own words.
-
-    Read from the form classes themselves (every box for a person's words is a ``FreeTextField``), so a new
-    form's words are kept and labelled the day it is added.
-    """
-    labels: dict[str, str] = {}
-    pending = list(forms.BaseForm.__subclasses__())
-    while pending:
-        form_class = pending.pop()
-        pending.extend(form_class.__subclasses__())
-        if not form_class.__module__.startswith("earnedsecure."):
-            continue
-        for name, field in getattr(form_class, "base_fields", {}).items():
-            if isinstance(field, FreeTextField):
-                labels.setdefault(name, str(field.label or name.replace("_", " ").capitalize()))
-    return labels
 
 
 def _secret(name: str) -> bool:

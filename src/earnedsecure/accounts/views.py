@@ -13,6 +13,7 @@ from earnedsecure.accounts import kept_forms, selectors, services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
 from earnedsecure.accounts.models import Consent, SecurityEvent
 from earnedsecure.core import crisis_lines
+from earnedsecure.core.free_text import free_text_labels
 from earnedsecure.core.views import COUNTRY_COOKIE
 
 
@@ -146,7 +147,7 @@ def kept_form(request):
             response = redirect("home")
         kept_forms.cookie_delete(response)
         return response
-    labels = kept_forms.free_text_labels()
+    labels = free_text_labels()
     fields = kept.form.get("fields", [])
     return render(
         request,

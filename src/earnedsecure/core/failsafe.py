@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 
 from earnedsecure.core import views as core_views
 from earnedsecure.core.api_rules import error_response
+from earnedsecure.core.free_text import free_text_labels
 
 # Form fields never shown back or kept, even for the person who sent them: secrets and machinery.
 NOT_ECHOED = ("password", "csrfmiddlewaretoken", "token", "code", "secret", "otp")
@@ -71,13 +72,14 @@ def typed_words(request) -> list[tuple[str, str]]:
         fields = request.POST
     except Exception:  # a body that cannot be parsed has nothing to give back
         return []
+    labels = free_text_labels()
     words = []
     for name in fields:
         if any(part in name.lower() for part in NOT_ECHOED):
             continue
         for value in fields.getlist(name):
             if value.strip():
-                words.append((name.replace("_", " ").capitalize(), value))
+                words.append((labels.get(name) or name.replace("_", " ").capitalize(), value))
     return words
 
 

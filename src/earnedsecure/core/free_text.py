@@ -45,3 +45,23 @@ class FreeTextField(forms.CharField):
         if not widget.is_hidden:
             attrs["data-max-chars"] = str(TEXT_MAX_CHARS)
         return attrs
+
+
+def free_text_labels() -> dict[str, str]:
+    """Name -> label of every free-text field on the app's forms: what a person writes in their own words.
+
+    Read from the form classes themselves (every box for a person's words is a ``FreeTextField``), so a new
+    form's words are kept after a session ends (accounts/kept_forms.py) and given back under their own labels
+    on the failure pages (core/failsafe.py) the day it is added. Reads no database.
+    """
+    labels: dict[str, str] = {}
+    pending = list(forms.BaseForm.__subclasses__())
+    while pending:
+        form_class = pending.pop()
+        pending.extend(form_class.__subclasses__())
+        if not form_class.__module__.startswith("earnedsecure."):
+            continue
+        for name, field in getattr(form_class, "base_fields", {}).items():
+            if isinstance(field, FreeTextField):
+                labels.setdefault(name, str(field.label or name.replace("_", " ").capitalize()))
+    return labels
