@@ -24,9 +24,10 @@ def words(text: str) -> set[str]:
 
 
 def invented_words(rewrite: str, *sources: str) -> set[str]:
-    """Words of ``rewrite`` that are neither in ``sources`` nor the template's own; placeholders must be ours."""
+    """Words of ``rewrite`` that are neither in ``sources`` nor the template's own; a bracketed part must be one
+    of our placeholders (or the person's own, typed with its brackets)."""
     for blank in _BRACKETED.findall(rewrite):
-        assert blank in PLACEHOLDERS.values(), blank
+        assert blank in PLACEHOLDERS.values() or any(blank in source for source in sources), blank
     own = set().union(*(words(source) for source in sources))
     return words(_BRACKETED.sub(" ", rewrite)) - own - CONNECTIVES
 
