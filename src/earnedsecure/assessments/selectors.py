@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Case, Max, Q, When
+from django.utils import timezone
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
 from earnedsecure.assessments.services import DEFAULT_SCHEDULE, enabled_instruments, instrument_enabled
@@ -265,6 +266,12 @@ class SummaryCheckIn:
     total: int
     band: str
     item9: int | None
+
+    @property
+    def day(self) -> str:
+        """The local date as the summary prints it ("3 Jun 2026"): formatted here, as the trajectory's are,
+        because the template's date filter cost more than the rest of a year's table together."""
+        return f"{timezone.localtime(self.completed_at):%-d %b %Y}"
 
 
 @dataclass(frozen=True, slots=True)
