@@ -88,9 +88,15 @@ def test_every_trap_has_a_label_explanation_and_question():
 
 def test_the_thought_result_has_the_documented_shape():
     result = analyze_thought("Nobody ever texts me first.").to_dict()
-    assert set(result) == {"traps", "risk", "coaching"}
+    assert set(result) == {"traps", "risk", "coaching", "ranked"}
     assert result["coaching"] is True
     (first, *_) = result["traps"]
-    assert {"name", "confidence", "evidence", "spans", "label", "explanation", "question"} <= set(first)
+    assert {"name", "confidence", "evidence", "spans", "label", "explanation", "question", "evidence_note"} <= set(
+        first
+    )
+    ranked = [trap["name"] for trap in result["ranked"]]
+    assert sorted(ranked) == sorted(TRAPS)
+    shown = [trap["name"] for trap in result["traps"]]
+    assert shown == [name for name in ranked if name in shown]  # in the ranking's order
     assert result["risk"]["level"] == "none"
     assert result["risk"]["kind"] is None

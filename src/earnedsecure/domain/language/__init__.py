@@ -1,9 +1,11 @@
 """Framework-free text analysis: thinking traps, protest behaviours in message drafts, crisis language.
 
-Offline and explainable: a rule engine of weighted cue phrases (:mod:`.phrases`) over folded text
-(:mod:`.text`), every finding pointing at the words behind it with their spans in the original text.
-Standard library only; no model, no download. Tuned on ``data/tuning.jsonl``; measured on a separate held-out
-set by ``benchmarks/language_quality.py``.
+Offline, in two layers: a rule engine of weighted cue phrases (:mod:`.phrases`) over folded text
+(:mod:`.text`), every finding pointing at the words behind it with their spans in the original text; and
+learned layers (:mod:`.risk_model`, :mod:`.language_model`), small linear models whose weights ship as plain
+JSON in ``data/``. Standard library only at run time; nothing is downloaded. Rules tuned on
+``data/tuning.jsonl``, models trained on the corpora in ``data/``; measured on held-out sets (one written
+blind) by ``benchmarks/language_quality.py``.
 """
 
 from .analysis import (

@@ -307,6 +307,10 @@ class PhraseBook:
 
     def scan(self, folded: FoldedText) -> list[Hit]:
         """All cue matches in ``folded`` after vetoes, in text order."""
+        return self.scan_with_vetoes(folded)[0]
+
+    def scan_with_vetoes(self, folded: FoldedText) -> tuple[list[Hit], list[Hit]]:
+        """:meth:`scan`, and the veto matches themselves (which say what a text explicitly is not)."""
         tokens = folded.tokens
         texts = [t.text for t in tokens]
         kinds = [t.kind for t in tokens]
@@ -329,12 +333,13 @@ class PhraseBook:
                     continue
                 start, stop = folded.token_span(i, end)
                 hits.append(Hit(compiled.cue, i, end, start, stop, folded.original[start:stop]))
-        if not any(h.cue.veto for h in hits):
-            return hits
+        vetoes = [h for h in hits if h.cue.veto]
+        if not vetoes:
+            return hits, []
         # Index vetoes by the tokens they cover: a cue's match has bounded length, so checking a hit
         # against the vetoes on its own tokens keeps this step linear too.
         vetoes_at: dict[int, list[Hit]] = {}
-        for veto in (h for h in hits if h.cue.veto):
+        for veto in vetoes:
             for t in range(veto.first_token, veto.end_token):
                 vetoes_at.setdefault(t, []).append(veto)
         kept: list[Hit] = []
@@ -348,7 +353,7 @@ class PhraseBook:
             )
             if not silenced:
                 kept.append(h)
-        return kept
+        return kept, vetoes
 
 
 def merge_evidence(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[str, tuple[int, int]]]:

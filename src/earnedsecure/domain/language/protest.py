@@ -22,14 +22,17 @@ How detection works: weighted cue phrases per behaviour (:mod:`.phrases`) plus a
 question or exclamation marks, shouting in capitals, several short "are you there" lines, a whole message that
 is only "k." or "fine". A behaviour is reported when the noisy-or of its cue weights reaches
 :data:`BEHAVIOUR_THRESHOLD`. Phrases that make a request gentle ("no rush", "when you can") lower the scores
-of excessive contact and testing by :data:`SOFTENER_DISCOUNT`. Tuned only on ``data/tuning.jsonl``.
+of excessive contact and testing by :data:`SOFTENER_DISCOUNT`. Tuned only on ``data/tuning.jsonl``. The app
+combines these rule findings with the learned layer (:mod:`.language_model`, in :mod:`.analysis`), which also
+finds monitoring (checking up on a partner), a behaviour the rules have no cues for; the stance and the
+readings below (:attr:`DraftStance.ruled_out`) bind the learned layer too.
 
 What is *not* a protest (clinical-safety review of the coach; risk-and-abuse reference, sections 2.3 and 3 on
 separation): a protest is a bid for closeness made indirectly. A calm decision to leave, a request for no
 contact or space, plain disclosure of distress, asking for help, honest openness and a time-out with a way
 back are not bids of that kind, and coaching them "toward contact" can keep a person tied to a partner they
-are trying to leave. So the draft's *stance* is read first (:class:`DraftStance`, :func:`_read`): an ending
-counts as "threatening to leave" only when it is leverage (a conditional, an ultimatum, a bid for a
+are trying to leave. So the draft's *stance* is read first (:class:`DraftStance`, :func:`read_message`): an
+ending counts as "threatening to leave" only when it is leverage (a conditional, an ultimatum, a bid for a
 reaction); distress only when it is used as blame or pressure; mentioning someone else's interest only with
 a sign of intent to provoke. Cue groups that are not behaviours themselves (``leaving``, ``no_contact``,
 ``enforcement``, ``reaction``, ``openness``, ``help``, ``time_out``, ...) carry these readings.
@@ -38,11 +41,12 @@ a sign of intent to provoke. Cue groups that are not behaviours themselves (``le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..cycle import PROTEST_BEHAVIOURS as CYCLE_PROTESTS
 from ..cycle import ProtestBehaviour
+from .language_model import NO_SINGLE_PHRASE
 from .phrases import Cue, Hit, PhraseBook, merge_evidence, noisy_or
 from .text import FoldedText, fold
 from .vocabulary import MACROS
@@ -744,6 +748,7 @@ class BehaviourFinding:
             "confidence": self.confidence,
             "label": info.label,
             "why_it_backfires": info.why_it_backfires,
+            "evidence_note": None if self.evidence else NO_SINGLE_PHRASE,
         }
 
 
@@ -792,13 +797,17 @@ class DraftStance:
     kind: str
     evidence: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
+    # Behaviours the draft's readings rule out unless their own cues are there: asking for help beside
+    # disclosed distress is not excessive contact or a dramatic display, a time-out with a way back is not
+    # withdrawal, honest openness is not jealousy induction. The learned layer may not add these.
+    ruled_out: frozenset[str] = frozenset()
 
     @property
     def respected(self) -> bool:
         return self.kind in ("boundary", "leaving")
 
 
-# Cue groups that add to a behaviour's score, under the conditions in :func:`_read`.
+# Cue groups that add to a behaviour's score, under the conditions in :func:`read_message`.
 _FEEDS = {
     "leaving": "threats",
     "jealousy_intent": "jealousy_induction",
@@ -812,7 +821,7 @@ def _stance(kind: str, hits: list[Hit], folded: FoldedText) -> DraftStance:
     return DraftStance(kind, tuple(e for e, _ in merged), tuple(span for _, span in merged))
 
 
-def _read(folded: FoldedText) -> tuple[tuple[BehaviourFinding, ...], bool, DraftStance]:
+def read_message(folded: FoldedText) -> tuple[tuple[BehaviourFinding, ...], bool, DraftStance]:
     """One scan of a draft: its protest behaviours, whether it asks for reassurance, and its stance.
 
     The constructs, in order (clinical-safety review; mission report, "Protest Behaviors"):
@@ -901,18 +910,25 @@ def _read(folded: FoldedText) -> tuple[tuple[BehaviourFinding, ...], bool, Draft
         )
     order = list(PROTEST_BEHAVIOURS)
     findings.sort(key=lambda f: (-f.confidence, order.index(f.name)))
-    return tuple(findings), reassurance, stance
+    ruled_out: set[str] = set()
+    if help_asked:
+        ruled_out |= {"excessive_contact", "exaggerated_emotion"}
+    if "time_out" in by_label:
+        ruled_out.add("withdrawal")
+    if "openness" in by_label:
+        ruled_out.add("jealousy_induction")
+    return tuple(findings), reassurance, replace(stance, ruled_out=frozenset(ruled_out))
 
 
 def read_draft(folded: FoldedText) -> tuple[tuple[BehaviourFinding, ...], bool]:
-    """One scan of a draft: its protest behaviours and whether it asks for reassurance (see :func:`_read`)."""
-    findings, reassurance, _ = _read(folded)
+    """One scan of a draft: its protest behaviours and whether it asks for reassurance (see :func:`read_message`)."""
+    findings, reassurance, _ = read_message(folded)
     return findings, reassurance
 
 
 def read_stance(folded: FoldedText) -> DraftStance:
     """Whether a draft sets a boundary, ends the relationship, uses an ending as leverage, or none of these."""
-    return _read(folded)[2]
+    return read_message(folded)[2]
 
 
 def is_reassurance_request(text: str) -> bool:

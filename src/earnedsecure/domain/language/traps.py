@@ -16,9 +16,11 @@ Sources, for the facts only:
 
 How detection works: each trap has weighted cue phrases (:mod:`.phrases`). A trap's confidence is the
 noisy-or of the weights of the distinct cues that matched, capped below certainty, because a rule engine can
-only *suggest*: the person confirms. Results are the top :data:`MAX_TRAPS` traps at or above
-:data:`MIN_CONFIDENCE`, best first; an empty list is a valid answer. Cues were written and weighted against
-the project's own tuning set (``data/tuning.jsonl``) only.
+only *suggest*: the person confirms. :func:`detect_traps` gives the rules' own answer (the top
+:data:`MAX_TRAPS` traps at or above :data:`MIN_CONFIDENCE`, best first; an empty list is a valid answer); the
+app combines the rules' confidences with the learned layer (:mod:`.language_model`, in :mod:`.analysis`),
+which ranks all twelve. Cues were written and weighted against the project's own tuning set
+(``data/tuning.jsonl``) only.
 
 Before any trap is tagged, the speaker is assigned (:func:`attribute`): cues inside someone else's reported
 words, a description of someone else's act toward the person, or self-blame for someone else's anger or
@@ -31,8 +33,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .language_model import NO_SINGLE_PHRASE
 from .phrases import Cue, Hit, PhraseBook, merge_evidence, noisy_or
-from .text import FoldedText, fold_phrase_word
+from .text import FoldedText, Token, fold_phrase_word
 from .vocabulary import MACROS
 
 MIN_CONFIDENCE = 0.3
@@ -720,29 +723,54 @@ class TrapFinding:
             "label": info.label,
             "explanation": info.explanation,
             "question": info.question,
+            "evidence_note": None if self.evidence else NO_SINGLE_PHRASE,
         }
 
 
-def score_traps(folded: FoldedText) -> dict[str, TrapFinding]:
-    """Every trap with at least one cue in the person's own words, scored (not thresholded, not ranked).
+@dataclass(frozen=True)
+class ThoughtReading:
+    """One scan of a thought: the traps its cues show (``findings``, scored, not thresholded), the stretches
+    that are someone else's words or acts (``others``), and the traps a veto says the thought is explicitly
+    not ("I'm not a failure") where no cue of that trap remains (``ruled_out``)."""
+
+    findings: dict[str, TrapFinding]
+    others: tuple[Attribution, ...]
+    ruled_out: frozenset[str]
+
+    def own_tokens(self, folded: FoldedText) -> list[Token]:
+        """The tokens of ``folded`` that are the person's own (outside ``others``)."""
+        skipped = {k for a in self.others for k in range(a.first_token, a.end_token)}
+        return [token for k, token in enumerate(folded.tokens) if k not in skipped]
+
+
+def read_thought(folded: FoldedText) -> ThoughtReading:
+    """Every trap with at least one cue in the person's own words, scored; see :class:`ThoughtReading`.
 
     Cues that start inside someone else's words or acts (:func:`attribute`) are skipped.
     """
-    others = [(a.first_token, a.end_token) for a in attribute(folded)]
+    others = attribute(folded)
+    ranges = [(a.first_token, a.end_token) for a in others]
     by_trap: dict[str, list[Any]] = {}
-    for hit in _BOOK.scan(folded):
-        if any(begin <= hit.first_token < end for begin, end in others):
+    hits, vetoes = _BOOK.scan_with_vetoes(folded)
+    for hit in hits:
+        if any(begin <= hit.first_token < end for begin, end in ranges):
             continue
         by_trap.setdefault(hit.cue.label, []).append(hit)
     findings: dict[str, TrapFinding] = {}
-    for name, hits in by_trap.items():
-        distinct = {(h.cue.pattern, h.cue.weight) for h in hits}
+    for name, trap_hits in by_trap.items():
+        distinct = {(h.cue.pattern, h.cue.weight) for h in trap_hits}
         confidence = round(min(MAX_CONFIDENCE, noisy_or(w for _, w in distinct)), 2)
-        evidence = merge_evidence(((h.start, h.end) for h in hits), folded.original)
+        evidence = merge_evidence(((h.start, h.end) for h in trap_hits), folded.original)
         findings[name] = TrapFinding(
             name, confidence, tuple(e for e, _ in evidence), tuple(span for _, span in evidence)
         )
-    return findings
+    ruled_out = frozenset(v.cue.label for v in vetoes) - set(findings)
+    return ThoughtReading(findings, others, ruled_out)
+
+
+def score_traps(folded: FoldedText) -> dict[str, TrapFinding]:
+    """Every trap with at least one cue in the person's own words, scored (not thresholded, not ranked)."""
+    return read_thought(folded).findings
 
 
 def _rank_key(finding: TrapFinding) -> tuple[float, int, str]:
