@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from tests.personas import alice, alice_client, bob, charlie, charlie_client, theo  # noqa: F401
@@ -15,6 +17,13 @@ def _fast_password_hashing(settings, request):
     # Argon2 is deliberately slow; tests that check hashing opt back in with the 'real_hasher' marker.
     if "real_hasher" not in request.keywords:
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _own_key_store(settings, tmp_path_factory):
+    # The key store is a file beside the data, not rolled back with each test's rows: each test gets its own
+    # (made when first used), so no test reads another's keys or the real data folder's.
+    settings.PERSON_KEYS_FILE = tmp_path_factory.getbasetemp() / f"person_keys-{uuid.uuid4().hex}.sqlite3"
 
 
 @pytest.fixture(autouse=True)

@@ -93,8 +93,8 @@ FORWARDED: dict[str, str] = {
     "fhir": "print FHIR R4 resources (e.g. 'fhir questionnaire phq-9')",
     "analyze": "analyse a thought or a message draft offline (prints JSON)",
     "worker": "run the background task worker (reminders)",
-    "backup": "write an encrypted backup of the whole database (e.g. 'backup FILE')",
-    "restore": "replace the whole database with an encrypted backup ('restore FILE')",
+    "backup": "write an encrypted backup of the whole database, and one of the key store (e.g. 'backup FILE')",
+    "restore": "replace the whole database with an encrypted backup ('restore FILE [--keys KEYFILE]')",
 }
 
 

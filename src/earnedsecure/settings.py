@@ -82,6 +82,12 @@ SECRET_KEY_FALLBACKS = envlist("EARNEDSECURE_SECRET_KEY_FALLBACKS", [])
 
 # Field encryption keys live outside the database (see core/crypto.py). The first key encrypts, all decrypt.
 FIELD_KEYS_FILE = Path(envstr("EARNEDSECURE_FIELD_KEYS_FILE", str(DATA_DIR / "field_keys")))
+# Each person's own data key, wrapped by the master key, lives in this small file, never in the main database,
+# whichever database that is (core/keystore.py). Its backups go to KEY_BACKUP_DIR and are kept at most
+# KEY_BACKUP_DAYS: after that, no copy of a deleted person's key is left anywhere the app writes.
+PERSON_KEYS_FILE = Path(envstr("EARNEDSECURE_PERSON_KEYS_FILE", str(DATA_DIR / "person_keys.sqlite3")))
+KEY_BACKUP_DIR = Path(envstr("EARNEDSECURE_KEY_BACKUP_DIR", str(DATA_DIR / "key-backups")))
+KEY_BACKUP_DAYS = envint("EARNEDSECURE_KEY_BACKUP_DAYS", 7, minimum=1)
 
 DEBUG = envbool("EARNEDSECURE_DEBUG", False)
 HTTPS = envbool("EARNEDSECURE_HTTPS", False)
@@ -168,6 +174,8 @@ else:
     for _suffix in ("", "-wal", "-shm"):
         if Path(f"{SQLITE_PATH}{_suffix}").exists():
             Path(f"{SQLITE_PATH}{_suffix}").chmod(0o600)
+    if PERSON_KEYS_FILE.resolve() == SQLITE_PATH.resolve():
+        raise ImproperlyConfigured("EARNEDSECURE_PERSON_KEYS_FILE must not be the main database")
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

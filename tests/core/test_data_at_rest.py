@@ -1,5 +1,6 @@
 """Issue 11, findings 3, 4 and 9: nothing a person writes or answers is on disk in the clear, deletion leaves
-nothing of theirs in the database files, an old copy cannot be read, and the files are private.
+nothing of theirs in the database files, a copy or backup made before cannot be read (the keys are in the key
+store, core/keystore.py, never in the main database), and the files are private.
 
 The file tests run a fresh ``earnedsecure`` process on a real SQLite file in a temporary data folder (the test
 database is in memory) and search the bytes of the main file and its write-ahead log."""
@@ -85,13 +86,15 @@ def test_it_finds_no_marker_in_the_database_files(tmp_path, canary):
 
 
 FORENSIC_SCRIPT = """
-import json, shutil, sqlite3
+import json, re, sqlite3
 from pathlib import Path
+from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.db import connection
 from earnedsecure.accounts import services
 from earnedsecure.accounts.models import User
-from earnedsecure.core import crypto, personal_data
+from earnedsecure.core import backups, crypto, keystore
+from earnedsecure.core.models import PersonKey
 from earnedsecure.diary.models import Activation
 from tests.core.forensics import mark_everything
 
@@ -100,48 +103,90 @@ alice = User.objects.create_user(username="alice-z9q", email="alice-z9q@example.
 bob = User.objects.create_user(username="bob-k2w", email="bob-k2w@example.org", password="y" * 20)
 mark_everything(alice, MARK)
 mark_everything(bob, "BOB-MARK-88c0aa")
+alice_key_id = PersonKey.objects.get(owner=alice).key_id
+bob_key_id = PersonKey.objects.get(owner=bob).key_id
+alice_wrapped = keystore.key_get(alice_key_id)
+
+# Before the deletion: a copy of the main database file (like a stolen file or a disk image), and a backup
+# made the ordinary way.
 database = Path(settings.DATABASES["default"]["NAME"])
 old_copy = database.with_name("before-deletion.sqlite3")
 with sqlite3.connect(database) as live, sqlite3.connect(old_copy) as copy:
-    live.backup(copy)  # a copy taken before the deletion, like an old backup or a stolen file
+    live.backup(copy)
+backup = settings.DATA_DIR / "before-deletion.backup"
+call_command("backup", str(backup))
+backup_plain = backups._cipher().decrypt(backup.read_bytes()[len(backups.MAGIC):])
+store_before = keystore.store_copy()
 
-alice_pk = alice.pk
 services.account_delete(user=alice)
 connection.close()
 
-files = [database, Path(f"{database}-wal")]
-data = b"".join(path.read_bytes() for path in files if path.exists())
-needles = [MARK, "alice-z9q"]
+def raw(*paths):
+    return b"".join(path.read_bytes() for path in paths if path.exists())
 
-# The old copy still holds Alice's ciphertext; the keys that remain (the master key and the live key rows)
-# must not open any of it.
+files = raw(database, Path(f"{database}-wal"))
+key_store_files = raw(keystore.path(), Path(f"{keystore.path()}-wal"))
+
+# In a raw file a token runs on into whatever the next column holds; each reading of it ending at a multiple of
+# four characters is tried.
+def tokens(data, prefix=b""):
+    # A lookahead, so one token's run does not swallow the start of the next.
+    for match in re.finditer(rb"(?=" + re.escape(prefix) + rb"(gAAAAA[A-Za-z0-9_=-]+))", data):
+        run = match.group(1)
+        yield [run[:end] for end in range(len(run) - len(run) % 4, 60, -4)]
+
+def opens(readings, key):
+    for reading in readings:
+        try:
+            return key.decrypt(reading)
+        except InvalidToken:
+            continue
+    return None
+
+# What someone with the master key can get from every byte of the copy, the backup and the live files, free
+# pages included: every Fernet token in them that the master key opens and that is itself a key.
+master = crypto._cipher()
+
+def keys_in(data):
+    found = set()
+    for readings in tokens(data):
+        plain = opens(readings, master)
+        try:
+            Fernet(plain)
+        except (TypeError, ValueError):
+            continue
+        found.add(plain)
+    return found
+
+keys_found = keys_in(old_copy.read_bytes()) | keys_in(backup_plain) | keys_in(files)
+# The same search finds both keys in a copy of the key store made before the deletion.
+keys_in_store_copy = keys_in(store_before)
 crypto.person_keys_forget()
-old = sqlite3.connect(old_copy)
-ciphertexts = []
-for registration in personal_data.registrations():
-    model = registration.model
-    if registration.owner_field == "pk":
-        continue
-    owner_column = model._meta.get_field(registration.owner_field).column
-    for field in model._meta.concrete_fields:
-        if hasattr(field, "_to_text"):
-            rows = old.execute(
-                f"SELECT {field.column} FROM {model._meta.db_table} WHERE {owner_column} = ?", [alice_pk]
-            ).fetchall()
-            ciphertexts += [value for (value,) in rows if value]
-opened = 0
-for value in ciphertexts:
-    try:
-        crypto.decrypt(value)
-        opened += 1
-    except crypto.DecryptionError:
-        pass
+with sqlite3.connect(keystore.path()) as store:
+    keys_now = {master.decrypt(w.encode()) for (w,) in store.execute("SELECT wrapped_key FROM person_key")}
+
+def ciphertexts(data, key_id):
+    return {readings[0][:64]: readings for readings in tokens(data, f"person:{key_id}:".encode())}
+
+def opened(found, keys):
+    return sum(any(opens(readings, Fernet(key)) is not None for key in keys) for readings in found.values())
+
+alice_in_copies = ciphertexts(old_copy.read_bytes(), alice_key_id) | ciphertexts(backup_plain, alice_key_id)
+bob_in_copies = ciphertexts(old_copy.read_bytes(), bob_key_id) | ciphertexts(backup_plain, bob_key_id)
 print(json.dumps({
-    "hits": {needle: data.count(needle.encode()) for needle in needles},
+    "hits": {needle: files.count(needle.encode()) for needle in (MARK, "alice-z9q")},
     "old_copy_hits": old_copy.read_bytes().count(b"alice-z9q"),
+    "backup_hits": backup_plain.count(b"alice-z9q"),
     "wal_bytes": Path(f"{database}-wal").stat().st_size if Path(f"{database}-wal").exists() else 0,
-    "alice_ciphertexts_in_old_copy": len(ciphertexts),
-    "opened": opened,
+    "alice_ciphertexts_in_copies": len(alice_in_copies),
+    "keys_in_copies_and_files": len(keys_found),
+    "keys_in_a_store_copy_from_before": len(keys_in_store_copy),
+    "alice_opened": opened(alice_in_copies, keys_found | keys_now),
+    "alice_opened_with_the_store_from_before": opened(alice_in_copies, keys_in_store_copy),
+    "bob_ciphertexts_in_copies": len(bob_in_copies),
+    "bob_opened_with_the_store": opened(bob_in_copies, keys_now),
+    "alice_key_in_key_store_files": key_store_files.count(alice_wrapped.encode()),
+    "key_store_wal_bytes": Path(f"{keystore.path()}-wal").stat().st_size if Path(f"{keystore.path()}-wal").exists() else 0,
     "bob_still_reads": Activation.objects.get(owner=bob).thought == "BOB-MARK-88c0aa",
 }))
 """
@@ -149,11 +194,19 @@ print(json.dumps({
 
 def test_deleting_a_person_leaves_nothing_of_theirs_in_the_files_and_an_old_copy_cannot_be_read(tmp_path):
     found = run_script(tmp_path, FORENSIC_SCRIPT)
-    assert found["old_copy_hits"] > 0  # the search can find a username when it is there
+    assert found["old_copy_hits"] > 0 and found["backup_hits"] > 0  # the search finds a username when it is there
     assert found["hits"] == {"ALICE-MARK-4e1b77": 0, "alice-z9q": 0}
     assert found["wal_bytes"] == 0  # checkpointed and truncated after the deletion
-    assert found["alice_ciphertexts_in_old_copy"] >= 28
-    assert found["opened"] == 0
+    # The copy and the backup made before the deletion hold every one of her ciphertexts, and no key at all: the
+    # master key opens nothing in them that is a key, and the key store no longer holds hers.
+    assert found["alice_ciphertexts_in_copies"] >= 28
+    assert found["keys_in_a_store_copy_from_before"] == 2  # the search finds keys where they are
+    assert found["alice_opened_with_the_store_from_before"] == found["alice_ciphertexts_in_copies"]
+    assert found["keys_in_copies_and_files"] == 0
+    assert found["alice_opened"] == 0
+    assert found["alice_key_in_key_store_files"] == 0 and found["key_store_wal_bytes"] == 0
+    # Bob's, in the same copies, still open with the key store as it is.
+    assert found["bob_opened_with_the_store"] == found["bob_ciphertexts_in_copies"] >= 28
     assert found["bob_still_reads"]
 
 

@@ -41,9 +41,13 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "own-key": (
         "tests/core/test_encrypted_field.py::test_rotation_rewraps_every_persons_key_and_their_rows_still_read",
         "tests/core/test_encrypted_field.py::test_the_key_file_is_private",
+        "tests/core/test_keystore.py::test_the_main_database_holds_only_the_keys_id",
+        "tests/core/test_keystore.py::test_the_key_store_file_is_private",
     ),
     "not-locked": (f"{HERE}::test_what_the_notice_says_is_not_locked_is_not_locked",),
-    "operator-key": (f"{HERE}::test_a_copy_taken_before_deletion_still_reads_with_the_master_key",),
+    "operator-key": (
+        f"{HERE}::test_a_backup_from_before_deletion_reads_only_with_a_key_backup_which_is_kept_a_few_days",
+    ),
     "password-hash": ("tests/accounts/test_auth.py::test_it_hashes_new_passwords_with_argon2id",),
     "two-step": (
         "tests/accounts/test_auth.py::test_totp_is_asked_at_login_once_enabled",
@@ -107,11 +111,21 @@ PROMISES: dict[str, tuple[str, ...]] = {
     ),
     "delete": (
         "tests/accounts/test_data_rights.py::test_delete_leaves_nothing_of_the_person",
+        "tests/core/test_keystore.py::test_deleting_a_person_destroys_their_key_once_the_deletion_commits",
         "tests/core/test_data_at_rest.py::"
         "test_deleting_a_person_leaves_nothing_of_theirs_in_the_files_and_an_old_copy_cannot_be_read",
     ),
-    "backup-residue": (f"{HERE}::test_a_copy_taken_before_deletion_still_reads_with_the_master_key",),
-    "plain-residue": (f"{HERE}::test_what_the_notice_says_is_not_locked_is_not_locked",),
+    "backup-residue": (
+        f"{HERE}::test_a_backup_from_before_deletion_reads_only_with_a_key_backup_which_is_kept_a_few_days",
+        "tests/core/test_data_at_rest.py::"
+        "test_deleting_a_person_leaves_nothing_of_theirs_in_the_files_and_an_old_copy_cannot_be_read",
+        f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
+    ),
+    "plain-residue": (
+        f"{HERE}::test_what_the_notice_says_is_not_locked_is_not_locked",
+        "tests/core/test_vacuum_after_deletion.py::"
+        "test_after_a_deletion_the_worker_vacuums_the_tables_that_held_the_persons_rows",
+    ),
     "self-help": ("tests/core/test_no_clinical_claims.py::test_no_template_or_lesson_claims_to_diagnose_or_treat",),
 }
 
@@ -182,6 +196,8 @@ def test_the_notice_states_the_periods_the_app_keeps(client, db, settings):
     assert f"deleted after {retention.ACCESS_LOG_DAYS} days" in page
     assert f"deleted after {retention.SECURITY_EVENT_DAYS} days" in page
     assert f"deleted after {retention.UNVERIFIED_ACCOUNT_DAYS} days" in page
+    settings.KEY_BACKUP_DAYS = 3
+    assert "the app deletes those after 3 days" in client.get("/privacy/").content.decode()
     assert settings.SESSION_COOKIE_AGE == 12 * 60 * 60  # "after 12 hours at most" is written in the notice
 
 
@@ -249,27 +265,46 @@ def test_words_about_danger_alert_nobody(alice_client, alice, mailoutbox):
     assert not DBTaskResult.objects.filter(task_path__icontains="mail").exists()
 
 
-def test_a_copy_taken_before_deletion_still_reads_with_the_master_key(tmp_path):
+def test_a_backup_from_before_deletion_reads_only_with_a_key_backup_which_is_kept_a_few_days(tmp_path):
     found = run_script(
         tmp_path,
         """
         import json
+        from datetime import timedelta
         from django.conf import settings
         from django.utils import timezone
         from earnedsecure.accounts.models import User
         from earnedsecure.accounts.services import account_delete
-        from earnedsecure.core import crypto
+        from earnedsecure.core import backups, crypto
         from earnedsecure.diary.models import Activation
 
         alice = User.objects.create_user(username="alice", password="x" * 20)
         Activation.objects.create(owner=alice, occurred_at=timezone.now(), intensity=6, thought="KEPT-IN-A-COPY")
         copy = settings.DATA_DIR / "copy.backup"
         call_command("backup", str(copy))
+        (key_backup,) = settings.KEY_BACKUP_DIR.glob("person-keys-*.backup")
         account_delete(user=User.objects.get(username="alice"))
         gone = not Activation.objects.exists()
+
+        # Here, with the key store as it is: the database put back from the backup, and she is deleted again.
         call_command("restore", str(copy))
+        here = sorted(User.objects.values_list("username", flat=True)), Activation.objects.count()
+
+        # Elsewhere, with both backups and the master key (a new, empty key store): her words read.
+        settings.PERSON_KEYS_FILE = settings.DATA_DIR / "elsewhere.sqlite3"
+        call_command("restore", str(copy), "--keys", str(key_backup))
         crypto.person_keys_forget()
-        print(json.dumps({"gone": gone, "thought": Activation.objects.get().thought}))
+        elsewhere = Activation.objects.get().thought
+
+        # Until the key backup is deleted, KEY_BACKUP_DAYS after it was made.
+        later = timezone.now() + timedelta(days=settings.KEY_BACKUP_DAYS)
+        kept = backups.key_backups_expire(now=later - timedelta(minutes=1)), key_backup.exists()
+        expired = backups.key_backups_expire(now=later + timedelta(minutes=1)), key_backup.exists()
+        print(json.dumps({"gone": gone, "here": here, "elsewhere": elsewhere, "kept": kept, "expired": expired}))
         """,
     )
-    assert found == {"gone": True, "thought": "KEPT-IN-A-COPY"}
+    assert found["gone"]
+    assert found["here"] == [[], 0]
+    assert found["elsewhere"] == "KEPT-IN-A-COPY"
+    assert found["kept"] == [0, True]
+    assert found["expired"] == [1, False]

@@ -4,6 +4,7 @@ import json
 from datetime import datetime
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -82,13 +83,14 @@ def account_delete(*, user) -> None:
     password hash it holds against the account's), and expires with the cookie.
     """
     username = user.username
-    Session.objects.filter(session_key__in=user.usersession_set.values("session_key")).delete()
+    held_rows = Session.objects.filter(session_key__in=user.usersession_set.values("session_key")).delete()[1]
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
-        model.objects.filter(username__iexact=username).delete()
-    user_pk = user.pk
-    User.objects.filter(pk=user_pk).delete()  # cascades to their data key (core.PersonKey): every copy unreadable
-    crypto.person_keys_forget(user_pk)
-    transaction.on_commit(storage.compact_after_deletion)
+        held_rows |= model.objects.filter(username__iexact=username).delete()[1]
+    # Their key in the key store is destroyed once this commits: every copy of their rows is then unreadable.
+    crypto.person_key_destroy_on_commit(owner_id=user.pk)
+    held_rows |= User.objects.filter(pk=user.pk).delete()[1]  # every row of theirs, by cascade
+    tables = [apps.get_model(label)._meta.db_table for label, count in held_rows.items() if count]
+    transaction.on_commit(lambda: storage.compact_after_deletion(tables=tables))
 
 
 def security_event_record(*, user, kind: str, method: str = "") -> SecurityEvent:

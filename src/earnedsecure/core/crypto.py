@@ -8,16 +8,19 @@ Envelope encryption, so that deleting a person makes every copy of their rows un
 1. The master keys live in a file outside the database (``FIELD_KEYS_FILE``, mode 0600) or in
    ``EARNEDSECURE_FIELD_KEYS``; the first key encrypts, every key decrypts, so ``earnedsecure manage
    rotate_field_keys`` can add a key, re-wrap and re-encrypt, then drop the old ones.
-2. Each person has their own data key, stored in a ``core.PersonKey`` row wrapped (encrypted) by the master
-   key. Their rows are stored as ``person:<key id>:<token>``, encrypted with that key.
-3. Deleting the person deletes the key row. A copy of the database taken before (a backup, free pages, an
-   old WAL) still holds the ciphertext, but no remaining key opens it.
+2. Each person has their own data key, wrapped (encrypted) by the master key and kept in the key store
+   (core/keystore.py), a file apart from the main database. The main database holds only a reference,
+   ``core.PersonKey`` (owner -> key id). Their rows are stored as ``person:<key id>:<token>``.
+3. Deleting the person destroys the key in the key store once the deletion has committed. A copy of the main
+   database taken before (a backup, free pages, an old WAL) still holds the ciphertext and the key id, but the
+   key is in no copy of the main database, so nothing opens it. Key backups are kept a few days only.
 
 Values with no owner (a model that is not personal data) are stored as ``fernet:<token>`` under the master key.
 """
 
 import os
 import secrets
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +28,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, connection, transaction
+
+from earnedsecure.core import keystore
 
 PREFIX = "fernet:"
 PERSON_PREFIX = "person:"
@@ -123,31 +128,71 @@ def _person_key(owner_id: int) -> tuple[str, Fernet]:
         return key_id, _person_ciphers[key_id]
     from earnedsecure.core.models import PersonKey
 
-    row = PersonKey.objects.filter(owner_id=owner_id).first()
-    if row is None:
-        try:
-            with transaction.atomic():
-                row = PersonKey.objects.create(
-                    owner_id=owner_id,
-                    key_id=secrets.token_hex(12),
-                    wrapped_key=_cipher().encrypt(Fernet.generate_key()).decode("ascii"),
-                )
-        except IntegrityError:  # made at the same moment by another request
-            row = PersonKey.objects.get(owner_id=owner_id)
-    _person_ciphers[row.key_id] = _unwrap(row.wrapped_key)
-    _remember_owner(owner_id, row.key_id)
-    return row.key_id, _person_ciphers[row.key_id]
+    key_id = PersonKey.objects.filter(owner_id=owner_id).values_list("key_id", flat=True).first()
+    if key_id is None:
+        key_id = _person_key_create(owner_id)
+    cipher = _cipher_for_key_id(key_id)
+    _remember_owner(owner_id, key_id)
+    return key_id, cipher
+
+
+def _person_key_create(owner_id: int) -> str:
+    """A new key for the person: committed in the key store first, then referenced in the main transaction.
+
+    If the main transaction rolls back, the stored key is referenced by nobody and encrypts nothing that was
+    kept; the daily purge destroys it (:func:`person_keys_unreferenced_destroy`).
+    """
+    from earnedsecure.core.models import PersonKey
+
+    key_id = secrets.token_hex(12)
+    keystore.key_add(key_id=key_id, wrapped_key=_cipher().encrypt(Fernet.generate_key()).decode("ascii"))
+    try:
+        with transaction.atomic():
+            PersonKey.objects.create(owner_id=owner_id, key_id=key_id)
+    except IntegrityError:  # made at the same moment by another request: theirs is the key
+        keystore.keys_destroy([key_id])
+        return PersonKey.objects.get(owner_id=owner_id).key_id
+    return key_id
 
 
 def _cipher_for_key_id(key_id: str) -> Fernet:
     if key_id not in _person_ciphers:
-        from earnedsecure.core.models import PersonKey
-
-        wrapped = PersonKey.objects.filter(key_id=key_id).values_list("wrapped_key", flat=True).first()
+        wrapped = keystore.key_get(key_id)
         if wrapped is None:
             raise DecryptionError("this person's key is gone (the account was deleted)")
         _person_ciphers[key_id] = _unwrap(wrapped)
     return _person_ciphers[key_id]
+
+
+def person_key_destroy_on_commit(*, owner_id: int) -> None:
+    """Destroy the person's key once the current transaction (their deletion) commits.
+
+    Called before the person's row is deleted (the reference goes with it, by cascade). If the destruction
+    fails or the process stops first, the key is referenced by nobody and the daily purge destroys it.
+    """
+    from earnedsecure.core.models import PersonKey
+
+    key_ids = list(PersonKey.objects.filter(owner_id=owner_id).values_list("key_id", flat=True))
+    person_keys_forget(owner_id)
+
+    def destroy() -> None:
+        keystore.keys_destroy(key_ids)
+        for key_id in key_ids:
+            _person_ciphers.pop(key_id, None)
+
+    transaction.on_commit(destroy, robust=True)
+
+
+# A key made by a transaction that rolled back is referenced by nobody; one a day old is surely no one's.
+UNREFERENCED_KEY_GRACE = timedelta(days=1)
+
+
+def person_keys_unreferenced_destroy(*, now: datetime) -> int:
+    """Destroy keys in the key store that no person refers to (see :func:`_person_key_create`); how many."""
+    from earnedsecure.core.models import PersonKey
+
+    referenced = set(PersonKey.objects.values_list("key_id", flat=True))
+    return keystore.keys_unreferenced_destroy(referenced=referenced, created_before=now - UNREFERENCED_KEY_GRACE)
 
 
 def encrypt(plaintext: str, *, owner_id: int | None = None) -> str:

@@ -31,15 +31,15 @@ class SafetyPlan(models.Model):
 
 
 class PersonKey(models.Model):
-    """A person's own data key, wrapped (encrypted) by the master key: their rows are encrypted with it.
+    """Which key in the key store (core/keystore.py) is this person's: a reference, never the key itself.
 
-    Deleting the person deletes this row (cascade), which makes every copy of their rows unreadable, old
-    backups and free pages included. See core/crypto.py. Never exported, never shown.
+    The key, wrapped by the master key, is kept apart from this database, so no copy of it (a backup, free
+    pages) holds a key. Deleting the person deletes this row (cascade) and destroys the key in the key store
+    (core/crypto.py). Never exported, never shown.
     """
 
     owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key_id = models.CharField(max_length=32, unique=True)
-    wrapped_key = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -25,7 +25,7 @@ NOT_PERSONAL = {
     "mfa.authenticator": "secrets for two-factor sign-in; exporting them would weaken the account",
     "usersessions.usersession": "session bookkeeping; listed on the sessions page",
     "admin.logentry": "operator audit log",
-    "core.personkey": "the person's own data key, wrapped by the master key; deleted with the account",
+    "core.personkey": "which key in the key store is the person's (no key material); deleted with the account",
 }
 
 

@@ -14,7 +14,10 @@ their own entries stay until they delete them or their account.
 5. The person's security log (accounts.SecurityEvent: kind, two-step method and time of sign-ins, refused codes,
    password and email changes, downloads): :data:`SECURITY_EVENT_DAYS`. A year shows a person a pattern of
    attempts at their account without keeping a record of their life with the app for ever.
-6. Forms sent after a session ended, kept for their writer to send after signing in (accounts/kept_forms.py):
+6. Key backups (core/backups.py): ``KEY_BACKUP_DAYS`` (a setting, 7 days by default) after they were made.
+7. Keys in the key store that no person refers to (a deletion that stopped half-way, a sign-up rolled back):
+   a day after they were made (core/crypto.py, ``UNREFERENCED_KEY_GRACE``).
+8. Forms sent after a session ended, kept for their writer to send after signing in (accounts/kept_forms.py):
    ``KEPT_FOR`` (an hour) after they were sent. The kept page gives them back to no one after that hour, and
    this purge deletes them (within a day, as it runs daily).
 """
@@ -28,6 +31,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks import task
+
+from earnedsecure.core import backups, crypto
 
 ACCESS_LOG_DAYS = 30
 FINISHED_TASK_DAYS = 1
@@ -61,6 +66,8 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
 
     counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
     counts["accounts.keptform"] = kept_forms_expire(now=now)
+    counts["key backups"] = backups.key_backups_expire(now=now)
+    counts["keys nobody refers to"] = crypto.person_keys_unreferenced_destroy(now=now)
 
     counts["unverified accounts"] = 0
     if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory":

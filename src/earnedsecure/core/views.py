@@ -117,6 +117,7 @@ def privacy(request):
             "finished_task_days": retention.FINISHED_TASK_DAYS,
             "security_event_days": retention.SECURITY_EVENT_DAYS,
             "unverified_account_days": retention.UNVERIFIED_ACCOUNT_DAYS,
+            "key_backup_days": settings.KEY_BACKUP_DAYS,
         },
     )
 

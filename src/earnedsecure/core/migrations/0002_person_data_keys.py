@@ -17,7 +17,9 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("key_id", models.CharField(max_length=32, unique=True)),
-                ("wrapped_key", models.TextField()),
+                # The database default lets today's code (which no longer knows this column) make keys while
+                # core 0003 seals older rows; core 0004 then moves every key to the key store, 0005 drops it.
+                ("wrapped_key", models.TextField(db_default="")),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
                 (
                     "owner",

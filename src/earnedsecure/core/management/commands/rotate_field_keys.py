@@ -2,7 +2,7 @@ from cryptography.fernet import Fernet
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from earnedsecure.core import crypto
+from earnedsecure.core import crypto, keystore
 from earnedsecure.core.fields import encrypted_fields
 
 FROM_ENVIRONMENT = (
@@ -39,9 +39,13 @@ class Command(BaseCommand):
         crypto.write_keys([new_key, *old_keys])
         try:
             total = self._reencrypt()
-        except Exception:
-            crypto.write_keys(old_keys)  # nothing was committed: the old keys are still the right ones
-            raise
+        except Exception as error:
+            # Both keys stay: whatever was committed (the main database, the key store, both or neither) opens
+            # with one of them. Running the command again finishes the move.
+            raise CommandError(
+                f"rotation stopped ({error}); the new and the old keys are both kept, so everything still "
+                "opens: run the command again"
+            ) from error
         if not keep_old:
             crypto.write_keys([new_key])
         retired = "kept" if keep_old else "retired"
@@ -49,16 +53,13 @@ class Command(BaseCommand):
 
     def _reencrypt(self) -> int:
         from earnedsecure.accounts.services import two_step_secrets_reencrypt
-        from earnedsecure.core.models import PersonKey
 
         total = 0
         quote = connection.ops.quote_name
-        with transaction.atomic(), connection.cursor() as cursor:
-            # Each person's key is wrapped by the master key: re-wrapping it carries all of their rows over.
-            for person_key in PersonKey.objects.select_for_update():
-                person_key.wrapped_key = crypto.rewrap(person_key.wrapped_key)
-                person_key.save(update_fields=["wrapped_key"])
-                total += 1
+        # Each person's key is wrapped by the master key: re-wrapping it carries all of their rows over. The key
+        # store's transaction commits after the main database's, so a failure in the main one changes neither.
+        with keystore.keys_rewrapped(crypto.rewrap) as rewrapped, transaction.atomic(), connection.cursor() as cursor:
+            total += rewrapped
             # Raw SQL on purpose: values stay ciphertext end to end and are never encrypted twice.
             for model, field in encrypted_fields():
                 table, column, pk = (
