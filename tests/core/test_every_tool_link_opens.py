@@ -35,7 +35,10 @@ class Walk:
         hrefs = [href for href in main_links(response.content.decode()) if href.startswith("/")]
         for href in hrefs:
             if href not in self.answers:
-                self.answers[href] = self.client.get(href).status_code
+                answer = self.client.get(href)
+                if answer.status_code == 301:  # a page that moved for good (reminders, to the account) still opens
+                    answer = self.client.get(answer["Location"])
+                self.answers[href] = answer.status_code
         return hrefs
 
     def broken(self) -> dict[str, int]:

@@ -135,6 +135,7 @@ SAVES = {
         "/dismiss/",
         {"next": "/home/"},
     ),
+    "think/counting/": lambda a, c: ("/think/counting/", {"agree": "yes"}),
     "think/thoughts/new/": lambda a, c: ("/think/thoughts/new/", THOUGHT_RECORD),
     "think/thoughts/<int:pk>/delete/": lambda a, c: (f"/think/thoughts/{_thought(a).pk}/delete/", {}),
     "think/messages/new/": lambda a, c: (
