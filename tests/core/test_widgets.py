@@ -6,7 +6,12 @@ from django.test.html import parse_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from earnedsecure.core.widgets import OnePassCheckboxSelectMultiple, OnePassRadioSelect, OnePassSelect
+from earnedsecure.core.widgets import (
+    OnePassCheckboxSelectMultiple,
+    OnePassNumberInput,
+    OnePassRadioSelect,
+    OnePassSelect,
+)
 
 CHOICES = [
     ("", "---------"),
@@ -61,3 +66,18 @@ def test_each_option_tag_is_what_django_writes(ours, djangos, field_class, data,
     assert ours_tags == [choice.tag() for choice in djangos_field]
     assert parse_html(str(ours_field)) == parse_html(str(djangos_field))  # the whole widget, as usual
     assert 'value="a&lt;b"' in ours_tags[2]
+
+
+@pytest.mark.parametrize("data", [None, {"sd": "1.25"}, {"sd": ""}, {"sd": 'a<b "c"'}, {"sd": "9"}])
+def test_a_number_field_is_what_django_writes(data):
+    def bound(widget):
+        class Form(forms.Form):
+            sd = forms.FloatField(
+                min_value=0.5, max_value=2, help_text="How spread out", widget=widget(attrs={"class": "narrow"})
+            )
+
+        return Form(data, initial={"sd": 1.1})["sd"]
+
+    ours, djangos = bound(OnePassNumberInput), bound(forms.NumberInput)
+    assert str(ours) == str(djangos)
+    assert 'step="any"' in str(ours) and 'min="0.5"' in str(ours)

@@ -2,7 +2,7 @@ from django import forms
 
 from earnedsecure.assessments.selectors import RELIABILITY_RANGE, plausible_sd_range
 from earnedsecure.assessments.services import SCHEDULE_CHOICES
-from earnedsecure.core.widgets import OnePassSelect
+from earnedsecure.core.widgets import OnePassNumberInput, OnePassSelect
 from earnedsecure.domain.instruments import Instrument, RCAssumptions
 
 
@@ -59,6 +59,7 @@ class AssumptionForm(forms.Form):
         )
         self.fields["sd"] = forms.FloatField(
             label="Standard deviation",
+            widget=OnePassNumberInput,
             min_value=low,
             max_value=high,
             help_text=f"How spread out scores are between people: between {low:g} and {high:g}.",
@@ -66,6 +67,7 @@ class AssumptionForm(forms.Form):
         )
         self.fields["reliability"] = forms.FloatField(
             label="Reliability (r)",
+            widget=OnePassNumberInput,
             min_value=r_low,
             max_value=r_high,
             help_text=f"Between {r_low:g} and {r_high:g}: how consistently the questionnaire measures the same thing.",

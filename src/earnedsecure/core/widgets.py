@@ -45,6 +45,15 @@ def _attributes(attrs: dict) -> str:
     )
 
 
+def _input(widget: dict) -> str:
+    """Django's ``input.html`` (with ``attrs.html``) for one widget context, in one f-string."""
+    value = "" if widget["value"] is None else f' value="{_escaped(widget["value"])}"'
+    return mark_safe(
+        f'<input type="{_escaped(widget["type"])}" name="{_escaped(widget["name"])}"{value}'
+        f"{_attributes(widget['attrs'])}>"
+    )
+
+
 class OnePassOptions:
     """Radio buttons and checkboxes whose ``<input>`` (``{{ choice.tag }}`` in a page's template) is written
     directly, the HTML of Django's ``input.html``, instead of through two templates per option: the 0-10 scales,
@@ -55,11 +64,7 @@ class OnePassOptions:
         widget = context["widget"]
         if template_name != self.option_template_name or widget["wrap_label"]:
             return super()._render(template_name, context, renderer)
-        value = "" if widget["value"] is None else f' value="{_escaped(widget["value"])}"'
-        return mark_safe(
-            f'<input type="{_escaped(widget["type"])}" name="{_escaped(widget["name"])}"{value}'
-            f"{_attributes(widget['attrs'])}>"
-        )
+        return _input(widget)
 
 
 class OnePassRadioSelect(OnePassOptions, forms.RadioSelect):
@@ -68,3 +73,11 @@ class OnePassRadioSelect(OnePassOptions, forms.RadioSelect):
 
 class OnePassCheckboxSelectMultiple(OnePassOptions, forms.CheckboxSelectMultiple):
     pass
+
+
+class OnePassNumberInput(forms.NumberInput):
+    """A number ``<input>`` written directly, the HTML of Django's ``number.html`` (which includes ``input.html``
+    and ``attrs.html``): three templates per field were most of the check-in settings page, with ten of them."""
+
+    def _render(self, template_name, context, renderer=None):
+        return _input(context["widget"])
