@@ -24,7 +24,9 @@ from earnedsecure.domain.language.language_model import (
     features,
     form_features,
     load_model,
+    token_features,
 )
+from earnedsecure.domain.language.risk_model import features as risk_features
 from earnedsecure.domain.language.text import fold
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,6 +54,13 @@ def test_features_add_the_form_that_folding_loses():
     assert {"w:answer", "b:answer me", "c:ans", "p:?", "f:??", "f:caps", "e:w", "n:4-7"} <= found
     assert "e:." in form_features("k.", 1) and "n:1" in form_features("k.", 1)
     assert "f:caps" not in form_features("OK see you at 7", 5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_the_cached_word_features_are_exactly_the_risk_layers(text):
+    tokens = fold(text).tokens
+    assert token_features(tokens) == risk_features(tokens)
 
 
 def test_the_shipped_model_is_small_and_describes_itself():
@@ -83,9 +92,10 @@ def test_the_trainer_never_opens_the_held_out_sets():
         if event == "open" and isinstance(args[0], str | Path):
             opened.append(str(Path(args[0]).resolve()))
 
-    sys.addaudithook(watch)  # an audit hook cannot be removed; it only records, and only while `recording`
+    sys.addaudithook(watch)  # an audit hook cannot be removed: it only appends paths to a list nobody reads later
     rows = trainer.load_rows()
     recorded = list(opened)
+    opened.clear()
     assert rows["protest"] and rows["traps"]
     data = (ROOT / "src" / "earnedsecure" / "domain" / "language" / "data").resolve()
     read = {Path(path) for path in recorded if path.endswith(".jsonl")}

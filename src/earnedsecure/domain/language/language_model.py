@@ -35,11 +35,11 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from .risk_model import features as token_features
+from .risk_model import features as risk_features
 from .text import FoldedText, Token
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "language_model.json"
@@ -73,6 +73,30 @@ def form_features(original: str, words: int) -> set[str]:
         found.add("f:caps")
     if sum(1 for line in original.splitlines() if line.strip()) >= 3:
         found.add("f:lines")
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def _word_features(word: str) -> frozenset[str]:
+    """A word's own features, as :func:`.risk_model.features` makes them (the word and its pieces), kept for
+    the next time the word comes: most words of a text are common ones, and this is most of the cost."""
+    return frozenset(risk_features((Token(word, "w", 0, 0),)))
+
+
+def token_features(tokens: Sequence[Token]) -> set[str]:
+    """Exactly :func:`.risk_model.features` of ``tokens``, with each word's own features cached."""
+    found: set[str] = set()
+    previous = ""
+    for token in tokens:
+        if token.kind == "w":
+            found |= _word_features(token.text)
+            if previous:
+                found.add(f"b:{previous} {token.text}")
+            previous = token.text
+        elif token.kind == "b":
+            previous = ""
+        elif token.kind != ",":
+            found.add("s:" + token.text)
     return found
 
 
