@@ -1,17 +1,23 @@
-"""Quality measures for the text analysis on a labelled set (the tuning set here, the held-out set in benchmarks).
+"""Quality measures for the text analysis on a labelled set (the tuning set here, the held-out sets in benchmarks).
 
 Label schema, one JSON object per line::
 
-    {"kind": "thought", "text": "...", "traps": ["mind_reading", ...]}      # [] = no trap
+    {"kind": "thought", "text": "...", "traps": ["mind_reading", ...]}      # [] = no trap, most salient first
     {"kind": "message", "text": "...", "behaviours": ["testing", ...]}      # [] = a plain, kind message
+    {"kind": "message", "text": "...", "protest": ["monitoring", ...]}      # the same, as the corpus names it
     {"kind": "risk", "text": "...", "risk": "none|self_harm|violence", "note": "idiom|negation"}
 
 Measures:
 
-* traps: per-label precision/recall/F1 of the returned list (at most three suggestions), the top-3 hit rate
-  (a labelled trap among the suggestions, over thoughts with at least one label) and how often a thought with
-  no label gets no suggestion;
-* protest: per-behaviour precision/recall/F1, and protest yes/no precision/recall/F1;
+* traps: per-label precision/recall/F1 of the traps *shown* (the confident ones, at most three); the top-3
+  hit rate (a labelled trap among the first three of the ranking of all twelve, over thoughts with at least
+  one label: what issue 12 measures, where always guessing the three commonest traps scores about half);
+  the shown-hit rate (a labelled trap among the traps shown); a confusion table of the first labelled trap
+  against the top-ranked one; how often a thought with no label gets no suggestion;
+* protest: per-behaviour precision/recall/F1 of the behaviours shown, protest yes/no precision/recall/F1, and
+  **type right**: over the messages labelled as a protest, the share for which at least one labelled
+  behaviour is among the behaviours shown (a message the analysis calls no protest counts as wrong); with it,
+  the stricter share whose *first* shown behaviour is a labelled one;
 * crisis: recall over risk texts (any level counts, as any level shows the crisis lines) and with the right
   kind, false alarms on idioms (any level), negations raised to ``urgent`` (``concern`` is allowed) and
   risk flags on ordinary thoughts and messages.
@@ -32,8 +38,10 @@ from .traps import TRAPS
 
 TUNING_PATH = Path(__file__).parent / "data" / "tuning.jsonl"
 
+# Issue 12's targets, on text the project never trained or tuned on.
 TARGETS = {
-    "protest_f1": 0.90,
+    "protest_f1": 0.85,
+    "protest_type_right": 0.70,
     "crisis_recall": 0.95,
     "idiom_false_alarm_rate_max": 0.10,
     "trap_top3_hit_rate": 0.75,
@@ -58,7 +66,7 @@ def load_labelled(path: Path | str) -> list[Labelled]:
         kind = raw["kind"]
         if kind not in ("thought", "message", "risk"):
             raise ValueError(f"{path}:{number}: unknown kind {kind!r}")
-        labels = tuple(raw.get("traps") or raw.get("behaviours") or ())
+        labels = tuple(raw.get("traps") or raw.get("behaviours") or raw.get("protest") or ())
         known = TRAPS if kind == "thought" else PROTEST_BEHAVIOURS
         unknown = [label for label in labels if label not in known]
         if unknown:
@@ -111,8 +119,14 @@ class QualityReport:
     trap_labels: dict[str, Counts] = field(default_factory=dict)
     behaviour_labels: dict[str, Counts] = field(default_factory=dict)
     protest: Counts = field(default_factory=Counts)
+    protest_messages: int = 0
+    protest_type_right_count: int = 0
+    protest_first_right_count: int = 0
     trap_hits: int = 0
+    trap_shown_hits: int = 0
     trap_thoughts: int = 0
+    # (first labelled trap, top-ranked trap or "none") -> count
+    trap_confusion: dict[tuple[str, str], int] = field(default_factory=dict)
     empty_thoughts: int = 0
     empty_thoughts_clear: int = 0
     risk_texts: int = 0
@@ -133,6 +147,18 @@ class QualityReport:
         return _ratio(self.trap_hits, self.trap_thoughts)
 
     @property
+    def trap_shown_hit_rate(self) -> float:
+        return _ratio(self.trap_shown_hits, self.trap_thoughts)
+
+    @property
+    def protest_type_right(self) -> float:
+        return _ratio(self.protest_type_right_count, self.protest_messages)
+
+    @property
+    def protest_first_right(self) -> float:
+        return _ratio(self.protest_first_right_count, self.protest_messages)
+
+    @property
     def crisis_recall(self) -> float:
         return _ratio(self.risk_caught, self.risk_texts)
 
@@ -147,21 +173,26 @@ class QualityReport:
     def failures(self) -> list[str]:
         """Targets missed, in words (empty when all are met)."""
         missed = []
-        if self.protest.f1 < TARGETS["protest_f1"]:
-            missed.append(f"protest F1 {self.protest.f1:.3f} < {TARGETS['protest_f1']}")
-        if self.crisis_recall < TARGETS["crisis_recall"]:
+        # A measure is judged only where the set has texts for it.
+        if self.protest_messages:
+            if self.protest.f1 < TARGETS["protest_f1"]:
+                missed.append(f"protest F1 {self.protest.f1:.3f} < {TARGETS['protest_f1']}")
+            if self.protest_type_right < TARGETS["protest_type_right"]:
+                missed.append(f"type right {self.protest_type_right:.3f} < {TARGETS['protest_type_right']}")
+        if self.risk_texts and self.crisis_recall < TARGETS["crisis_recall"]:
             missed.append(f"crisis recall {self.crisis_recall:.3f} < {TARGETS['crisis_recall']}")
-        if self.idiom_false_alarm_rate > TARGETS["idiom_false_alarm_rate_max"]:
+        if self.idioms and self.idiom_false_alarm_rate > TARGETS["idiom_false_alarm_rate_max"]:
             missed.append(
                 f"idiom false alarms {self.idiom_false_alarm_rate:.3f} > {TARGETS['idiom_false_alarm_rate_max']}"
             )
-        if self.trap_top3_hit_rate < TARGETS["trap_top3_hit_rate"]:
+        if self.trap_thoughts and self.trap_top3_hit_rate < TARGETS["trap_top3_hit_rate"]:
             missed.append(f"trap top-3 {self.trap_top3_hit_rate:.3f} < {TARGETS['trap_top3_hit_rate']}")
         return missed
 
     def summary(self) -> dict[str, Any]:
         return {
             "protest_f1": round(self.protest.f1, 3),
+            "protest_type_right": round(self.protest_type_right, 3),
             "crisis_recall": round(self.crisis_recall, 3),
             "idiom_false_alarm_rate": round(self.idiom_false_alarm_rate, 3),
             "trap_top3_hit_rate": round(self.trap_top3_hit_rate, 3),
@@ -177,11 +208,15 @@ def evaluate(rows: Iterable[Labelled]) -> QualityReport:
         if row.kind == "thought":
             thought = analyze_thought(row.text)
             found = [t.name for t in thought.traps]
+            ranked = [t.name for t in thought.ranked]
             for name, counts in report.trap_labels.items():
                 counts.add(name in found, name in row.labels)
             if row.labels:
                 report.trap_thoughts += 1
-                report.trap_hits += bool(set(found) & set(row.labels))
+                report.trap_hits += bool(set(ranked[:3]) & set(row.labels))
+                report.trap_shown_hits += bool(set(found) & set(row.labels))
+                pair = (row.labels[0], ranked[0] if ranked else "none")
+                report.trap_confusion[pair] = report.trap_confusion.get(pair, 0) + 1
             else:
                 report.empty_thoughts += 1
                 report.empty_thoughts_clear += not found
@@ -192,6 +227,10 @@ def evaluate(rows: Iterable[Labelled]) -> QualityReport:
             for name, counts in report.behaviour_labels.items():
                 counts.add(name in found, name in row.labels)
             report.protest.add(message.protest, bool(row.labels))
+            if row.labels:
+                report.protest_messages += 1
+                report.protest_type_right_count += bool(set(found) & set(row.labels))
+                report.protest_first_right_count += bool(found) and found[0] in row.labels
             _count_ordinary(report, message.risk.level)
         else:
             risk = assess_risk(row.text)
@@ -227,17 +266,28 @@ def format_report(report: QualityReport, title: str) -> str:
         for label, c in labels.items():
             lines.append(f"  {label:<22} {c.precision:9.3f} {c.recall:7.3f} {c.f1:6.3f} {c.support:8d}")
 
-    table("traps", report.trap_labels)
-    lines.append(
-        f"trap top-3 hit rate: {report.trap_top3_hit_rate:.3f} ({report.trap_hits}/{report.trap_thoughts}); "
-        f"thoughts without a trap left clear: {report.empty_thoughts_clear}/{report.empty_thoughts}"
-    )
-    table("protest behaviours", report.behaviour_labels)
-    p = report.protest
-    lines.append(
-        f"protest yes/no: precision {p.precision:.3f} recall {p.recall:.3f} F1 {p.f1:.3f} "
-        f"(tp {p.tp}, fp {p.fp}, fn {p.fn})"
-    )
+    if report.trap_thoughts or report.empty_thoughts:
+        table("traps (shown)", report.trap_labels)
+        lines.append(
+            f"trap top-3 hit rate (first three of the ranking): {report.trap_top3_hit_rate:.3f} "
+            f"({report.trap_hits}/{report.trap_thoughts}); a labelled trap among those shown: "
+            f"{report.trap_shown_hit_rate:.3f}; thoughts without a trap left clear: "
+            f"{report.empty_thoughts_clear}/{report.empty_thoughts}"
+        )
+        lines.extend(format_confusion(report.trap_confusion))
+    if report.protest_messages or report.protest.fp:
+        table("protest behaviours (shown)", report.behaviour_labels)
+        p = report.protest
+        lines.append(
+            f"protest yes/no: precision {p.precision:.3f} recall {p.recall:.3f} F1 {p.f1:.3f} "
+            f"(tp {p.tp}, fp {p.fp}, fn {p.fn})"
+        )
+        lines.append(
+            f"type right (a labelled behaviour among those shown, over {report.protest_messages} labelled protests): "
+            f"{report.protest_type_right:.3f}; first shown behaviour labelled: {report.protest_first_right:.3f}"
+        )
+    if not (report.risk_texts or report.idioms or report.negations):
+        return "\n".join(lines)
     lines.append(
         f"crisis recall: {report.crisis_recall:.3f} ({report.risk_caught}/{report.risk_texts}); "
         f"with the right kind: {report.crisis_recall_right_kind:.3f}"
@@ -253,6 +303,23 @@ def format_report(report: QualityReport, title: str) -> str:
     for text in report.idiom_alarm_texts:
         lines.append(f"  idiom flagged: {text!r}")
     return "\n".join(lines)
+
+
+def format_confusion(confusion: dict[tuple[str, str], int]) -> list[str]:
+    """Rows: the first labelled trap; columns: the top-ranked trap (``none`` if nothing was ranked)."""
+    names = list(TRAPS)
+    columns = [*names, "none"]
+    short = {name: name[:4] for name in columns}
+    lines = [
+        "trap confusion (rows: first label; columns: top-ranked)",
+        " " * 24 + " ".join(f"{short[c]:>4}" for c in columns),
+    ]
+    for gold in names:
+        lines.append(f"  {gold:<22}" + " ".join(f"{confusion.get((gold, c), 0):4d}" for c in columns))
+    diagonal = sum(confusion.get((name, name), 0) for name in names)
+    total = sum(confusion.values())
+    lines.append(f"top-ranked trap is the first label: {_ratio(diagonal, total):.3f} ({diagonal}/{total})")
+    return lines
 
 
 def percentile(values: Sequence[float], q: float) -> float:
