@@ -1,16 +1,21 @@
 """core.widgets: the one-pass widgets write the same HTML as Django's own, without a template per option."""
 
+from datetime import datetime
+
 import pytest
 from django import forms
 from django.test.html import parse_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
+from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.core.widgets import (
     OnePassCheckboxSelectMultiple,
+    OnePassDateTimeInput,
     OnePassNumberInput,
     OnePassRadioSelect,
     OnePassSelect,
+    OnePassTextInput,
 )
 
 CHOICES = [
@@ -81,3 +86,32 @@ def test_a_number_field_is_what_django_writes(data):
     ours, djangos = bound(OnePassNumberInput), bound(forms.NumberInput)
     assert str(ours) == str(djangos)
     assert 'step="any"' in str(ours) and 'min="0.5"' in str(ours)
+
+
+@pytest.mark.parametrize(
+    ("ours", "djangos"), [(OnePassTextInput, forms.TextInput), (OnePassDateTimeInput, forms.DateTimeInput)]
+)
+@pytest.mark.parametrize("value", [None, "", 'Tom & "Jerry" <b>', "2026-06-03T12:30"])
+def test_text_and_date_inputs_are_what_django_writes(ours, djangos, value):
+    attrs = {"placeholder": "tight chest, hot face…", "aria-describedby": "x_helptext", "required": True}
+    assert ours(attrs=attrs).render("x", value) == djangos(attrs=attrs).render("x", value)
+
+
+def test_a_moment_is_written_as_djangos_datetime_input_writes_it():
+    moment, shape = datetime(2026, 6, 3, 12, 30), {"attrs": {"type": "datetime-local"}, "format": "%Y-%m-%dT%H:%M"}
+    html = OnePassDateTimeInput(**shape).render("x", moment)
+    assert html == forms.DateTimeInput(**shape).render("x", moment)
+    assert 'type="datetime-local"' in html and 'value="2026-06-03T12:30"' in html
+
+
+@pytest.mark.parametrize("data", [None, {"note": ""}, {"note": "Tom & <b>Jerry</b>\nand a second line"}])
+@pytest.mark.parametrize("attrs", [None, {"rows": 3, "aria-describedby": "id_note_helptext"}])
+def test_the_limited_textarea_is_what_its_template_writes(data, attrs):
+    class Form(forms.Form):
+        note = FreeTextField(required=False, widget=LimitedTextarea(attrs=attrs))
+
+    field = Form(data, initial={"note": "Before"})["note"]
+    widget = field.field.widget
+    context = widget.get_context(field.html_name, field.value(), field.build_widget_attrs({"id": field.auto_id}))
+    assert str(field) == forms.Widget._render(widget, widget.template_name, context)  # the template itself
+    assert "Up to 5,000 characters." in str(field)

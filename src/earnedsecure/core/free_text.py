@@ -10,11 +10,16 @@ Without JavaScript the limit is still written under the box and enforced by the 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from earnedsecure.core.widgets import limited_textarea
 from earnedsecure.domain.limits import TEXT_MAX_CHARS, text_too_long
 
 
 class LimitedTextarea(forms.Textarea):
-    """A textarea followed by "Up to 5,000 characters", which the script turns into a live count."""
+    """A textarea followed by "Up to 5,000 characters", which the script turns into a live count.
+
+    Written in one pass (``core.widgets.limited_textarea``), the HTML of its template, which includes Django's
+    ``textarea.html`` and ``attrs.html``: a form of the diary or the coach has up to four of these boxes.
+    """
 
     template_name = "core/widgets/limited_textarea.html"
 
@@ -22,6 +27,9 @@ class LimitedTextarea(forms.Textarea):
         context = super().get_context(name, value, attrs)
         context["widget"]["max_chars"] = f"{TEXT_MAX_CHARS:,}"
         return context
+
+    def _render(self, template_name, context, renderer=None):
+        return limited_textarea(context["widget"])
 
 
 def _within_limit(value: str) -> None:

@@ -54,6 +54,18 @@ def _input(widget: dict) -> str:
     )
 
 
+def limited_textarea(widget: dict) -> str:
+    """``core/widgets/limited_textarea.html`` (Django's ``textarea.html`` and the count under it) in one
+    f-string, for ``core.free_text.LimitedTextarea``."""
+    value = _escaped(widget["value"]) if widget["value"] else ""
+    box = widget["attrs"].get("id", "")
+    return mark_safe(
+        f'<textarea name="{_escaped(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>\n\n'
+        f'<span class="char-count" id="{_escaped(box)}_count" data-char-count-for="{_escaped(box)}">'
+        f"Up to {_escaped(widget['max_chars'])} characters.</span>"
+    )
+
+
 class OnePassOptions:
     """Radio buttons and checkboxes whose ``<input>`` (``{{ choice.tag }}`` in a page's template) is written
     directly, the HTML of Django's ``input.html``, instead of through two templates per option: the 0-10 scales,
@@ -75,9 +87,22 @@ class OnePassCheckboxSelectMultiple(OnePassOptions, forms.CheckboxSelectMultiple
     pass
 
 
-class OnePassNumberInput(forms.NumberInput):
-    """A number ``<input>`` written directly, the HTML of Django's ``number.html`` (which includes ``input.html``
-    and ``attrs.html``): three templates per field were most of the check-in settings page, with ten of them."""
+class OnePassInput:
+    """An ``<input>`` written directly, the HTML of Django's ``text.html``, ``number.html`` or ``datetime.html``
+    (each includes ``input.html`` and ``attrs.html``): three templates per field were most of the check-in
+    settings page, with ten number fields, and much of the diary's edit page."""
 
     def _render(self, template_name, context, renderer=None):
         return _input(context["widget"])
+
+
+class OnePassNumberInput(OnePassInput, forms.NumberInput):
+    pass
+
+
+class OnePassTextInput(OnePassInput, forms.TextInput):
+    pass
+
+
+class OnePassDateTimeInput(OnePassInput, forms.DateTimeInput):
+    pass

@@ -9,13 +9,19 @@ from django import forms
 from django.utils import timezone
 
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
-from earnedsecure.core.widgets import OnePassCheckboxSelectMultiple, OnePassRadioSelect
+from earnedsecure.core.widgets import (
+    OnePassCheckboxSelectMultiple,
+    OnePassDateTimeInput,
+    OnePassRadioSelect,
+    OnePassSelect,
+    OnePassTextInput,
+)
 from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
 from earnedsecure.domain.limits import date_out_of_range
 
 SCALE = [(n, str(n)) for n in range(11)]
-LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+LOCAL_DATETIME = OnePassDateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
 # What the flow offers instead of a protest, first; a protest already done stays honest and recordable.
@@ -76,7 +82,7 @@ class ActivationFlowForm(forms.Form):
     body_sensations = FreeTextField(
         label="Where do I feel it in my body?",
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "tight chest, hot face, restless hands…"}),
+        widget=OnePassTextInput(attrs={"placeholder": "tight chest, hot face, restless hands…"}),
     )
     thought = FreeTextField(
         label="What story is my mind telling me?",
@@ -122,7 +128,7 @@ class ActivationForm(ActivationFlowForm):
     }
 
     response = forms.ChoiceField(
-        label="What did I do?", choices=[("", "Not recorded"), *Response.choices], required=False
+        label="What did I do?", choices=[("", "Not recorded"), *Response.choices], required=False, widget=OnePassSelect
     )
     outcome = FreeTextField(label="What actually happened?", required=False, widget=LimitedTextarea(attrs={"rows": 3}))
     calm_at = forms.DateTimeField(
@@ -132,6 +138,7 @@ class ActivationForm(ActivationFlowForm):
         label="If I protested: did it work?",
         choices=[("", "Not recorded"), *ProtestResult.choices],
         required=False,
+        widget=OnePassSelect,
     )
 
     def __init__(self, *args, **kwargs):
