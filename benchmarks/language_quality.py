@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     blind = [row for path in BLIND_PATHS for row in load_labelled(path)]
     failures: list[str] = []
     for title, rows, judged in (
-        (f"blind set: {' + '.join(p.name for p in BLIND_PATHS)}, {len(blind)} texts", blind, True),
+        (f"blind set: {' + '.join(p.name for p in BLIND_PATHS)}", blind, True),
         (f"older held-out set: {args.heldout.name}", load_labelled(args.heldout), True),
         (f"tuning set (trained on, for comparison only): {args.tuning.name}", load_labelled(args.tuning), False),
     ):
