@@ -73,3 +73,12 @@ def test_the_evidence_is_the_persons_own_words():
     assert risk.is_risk
     for words, (start, end) in zip(risk.evidence, risk.spans, strict=True):
         assert text[start:end] == words
+
+
+def test_a_negation_in_the_window_does_not_demote_the_models_urgent_level():
+    """Giving a pet away and "won't be needing anything" is a preparatory act (C-SSRS): urgent. The cue rules
+    find nothing here; the model grades it urgent, and the "won't" in its window must not turn that into concern
+    (the old blanket demotion graded half of the corpus's urgent texts "concern")."""
+    text = "my sister can keep the cat, i won't be needing anything after friday"
+    assert assess_folded(fold(text), learned=False).level is RiskLevel.NONE
+    assert assess_risk(text).level is RiskLevel.URGENT

@@ -638,14 +638,13 @@ def assess_folded(folded: FoldedText, *, learned: bool = True) -> Risk:
     found = _learned_layer(folded) if learned else None
     if found is not None:
         kind = RiskKind(found.kind)
+        # The model's own level stands, negations included: it learned them from the corpus's negated texts and
+        # minimal pairs. Demoting every window with a "not" or "won't" in it (as the cues rightly do for a
+        # negator next to their own words) graded most indirect urgent texts "concern" ("i won't be needing
+        # anything after friday"): on a fifth of the corpus held back from training, 0.47 of urgent texts were
+        # graded urgent with that demotion and 0.78 without, at 0.23 -> 0.28 of concern texts graded urgent
+        # (benchmarks/risk_levels.py). Both levels show the crisis lines; only "urgent" leads with them.
         level = RiskLevel(found.level)
-        # As for the cues: a negation in the words the model read keeps it at concern (never proof of safety,
-        # never urgent either).
-        if level is RiskLevel.URGENT and any(
-            token.text in _NEGATORS for token in folded.tokens[found.first_token : found.end_token]
-        ):
-            level = RiskLevel.CONCERN
-            negated_any = True
         if _LEVEL_ORDER[level] > _LEVEL_ORDER[best.get(kind, RiskLevel.NONE)]:
             best[kind] = level
         if not spans:
