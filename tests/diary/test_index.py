@@ -156,3 +156,31 @@ def test_a_search_and_an_older_page_cost_the_same_5_queries(months, django_asser
     for query in ("?page=3", "?since=2000-01-01&until=2100-01-01&trigger=unavailable&page=2"):
         with django_assert_num_queries(5):
             assert client.get(f"/diary/{query}").status_code == 200
+
+
+def test_each_line_says_when_what_set_it_off_and_the_response_as_django_would(alice, alice_client):
+    from django.utils import dateformat
+    from django.utils.html import escape
+
+    from earnedsecure.diary.models import Activation
+    from earnedsecure.domain.cycle import RESPONSES, TRIGGERS
+
+    alice.time_zone = "Pacific/Auckland"
+    alice.save(update_fields=["time_zone"])
+    start = datetime(2026, 3, 1, 11, 5, tzinfo=UTC)  # just after midnight on 2 March in Auckland: 1 March in UTC
+    entries = [
+        activation_create(
+            owner=alice, trigger=trigger.key, intensity=4, response=response.key, occurred_at=start - timedelta(days=n)
+        )
+        for n, (trigger, response) in enumerate(zip(TRIGGERS, RESPONSES, strict=False))
+    ]
+    # A key the vocabulary no longer has is shown as stored, as get_trigger_display shows it.
+    entries.append(Activation.objects.create(owner=alice, occurred_at=start, trigger="retired", intensity=3))
+    html = alice_client.get("/diary/").content.decode()
+    for entry in entries:
+        when = dateformat.format(entry.occurred_at.astimezone(ZoneInfo("Pacific/Auckland")), "D j M Y, H:i")
+        assert f'<a class="line-name" href="/diary/{entry.pk}/">{when}</a>' in html
+        assert f'<span class="line-meta">{escape(entry.get_trigger_display())}</span>' in html
+        if entry.response:
+            assert f'<span class="tag tag--{entry.response}">{escape(entry.get_response_display())}</span>' in html
+    assert "Sun 1 Mar 2026, 12:05" not in html and "Mon 2 Mar 2026, 00:05" in html

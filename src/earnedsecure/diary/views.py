@@ -25,7 +25,7 @@ from earnedsecure.diary.forms import (
 )
 from earnedsecure.diary.models import Activation
 from earnedsecure.diary.tools import tool_template, tool_url
-from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, TOOLS, URGE_SURFING
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES, TOOLS, TRIGGERS, URGE_SURFING
 
 RECENT = 30  # good moments shown
 # Everything a person writes in the "I'm activated" flow, read for risk.
@@ -44,6 +44,27 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
+def _label(vocabulary, key: str) -> str:
+    """A stored key's label in the cycle's vocabulary, or the key itself (as ``get_FOO_display`` answers)."""
+    return vocabulary.get(key).label if key in vocabulary else key
+
+
+def _lines(activations) -> list[dict]:
+    """What each line of the list shows, worked out once: its address, its local date and time ("Mon 1 Jun
+    2026, 14:05"), its trigger and response in words. Through the template's url tag, date filter and
+    get_*_display (which rebuilds the choices on each call), thirty lines cost more than the rest of the page."""
+    return [
+        {
+            "activation": activation,
+            "url": reverse("diary:detail", args=[activation.pk]),
+            "when": f"{timezone.localtime(activation.occurred_at):%a %-d %b %Y, %H:%M}",
+            "trigger": _label(TRIGGERS, activation.trigger),
+            "response": _label(RESPONSES, activation.response),
+        }
+        for activation in activations
+    ]
+
+
 def index(request):
     """The entries, newest first, a page at a time, and a search by the days they began and their trigger."""
     search = DiarySearchForm(request.GET or None)
@@ -60,6 +81,7 @@ def index(request):
         "diary/index.html",
         {
             "activations": page.lines,
+            "lines": _lines(page.lines),
             "page": page,
             "search": search,
             "searching": search.searching(),
