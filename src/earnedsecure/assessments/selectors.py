@@ -75,6 +75,30 @@ def latest_result(*, user, instrument: str) -> InstrumentResponse | None:
     return completed(user).filter(instrument=instrument).order_by("-completed_at", "-pk").first()
 
 
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A completed check-in's scores and date, as the trajectory lists, charts and compares them."""
+
+    pk: int
+    instrument: str
+    completed_at: datetime
+    anxiety: float | None
+    avoidance: float | None
+    total: int | None
+
+
+def results(*, user, instrument: str) -> list[Result]:
+    """Every completed result of ``instrument``, oldest first: scores and dates only, as values (the encrypted
+    answers would cost a decrypt each, a model instance per result most of the rest). One query."""
+    rows = (
+        completed(user)
+        .filter(instrument=instrument)
+        .order_by("completed_at", "pk")
+        .values_list("id", "instrument", "completed_at", "anxiety", "avoidance", "total")
+    )
+    return [Result(*row) for row in rows]
+
+
 def recent_results(*, user, limit: int = 8) -> list[InstrumentResponse]:
     return list(completed(user).order_by("-completed_at", "-pk")[:limit])
 
@@ -90,9 +114,7 @@ def schedule_rows(*, user) -> list[ScheduleRow]:
     Two queries: the person's schedule rows and the last completion per instrument (grouped in SQL).
     """
     chosen = dict(owned_queryset(Schedule, user).values_list("instrument", "every_days"))
-    last = dict(
-        completed(user).values("instrument").annotate(last=Max("completed_at")).values_list("instrument", "last")
-    )
+    last = dict(completed(user).order_by().values_list("instrument").annotate(Max("completed_at")))
     rows = []
     for definition in enabled_instruments():
         every_days = chosen.get(definition.slug, DEFAULT_SCHEDULE.get(definition.slug, 0))
@@ -168,7 +190,12 @@ _LOOK_UP = object()
 
 
 def change_between(
-    *, user, first: InstrumentResponse, second: InstrumentResponse, subscale: str, assumptions=_LOOK_UP
+    *,
+    user,
+    first: InstrumentResponse | Result,
+    second: InstrumentResponse | Result,
+    subscale: str,
+    assumptions=_LOOK_UP,
 ) -> Change:
     """Reliable change of one subscale from ``first`` to ``second`` (both the person's, same instrument).
 

@@ -104,7 +104,7 @@ def _instrument_or_404(slug):
         raise Http404("No such check-in") from None
 
 
-def summary(row: InstrumentResponse) -> str:
+def summary(row: InstrumentResponse | selectors.Result) -> str:
     if row.anxiety is not None:
         return f"anxiety {row.anxiety:.2f} · avoidance {row.avoidance:.2f}"
     definition = get_instrument(row.instrument)
@@ -365,13 +365,7 @@ RESULTS_SHOWN = 12
 def trajectory(request, slug):
     instrument = _instrument_or_404(slug)
     user = request.user
-    # Only the columns the page shows: the scores and dates (the encrypted answers would cost a decrypt each).
-    rows = list(
-        selectors.completed(user)
-        .filter(instrument=slug)
-        .order_by("completed_at", "pk")
-        .only("id", "instrument", "completed_at", "anxiety", "avoidance", "total")
-    )
+    rows = selectors.results(user=user, instrument=slug)
     assumptions, _ = selectors.assumptions_for(user=user, instrument=slug)
     columns = {"anxiety": "anxiety", "avoidance": "avoidance", "total": "total"}
     dimensions = []
