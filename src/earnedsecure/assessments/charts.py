@@ -100,8 +100,8 @@ def attachment_plane(
     )
 
 
-TRAJ_W, TRAJ_H = 340, 190
-TRAJ_LEFT, TRAJ_RIGHT, TRAJ_TOP, TRAJ_BOTTOM = 34, 12, 12, 30
+TRAJ_W, TRAJ_H = 360, 190
+TRAJ_LEFT, TRAJ_RIGHT, TRAJ_TOP, TRAJ_BOTTOM = 42, 12, 12, 30
 
 
 def trajectory(

@@ -1,9 +1,9 @@
 """Small server-rendered SVG charts: no JavaScript, no external library, readable on a phone.
 
 Each function returns inline SVG (``role="img"`` with a ``<title>`` and ``<desc>``) drawn in a 360-unit-wide
-viewBox, which a phone shows at about its own width so the 13-unit text stays legible. Colours come from
-classes in diary.css (the strict CSP allows no inline styles). Every chart on a page also has a caption
-and a data table next to it; the SVG is the picture, not the only way to read the numbers.
+viewBox, which a phone shows at about its own width so the 14-unit text stays legible. Sizes and colours
+come from the one chart style in site.css (the strict CSP allows no inline styles). Every chart on a page also
+has a caption and a data table next to it; the SVG is the picture, not the only way to read the numbers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ LEFT = 40
 RIGHT = 8
 TOP = 12
 BOTTOM = 30
+FONT = 14  # the text size site.css gives every chart, in viewBox units
+
+
+def _width(text: str) -> float:
+    """A generous estimate of how wide ``text`` is drawn (bold, at FONT), to keep it inside the picture."""
+    return len(text) * FONT * 0.62
 
 
 def _num(value: float) -> str:
@@ -146,9 +152,9 @@ def stacked_columns(
     # Legend across the top.
     x = LEFT
     for label, cls in series:
-        body.append(f'<rect x="{x}" y="2" width="10" height="10" class="{cls}"/>')
-        body.append(_text(x + 14, 11, label, anchor="start"))
-        x += 14 + 7.2 * len(label) + 12
+        body.append(f'<rect x="{x}" y="5" width="10" height="10" class="{cls}"/>')
+        body.append(_text(x + 14, 15, label, anchor="start"))
+        x += 14 + _width(label) + 10
     slot = (WIDTH - LEFT - RIGHT) / max(len(points), 1)
     bar = max(slot * 0.7, 1.5)
     for i, (label, counts) in enumerate(points):
@@ -175,15 +181,21 @@ def bars(
     desc: str,
     classes: Sequence[str] | None = None,
 ) -> SafeString:
-    """Horizontal bars with the label above each bar and the value text at its end: (label, value, text)."""
+    """Horizontal bars with the label above each bar and the value text at its end: (label, value, text).
+
+    The longest bar leaves room for the widest value text, and a label too long for the picture is shortened
+    with an ellipsis rather than cut off at the edge.
+    """
     row_h = 40
-    height = max(row_h * len(rows) + 6, 30)
+    height = max(row_h * len(rows) + 8, 30)
     top_value = max([v for _, v, _ in rows] + [1])
-    usable = WIDTH - RIGHT - 70
+    usable = max(WIDTH - RIGHT - 6 - max([_width(text) for _, _, text in rows] + [0]), WIDTH / 3)
+    fits = int(WIDTH / (FONT * 0.6))
     body = []
     for i, (label, value, text) in enumerate(rows):
-        y = i * row_h + 16
-        body.append(_text(0, y, label, anchor="start"))
+        y = i * row_h + 18
+        shown = label if len(label) <= fits else label[: fits - 1].rstrip() + "\u2026"
+        body.append(_text(2, y, shown, anchor="start"))
         w = usable * value / top_value
         cls = classes[i] if classes else "chart-bar"
         if w > 0:
