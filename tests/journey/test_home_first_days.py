@@ -14,7 +14,7 @@ NOW = datetime(2026, 6, 3, 12, tzinfo=UTC)
 def test_a_day_old_account_sees_this_week_without_a_start_to_compare(alice, alice_client):
     Activation.objects.create(owner=alice, occurred_at=NOW - timedelta(hours=20), trigger="unavailable", intensity=6)
     text = alice_client.get("/home/").content.decode()
-    section = text[text.index('id="compare-heading"'):]
+    section = text[text.index('id="compare-heading"') :]
     section = section[: section.index("</section>")]
     assert "1 so far this week" in section
     assert "not enough entries yet" in section  # no calm time given yet: said once
@@ -26,7 +26,9 @@ def test_a_day_old_account_sees_this_week_without_a_start_to_compare(alice, alic
 @time_machine.travel(NOW, tick=False)
 def test_after_the_first_weeks_a_missing_figure_is_said_once(alice, alice_client):
     for day in (40, 35, 30, 2):
-        Activation.objects.create(owner=alice, occurred_at=NOW - timedelta(days=day), trigger="unavailable", intensity=6)
+        Activation.objects.create(
+            owner=alice, occurred_at=NOW - timedelta(days=day), trigger="unavailable", intensity=6
+        )
     text = alice_client.get("/home/").content.decode()
     section = text[text.index('id="compare-heading"') :]
     section = section[: section.index("</section>")]
