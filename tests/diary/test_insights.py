@@ -88,3 +88,26 @@ def test_it_costs_exactly_6_queries_whatever_the_length_of_the_history(months, d
     # Session, user, consent; the range's activations, its good moments, tools.
     with django_assert_num_queries(6):
         assert client.get("/diary/insights/").status_code == 200
+
+
+def test_a_day_old_diary_says_what_will_appear_instead_of_empty_charts(alice_client, alice):
+    for hours in (2, 20):
+        Activation.objects.create(
+            owner=alice, occurred_at=timezone.now() - timedelta(hours=hours), trigger="unavailable", intensity=6
+        )
+    html = alice_client.get("/diary/insights/").content.decode()
+    assert '<svg class="chart"' not in html
+    assert "Show the numbers" not in html
+    assert "Your charts appear once the diary holds 5 moments" in html
+    assert "so far it holds 2" in html
+    assert 'href="/diary/activated/"' in html.split('id="empty-heading"')[1]
+
+
+def test_the_charts_appear_with_the_fifth_entry(alice_client, alice):
+    for hours in range(2, 7):
+        Activation.objects.create(
+            owner=alice, occurred_at=timezone.now() - timedelta(hours=hours), trigger="unavailable", intensity=6
+        )
+    html = alice_client.get("/diary/insights/").content.decode()
+    assert "Not enough entries yet for charts" not in html
+    assert '<svg class="chart"' in html

@@ -4,6 +4,7 @@ other's numbers (each test fails if the figures are kept under a key that is not
 import re
 
 from earnedsecure.diary import services
+from earnedsecure.diary.insights_page import CHARTS_AFTER
 
 
 def _numbers(client):
@@ -13,7 +14,14 @@ def _numbers(client):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
+def _enough_to_chart(owner, count=CHARTS_AFTER - 1):
+    """Earlier entries, so the page draws its charts (fewer than CHARTS_AFTER and it only says what will come)."""
+    for _ in range(count):
+        services.activation_create(owner=owner, trigger="other", intensity=5)
+
+
 def test_it_shows_a_new_entry_at_once(alice_client, alice):
+    _enough_to_chart(alice)
     services.activation_create(owner=alice, trigger="uncertainty", intensity=6)
     before = _numbers(alice_client)
     assert _numbers(alice_client) == before  # served again, unchanged
@@ -22,6 +30,7 @@ def test_it_shows_a_new_entry_at_once(alice_client, alice):
 
 
 def test_it_shows_an_edit_and_a_deletion_at_once(alice_client, alice):
+    _enough_to_chart(alice)
     first = services.activation_create(owner=alice, trigger="uncertainty", intensity=6)
     services.activation_create(owner=alice, trigger="uncertainty", intensity=2)
     before = _numbers(alice_client)
@@ -34,11 +43,10 @@ def test_it_shows_an_edit_and_a_deletion_at_once(alice_client, alice):
 
 
 def test_two_people_get_two_answers(alice_client, alice, bob, client):
-    """Alice has one activation and Bob three; whoever visits first, each page counts its own."""
-    services.activation_create(owner=alice, trigger="uncertainty", intensity=6)
-    for _ in range(3):
-        services.activation_create(owner=bob, trigger="threat", intensity=8)
+    """Alice has five activations and Bob seven; whoever visits first, each page counts its own."""
+    _enough_to_chart(alice, 5)
+    _enough_to_chart(bob, 7)
     client.force_login(bob)
     for _ in range(2):  # twice, so a second visit could be served from anything kept after the first
-        assert "1 activations over" in _numbers(alice_client)
-        assert "3 activations over" in _numbers(client)
+        assert "5 activations over" in _numbers(alice_client)
+        assert "7 activations over" in _numbers(client)

@@ -54,6 +54,11 @@ def _window_mean(weeks, size: int, *, last: bool) -> tuple[float | None, float |
     return per_week, intensity
 
 
+# A day-old diary would draw months of empty charts: until this many activations are in the chosen period,
+# the page says what will appear instead of drawing nothing.
+CHARTS_AFTER = 5
+
+
 def build(result: Insights) -> dict:
     weeks, months = result.weeks, result.months
     labels = _week_labels(weeks)
@@ -164,6 +169,8 @@ def build(result: Insights) -> dict:
     }
     return {
         "insights": result,
+        "charts_after": CHARTS_AFTER,
+        "enough_to_chart": result.total_activations >= CHARTS_AFTER,
         "ranges": [(key, label) for key, (label, _) in RANGES.items()],
         "range_label": RANGES[result.range_key][0],
         "headline": headline,
