@@ -1,5 +1,5 @@
 """Charts read on a phone and on a desktop (issue 13): every word drawn in a chart is between 11 and 18 px on
-screen at 390 px and at 1366 px wide, and none of it runs past the edge of its chart."""
+screen at 390 px and at 1366 px wide, and none of it runs past the edge of its chart or over other words."""
 
 import pytest
 
@@ -10,9 +10,13 @@ from tests.browser.conftest import sign_in
 MEASURE = """() => [...document.querySelectorAll('svg[role=img]')].flatMap((svg) => {
   const box = svg.getBoundingClientRect();
   const scale = box.width / svg.viewBox.baseVal.width;
-  return [...svg.querySelectorAll('text')].map((text) => {
-    const drawn = text.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll('text')];
+  const boxes = texts.map((text) => text.getBoundingClientRect());
+  const meets = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 3 && b.top < a.bottom - 3;
+  return texts.map((text, i) => {
+    const drawn = boxes[i];
     return {
+      overlaps: boxes.filter((other, j) => j !== i && meets(drawn, other)).map((_, j) => j).length,
       text: text.textContent,
       px: parseFloat(getComputedStyle(text).fontSize) * scale,
       at: [drawn.left, drawn.right, drawn.top, drawn.bottom, box.left, box.right, box.top, box.bottom].map(Math.round),
@@ -36,6 +40,8 @@ def test_chart_text_is_legible_and_inside_its_chart(page, db, width):
             measured += 1
             if not 11 <= word["px"] <= 18:
                 problems.append(f"{path}: '{word['text']}' drawn at {word['px']:.1f} px")
+            if word["overlaps"]:
+                problems.append(f"{path}: '{word['text']}' is drawn over other words")
             if word["outside"]:
                 problems.append(f"{path}: '{word['text']}' runs past the chart's edge {word['at']}")
     assert not problems, "\n".join(problems)

@@ -39,14 +39,19 @@ def attachment_plane(
         '<text class="plane__tick" x="{}" y="{}" text-anchor="end">{}</text>',
         ((_plane_xy(v, 1)[0], y1 + 16, v, x0 - 6, _plane_xy(1, v)[1] + 4, v) for v in (1, 4, 7)),
     )
+    # Each corner's name in its own quadrant, broken after the hyphen so that two names never meet.
     quadrants = format_html_join(
         "",
         '<text class="plane__quadrant" x="{}" y="{}" text-anchor="{}">{}</text>',
         (
-            (x0 + 6, y0 + 14, "start", "anxious-preoccupied"),
-            (x1 - 6, y0 + 14, "end", "fearful-avoidant"),
-            (x0 + 6, y1 - 8, "start", "secure"),
-            (x1 - 6, y1 - 8, "end", "dismissing-avoidant"),
+            (x, y + 13 * i, anchor, line)
+            for x, y, anchor, name in (
+                (x0 + 6, y0 + 14, "start", "anxious-preoccupied"),
+                (x1 - 6, y0 + 14, "end", "fearful-avoidant"),
+                (x0 + 6, y1 - 8, "start", "secure"),
+                (x1 - 6, y1 - 21, "end", "dismissing-avoidant"),
+            )
+            for i, line in enumerate(name.replace("-", "-\n").split("\n"))
         ),
     )
     title = "Where your two scores place you"

@@ -87,7 +87,7 @@ def columns(
                 f'<rect x="{_num(x)}" y="{_num(TOP + plot_h - h)}" width="{_num(bar)}" height="{_num(h)}" class="{cls}"/>'
             )
         if label:
-            body.append(_text(x + bar / 2, height - BOTTOM + 16, label))
+            body.append(_text(x + bar / 2, height - BOTTOM + 20, label))
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" class="chart-axis"/>')
     return _frame(title=title, desc=desc, height=height, body=body)
 
@@ -115,7 +115,7 @@ def line(
     for i, (label, value) in enumerate(points):
         x = LEFT + slot * i + slot / 2
         if label:
-            body.append(_text(x, height - BOTTOM + 16, label))
+            body.append(_text(x, height - BOTTOM + 20, label))
         if value is None:
             if segment:
                 segments.append(segment)
@@ -168,7 +168,7 @@ def stacked_columns(
                     f'<rect x="{_num(bx)}" y="{_num(y)}" width="{_num(bar)}" height="{_num(h)}" class="{cls}"/>'
                 )
         if label:
-            body.append(_text(bx + bar / 2, height - BOTTOM + 16, label))
+            body.append(_text(bx + bar / 2, height - BOTTOM + 20, label))
     base = TOP + 22 + plot_h
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{base}" y2="{base}" class="chart-axis"/>')
     return _frame(title=title, desc=desc, height=height, body=body)
