@@ -43,8 +43,9 @@ def writer(number):
         start_line.wait()
         for i in range({EACH}):
             activation_create(owner=alice, trigger="threat", intensity=i % 11, thought=f"writer {{number}} entry {{i}}")
-    except BaseException as error:
-        errors.append(repr(error))
+    except BaseException:
+        import traceback
+        errors.append(traceback.format_exc(limit=-6))
     finally:
         connections.close_all()
 threads = [threading.Thread(target=writer, args=(n,)) for n in range({WRITERS})]

@@ -57,9 +57,13 @@ def path() -> Path:
 
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA secure_delete=ON")
-    conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    conn.executescript(_SCHEMA)
+    # WAL and the tables are set up once, when the file is new: WAL is kept in the file's header. Setting the
+    # journal mode on every connection asks for a lock, and several threads opening the store at once (the first
+    # saves after a start, all needing the same key) could get "database is locked" without waiting.
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.executescript(_SCHEMA)
 
 
 @contextmanager
