@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the URL-conf walk is shared with the GET-writes-nothing test
 
-from tests.routes import HREF, addresses, route_of  # noqa: E402
+from tests.routes import HREF, addresses, route_of, walk  # noqa: E402
 
 FLOOR = "/still-here/"
 SKIP = re.compile(
@@ -89,20 +89,15 @@ def main() -> None:
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(person)
 
-        plain, templated = addresses()
-        to_visit = [path for path in plain if not SKIP.match(path) and not path.startswith("/api/")]
-        seen_routes: set[str] = set()
-        pages: list[str] = []
-        while to_visit:
-            path = to_visit.pop(0)
-            route = route_of(path)
-            if route is None or route in seen_routes or SKIP.match(path):
-                continue
-            seen_routes.add(route)
-            pages.append(path)
+        _, templated = addresses()
+
+        def visit(path: str) -> list[str]:
             response = client.get(path)
             if response.status_code == 200 and "html" in response.get("Content-Type", ""):
-                to_visit += [link for link in HREF.findall(response.content.decode()) if link not in pages]
+                return HREF.findall(response.content.decode())
+            return []
+
+        pages = walk(visit, skip=SKIP.match, first=lambda path: not path.startswith("/api/"))
 
         floor, _, floor_queries, _ = _timed(client, FLOOR, args.repeats)
         print(f"every page of the {args.months}-month demo person, median of {args.repeats} GETs (test client, SQLite)")

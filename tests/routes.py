@@ -63,3 +63,25 @@ def concrete(route: str) -> str:
     route = re.sub(r"<(?:str:|slug:|path:)?\w+>", "x", route)
     route = re.sub(r"\(\?P<\w+>[^)]*\)", "x", route)
     return "/" + route.replace("\\", "")
+
+
+def walk(visit, *, skip, first=None) -> list[str]:
+    """Visit one address of every route a person can reach, and return them in the order visited.
+
+    Starts from the routes without parameters (those ``first`` accepts, when given) and follows the links
+    found on the way; each route is visited once, and addresses ``skip`` matches never. ``visit(path)`` does
+    what the caller measures and returns the same-site links of the page (or none).
+    """
+    plain, _ = addresses()
+    to_visit = [path for path in plain if not skip(path) and (first is None or first(path))]
+    seen_routes: set[str] = set()
+    visited: list[str] = []
+    while to_visit:
+        path = to_visit.pop(0)
+        route = route_of(path)
+        if route is None or route in seen_routes or skip(path):
+            continue
+        seen_routes.add(route)
+        visited.append(path)
+        to_visit += [link for link in visit(path) if link not in visited]
+    return visited

@@ -8,7 +8,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from earnedsecure.core.demo import DEMO_PASSWORD, DEMO_USERNAME, demo_create
 from tests.browser.conftest import sign_in
-from tests.routes import addresses, route_of
+from tests.routes import walk
 
 LEAVE_OUT = re.compile(r"^/(quick-exit|accounts/logout|admin|api/|static/|media/)")
 PUBLIC = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
@@ -40,20 +40,15 @@ def test_no_page_scrolls_sideways_at_390_px(page, db):
 
     demo_create(months=6)
     sign_in(page, DEMO_USERNAME, DEMO_PASSWORD)
-    plain, _ = addresses()
-    to_visit = [path for path in plain if not LEAVE_OUT.match(path)]
-    seen_routes, visited, too_wide = set(), [], {}
-    while to_visit:
-        path = to_visit.pop(0)
-        route = route_of(path)
-        if route is None or route in seen_routes or LEAVE_OUT.match(path):
-            continue
-        seen_routes.add(route)
-        visited.append(path)
+    too_wide = {}
+
+    def visit(path):
         wide, links = _too_wide(page, path)
         if wide is not None:
             too_wide[path] = wide
-        to_visit += [link for link in links if link not in visited]
+        return links
+
+    visited = walk(visit, skip=LEAVE_OUT.match)
 
     assert too_wide == {}, f"pages wider than the 390 px screen: {too_wide}"
     # The walk must reach the pages with charts and tables, or it proves nothing.

@@ -13,7 +13,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.routes import HREF, addresses, route_of
+from tests.routes import HREF, addresses, route_of, walk
 
 # Quick exit signs out on GET by design (it must be one click away); signing out ends the session.
 SIGNS_OUT = re.compile(r"^/(quick-exit/|accounts/logout/)")
@@ -45,22 +45,20 @@ def person_with_history(db):
 
 def test_it_writes_nothing_on_any_get(person_with_history):
     client = person_with_history
-    plain, templated = addresses()
-    to_visit = [path for path in plain if not SIGNS_OUT.match(path) and not path.startswith("/admin")]
-    seen_routes, visited, writes = set(), [], {}
-    while to_visit:
-        path = to_visit.pop(0)
-        route = route_of(path)
-        if route is None or route in seen_routes or SIGNS_OUT.match(path):
-            continue
-        seen_routes.add(route)
-        visited.append(path)
+    _, templated = addresses()
+    writes = {}
+
+    def visit(path):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         if found := _writes(queries.captured_queries):
             writes[path] = found
         if response.status_code == 200 and "html" in response.get("Content-Type", ""):
-            to_visit += [link for link in HREF.findall(response.content.decode()) if link not in visited]
+            return HREF.findall(response.content.decode())
+        return []
+
+    visited = walk(visit, skip=SIGNS_OUT.match, first=lambda path: not path.startswith("/admin"))
+    seen_routes = {route_of(path) for path in visited}
 
     # The API's single-item reads: the id (or slug) of the first item its list answers with.
     for pattern in templated:

@@ -20,7 +20,7 @@ from earnedsecure.assessments.forms import field_name
 from earnedsecure.diary.services import activation_create
 from earnedsecure.journey.models import Reminder
 from tests.personas import PASSWORD
-from tests.routes import HREF, addresses, route_of
+from tests.routes import HREF, route_of, walk
 
 FORM = re.compile(r"<form\b([^>]*)>", re.I)
 ACTION = re.compile(r'action="([^"]*)"')
@@ -167,26 +167,21 @@ def test_every_post_form_on_every_page_is_covered(db):
 
     client = Client()
     client.force_login(demo_create(months=6))
-    plain, _ = addresses()
-    to_visit = [path for path in plain if not SIGNS_OUT.match(path)]
-    seen, visited, posted_to = set(), [], {}
-    while to_visit:
-        path = to_visit.pop(0)
-        route = route_of(path)
-        if route is None or route in seen or SIGNS_OUT.match(path):
-            continue
-        seen.add(route)
-        visited.append(path)
+    posted_to = {}
+
+    def visit(path):
         response = client.get(path)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
-            continue
+            return []
         html = response.content.decode()
         for attributes in FORM.findall(html):
             if 'method="post"' in attributes.lower():
                 action = ACTION.search(attributes)
                 target = (action.group(1) if action and action.group(1) else path).split("?")[0].split("#")[0]
                 posted_to.setdefault(route_of(target), path)
-        to_visit += [link for link in HREF.findall(html) if link not in visited]
+        return HREF.findall(html)
+
+    walk(visit, skip=SIGNS_OUT.match)
 
     uncovered = {route: page for route, page in posted_to.items() if route not in SAVES and route not in NOT_A_PAGE}
     assert not uncovered, f"POST forms with no save test (route: a page with the form): {uncovered}"
