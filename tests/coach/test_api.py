@@ -22,7 +22,11 @@ def test_it_analyses_a_thought_like_the_command_line(alice_client):
 
     text = "They're obviously pulling away and they will leave me."
     body = _post(alice_client, "/analyze/thought", {"text": text}).json()
-    assert set(body) == {"traps", "risk"}
+    assert set(body) == {"traps", "risk", "coaching", "ranked"}
+    assert body["coaching"] is True
+    ranked = analyze_thought(text)["ranked"]
+    assert [(r["name"], r["confidence"]) for r in body["ranked"]] == [(r["name"], r["confidence"]) for r in ranked]
+    assert len(body["ranked"]) == 12
     assert [t["name"] for t in body["traps"]] == [t["name"] for t in analyze_thought(text)["traps"]]
     assert body["traps"] and {"name", "confidence", "evidence", "question"} <= set(body["traps"][0])
     assert (body["risk"]["level"], body["risk"]["kind"]) == ("none", None)
@@ -32,6 +36,8 @@ def test_it_analyses_a_message(alice_client):
     body = _post(alice_client, "/analyze/message", {"text": PROTEST}).json()
     assert body["protest"] is True and body["behaviours"][0]["name"] and body["rewrite"]
     assert body["reassurance_requests_today"] == 0
+    assert body["coaching"] is True and 0.5 <= body["protest_score"] <= 1
+    assert len(body["ranked"]) == len(PROTEST_BEHAVIOURS) and set(body["ranked"][0]) == {"name", "confidence"}
     for behaviour in body["behaviours"]:
         known = PROTEST_BEHAVIOURS.get(behaviour["name"])
         assert (behaviour["label"], behaviour["explanation"]) == (known.label, known.explanation)
@@ -42,6 +48,7 @@ def test_it_analyses_a_message(alice_client):
 def test_it_flags_risk(alice_client):
     body = _post(alice_client, "/analyze/thought", {"text": "I want to kill myself"}).json()
     assert body["risk"]["level"] in {"concern", "urgent"} and body["risk"]["kind"] == "self_harm"
+    assert body["coaching"] is False and body["traps"] == []
 
 
 def test_it_rejects_text_that_is_too_long_naming_the_field(alice_client):

@@ -41,9 +41,18 @@ class TrapOut(Schema):
     question: str = ""
 
 
+class RankedOut(Schema):
+    """One label of the learned and rule layers' ranking, with its calibrated probability."""
+
+    name: str
+    confidence: float
+
+
 class ThoughtAnalysisOut(Schema):
     traps: list[TrapOut]
     risk: RiskOut
+    coaching: bool
+    ranked: list[RankedOut]
 
 
 class BehaviourOut(Schema):
@@ -57,6 +66,9 @@ class BehaviourOut(Schema):
 
 class MessageAnalysisOut(Schema):
     protest: bool
+    protest_score: float | None = None
+    coaching: bool
+    ranked: list[RankedOut]
     behaviours: list[BehaviourOut]
     rewrite: str
     risk: RiskOut
