@@ -70,6 +70,13 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/core/test_access_properties.py::test_another_persons_object_is_404_on_every_route_and_verb",
         "tests/core/test_access_properties.py::test_another_persons_lists_never_hold_her_ids",
     ),
+    "counted-answers": (
+        "tests/coach/test_suggestion_answers.py::test_the_name_is_encrypted_at_rest",
+        "tests/coach/test_suggestion_answers.py::test_only_the_answers_of_people_who_agree_are_counted",
+        "tests/coach/test_suggestion_answers.py::test_nobody_is_counted_without_agreeing",
+        "tests/coach/test_suggestion_answers.py::test_the_command_prints_the_counts_and_no_words",
+        "tests/coach/test_suggestion_answers.py::test_the_think_page_asks_and_takes_back_the_agreement",
+    ),
     "no-sharing-yet": (f"{HERE}::test_there_is_no_sharing_so_a_partner_sees_nothing",),
     "no-alerts": (f"{HERE}::test_words_about_danger_alert_nobody",),
     "mail-when": (
