@@ -24,7 +24,6 @@ from earnedsecure.domain.language.language_model import (
     features,
     form_features,
     load_model,
-    token_features,
 )
 from earnedsecure.domain.language.risk_model import features as risk_features
 from earnedsecure.domain.language.text import fold
@@ -58,9 +57,26 @@ def test_features_add_the_form_that_folding_loses():
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
-def test_the_cached_word_features_are_exactly_the_risk_layers(text):
+def test_the_cached_word_features_are_exactly_the_words_and_their_pieces(text):
+    """The features each word gives are cached; they are what the model's docstring says, computed afresh."""
+    expected: set[str] = set()
+    previous = ""
+    for token in fold(text).tokens:
+        if token.kind == "w":
+            expected.add("w:" + token.text)
+            if previous:
+                expected.add(f"b:{previous} {token.text}")
+            previous = token.text
+            padded = f" {token.text} "
+            if len(token.text) <= 30:
+                expected |= {"c:" + padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)}
+        elif token.kind == "b":
+            previous = ""
+        elif token.kind != ",":
+            expected.add("s:" + token.text)
     tokens = fold(text).tokens
-    assert token_features(tokens) == risk_features(tokens)
+    assert risk_features(tokens) == expected
+    assert risk_features(tokens) == expected  # and again, from the cache
 
 
 def test_the_shipped_model_is_small_and_describes_itself():

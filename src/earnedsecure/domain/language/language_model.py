@@ -35,7 +35,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -76,36 +76,12 @@ def form_features(original: str, words: int) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=50_000)
-def _word_features(word: str) -> frozenset[str]:
-    """A word's own features, as :func:`.risk_model.features` makes them (the word and its pieces), kept for
-    the next time the word comes: most words of a text are common ones, and this is most of the cost."""
-    return frozenset(risk_features((Token(word, "w", 0, 0),)))
-
-
-def token_features(tokens: Sequence[Token]) -> set[str]:
-    """Exactly :func:`.risk_model.features` of ``tokens``, with each word's own features cached."""
-    found: set[str] = set()
-    previous = ""
-    for token in tokens:
-        if token.kind == "w":
-            found |= _word_features(token.text)
-            if previous:
-                found.add(f"b:{previous} {token.text}")
-            previous = token.text
-        elif token.kind == "b":
-            previous = ""
-        elif token.kind != ",":
-            found.add("s:" + token.text)
-    return found
-
-
 def features(folded: FoldedText, tokens: Sequence[Token] | None = None) -> set[str]:
     """The binary features of a text (see the module docstring, step 1), from ``tokens`` when given (the
     person's own words in a thought, without what someone else said or did) or else all of its tokens."""
     tokens = folded.tokens if tokens is None else tokens
     words = sum(1 for token in tokens if token.kind == "w")
-    return token_features(tokens) | form_features(folded.original, words)
+    return risk_features(tokens) | form_features(folded.original, words)
 
 
 def sigmoid(x: float) -> float:

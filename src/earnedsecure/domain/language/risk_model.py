@@ -32,7 +32,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -44,6 +44,18 @@ PIECE_SIZES = (3, 4, 5)
 MAX_PIECE_WORD = 30  # a "word" longer than this (a pasted link, a keyboard mash) gives no pieces
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_features(word: str) -> tuple[str, ...]:
+    """A word's own features: the word and its pieces. Words recur (most of a text is common words), so each
+    is cut into pieces once per process rather than at every occurrence."""
+    found = ["w:" + word]
+    if len(word) <= MAX_PIECE_WORD:
+        padded = f" {word} "
+        for size in PIECE_SIZES:
+            found += ["c:" + padded[start : start + size] for start in range(len(padded) - size + 1)]
+    return tuple(found)
+
+
 def features(tokens: Iterable[Token]) -> set[str]:
     """The binary features of a run of folded tokens (see the module docstring, step 1)."""
     found: set[str] = set()
@@ -51,15 +63,10 @@ def features(tokens: Iterable[Token]) -> set[str]:
     for token in tokens:
         if token.kind == "w":
             word = token.text
-            found.add("w:" + word)
+            found.update(_word_features(word))
             if previous:
                 found.add(f"b:{previous} {word}")
             previous = word
-            if len(word) <= MAX_PIECE_WORD:
-                padded = f" {word} "
-                for size in PIECE_SIZES:
-                    for start in range(len(padded) - size + 1):
-                        found.add("c:" + padded[start : start + size])
         elif token.kind == "b":
             previous = ""
         elif token.kind != ",":
@@ -105,13 +112,12 @@ class RiskModel:
 
     def probabilities(self, found: set[str]) -> list[float]:
         """Softmax over the labels for one set of features (binary, scaled to unit length)."""
-        known = [self.weights[f] for f in found if f in self.weights]
+        weights = self.weights
+        known = [weights[f] for f in found if f in weights]
         scores = list(self.intercepts)
         if known:
             scale = 1.0 / math.sqrt(len(known))
-            for row in known:
-                for index, weight in enumerate(row):
-                    scores[index] += weight * scale
+            scores = [b + sum(column) * scale for b, column in zip(scores, zip(*known, strict=True), strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -119,11 +125,24 @@ class RiskModel:
 
     def riskiest_window(self, tokens: Sequence[Token]) -> tuple[float, list[float], tuple[int, int]]:
         """The window with the highest risk probability: that probability, all label probabilities, its range."""
+        # A window's features are the union of its segments' (a break resets the word pair), so each stretch
+        # between breaks is read once, not once per window it belongs to.
+        segment_at: dict[int, int] = {}
+        segment_features: list[set[str]] = []
+        start = 0
+        for index, token in enumerate([*tokens, None]):
+            if token is None or token.kind == "b":
+                segment_at[start] = len(segment_features)
+                segment_features.append(features(tokens[start:index]))
+                start = index + 1
+        ends = sorted(segment_at)
         best: tuple[float, list[float], tuple[int, int]] | None = None
         for first, end in windows(tokens):
-            probabilities = self.probabilities(features(tokens[first:end]))
+            covered = [segment_at[s] for s in ends if s == first or first < s < end]
+            found = segment_features[covered[0]].union(*(segment_features[i] for i in covered[1:]))
+            probabilities = self.probabilities(found)
             risk = 1.0 - probabilities[0]
-            if best is None or risk > best[0]:
+            if best is None or risk > best[0] + 1e-12:  # a tie (the same words again) keeps the earlier window
                 best = (risk, probabilities, (first, end))
         assert best is not None  # windows() always yields the whole text
         return best
