@@ -30,7 +30,7 @@ def test_a_thought_record_from_the_diary_to_before_and_after(page, alice):
     page.locator(".past-times input[type=checkbox]").first.check()
     page.fill("#id_evidence_against", "They had a deadline today.")
     page.fill("#id_balanced_thought", "They're busy, which doesn't mean they don't care.")
-    page.fill("#id_intensity_after", "3")
+    page.click("label[for=id_intensity_after_3]")
     page.click("button[value=save]")
 
     page.wait_for_selector("text=eased the feeling by 4 points")
@@ -89,7 +89,7 @@ def test_the_crisis_block_folds_to_one_line_and_stays(page, alice):
     sign_in(page, "alice", PASSWORD)
     page.goto("/think/thoughts/new/")
     page.fill("#id_automatic_thought", "I want to kill myself tonight.")
-    page.fill("#id_intensity_before", "9")
+    page.click("label[for=id_intensity_before_9]")
     page.click("button[value=check]")
     block = page.locator("[data-risk-block]")
     expect(block).to_be_visible()  # waits for the posted page, which has the same address
@@ -118,5 +118,33 @@ def test_without_javascript_the_message_is_there_to_select_and_no_dead_button_sh
         assert page.locator("[data-ideas-for=id_situation] li", has_text="I don't hear from you").count() == 1
         assert page.locator("button.idea").count() == 0
         assert page.input_value("#id_final_text") == "I notice I'm feeling this way when you didn't text me all day."
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_thought_record_rates_with_the_0_to_10_buttons(browser, live_server, alice):
+    from earnedsecure.coach.models import ThoughtRecord
+
+    context = browser.new_context(
+        java_script_enabled=False, base_url=live_server.url, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, "alice", PASSWORD)
+        page.goto("/think/thoughts/new/")
+        page.fill("#id_automatic_thought", "They're pulling away from me.")
+        page.click("button[value=check]")  # no rating yet
+        expect(page.locator("#id_intensity_before_error")).to_have_text("Choose a number from 0 to 10.")
+        assert page.input_value("#id_automatic_thought") == "They're pulling away from me."
+        page.click("label[for=id_intensity_before_6]")
+        assert page.is_checked("#id_intensity_before_6")
+        page.click("button[value=check]")
+        page.wait_for_selector("text=Look at the evidence")
+        page.fill("#id_balanced_thought", "They're busy.")
+        page.click("label[for=id_intensity_after_2]")
+        page.click("button[value=save]")
+        page.wait_for_selector("text=eased the feeling by 4 points")
+        record = ThoughtRecord.objects.get()
+        assert (record.intensity_before, record.intensity_after) == (6, 2)
     finally:
         context.close()

@@ -35,11 +35,11 @@ def test_a_thought_record_sent_after_the_session_ended_comes_back_after_signing_
     page.fill("#id_situation", "No reply since this morning")
     page.fill("#id_automatic_thought", "They're pulling away from me.")
     page.fill("#id_emotion", "scared")
-    page.fill("#id_intensity_before", "7")
+    page.click("label[for=id_intensity_before_7]")
     page.click("button[value=check]")
     page.fill("#id_evidence_against", "They said the deadline is today.")
     page.fill("#id_balanced_thought", BALANCED)
-    page.fill("#id_intensity_after", "3")
+    page.click("label[for=id_intensity_after_3]")
 
     _idle_for_31_minutes(page)  # she put the phone down before pressing Save
     page.click("button[value=save]")

@@ -171,3 +171,23 @@ def test_the_index_renders_in_a_few_queries(alice_client, alice, django_assert_m
         services.thought_record_create(owner=alice, automatic_thought="x", intensity_before=5, suggested_traps=[])
     with django_assert_max_num_queries(10):
         assert alice_client.get("/think/").status_code == 200
+
+
+def test_it_rates_with_the_same_0_to_10_buttons_as_the_diary(alice_client):
+    html = alice_client.get("/think/thoughts/new/").content.decode()
+    assert 'type="number"' not in html
+    assert (
+        '<fieldset class="field scale"' in html and "<legend>How strong is the feeling, from 0 to 10?</legend>" in html
+    )
+    for n in range(11):
+        assert f'type="radio" name="intensity_before" value="{n}"' in html
+    finish = alice_client.post("/think/thoughts/new/", _step_one()).content.decode()
+    assert 'type="number"' not in finish and 'type="radio" name="intensity_after" value="10"' in finish
+
+
+@pytest.mark.parametrize("rating", ["", "11", "-1", "five"])
+def test_a_missing_or_odd_rating_is_explained_in_plain_words(alice_client, rating):
+    html = alice_client.post("/think/thoughts/new/", _step_one(intensity_before=rating)).content.decode()
+    assert "Choose a number from 0 to 10." in html and "pulling away" in html
+    assert "less than or equal" not in html and "greater than" not in html and "not one of the available" not in html
+    assert 'aria-describedby="id_intensity_before_error"' in html

@@ -2,6 +2,7 @@ from django import forms
 
 from earnedsecure.coach.models import Outcome
 from earnedsecure.coach.rewrite import PARTS
+from earnedsecure.core.forms import scale_field
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.domain import cycle
 
@@ -31,17 +32,6 @@ def _verdict():
     )
 
 
-def _intensity(label, *, required=True):
-    return forms.IntegerField(
-        label=label,
-        min_value=0,
-        max_value=10,
-        required=required,
-        help_text=INTENSITY_HELP,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-
-
 class CalmForm(forms.Form):
     """Labels are questions or phrases of their own; no trailing colon."""
 
@@ -60,7 +50,7 @@ class ThoughtStartForm(CalmForm):
         help_text="Write it as it came, for example “They're pulling away from me.”",
     )
     emotion = _text("What did you feel?", rows=1, help_text="For example scared, hurt, angry.")
-    intensity_before = _intensity("How strong is the feeling, from 0 to 10?")
+    intensity_before = scale_field("How strong is the feeling, from 0 to 10?", help_text=INTENSITY_HELP)
     trigger = forms.ChoiceField(
         label="What kind of moment was it?",
         choices=TRIGGER_CHOICES,
@@ -85,7 +75,7 @@ class ThoughtFinishForm(CalmForm):
         "A more balanced thought",
         help_text="For example “They're busy right now, which doesn't mean they don't care.”",
     )
-    intensity_after = _intensity("How strong is the feeling now, from 0 to 10?")
+    intensity_after = scale_field("How strong is the feeling now, from 0 to 10?", help_text=INTENSITY_HELP)
 
     def __init__(self, *args, suggestions=(), traps=(), past_times=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,6 +2,26 @@ from django import forms
 
 from earnedsecure.core.free_text import LimitedTextarea
 from earnedsecure.core.models import SafetyPlan
+from earnedsecure.core.widgets import OnePassRadioSelect
+
+# The one 0-10 rating of the app (how strong a feeling is, how distressed, before and after): eleven buttons,
+# drawn by core/_scale.html as a fieldset whose legend is the question. A missing or odd answer gets one message.
+SCALE = [(n, str(n)) for n in range(11)]
+SCALE_MESSAGE = "Choose a number from 0 to 10."
+
+
+def scale_field(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=SCALE,
+        coerce=int,
+        widget=OnePassRadioSelect,
+        required=required,
+        empty_value=None,
+        help_text=help_text,
+        error_messages={"required": SCALE_MESSAGE, "invalid_choice": SCALE_MESSAGE},
+    )
+
 
 _HELP = {
     "warning_signs": (

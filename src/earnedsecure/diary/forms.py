@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.utils import timezone
 
+from earnedsecure.core.forms import scale_field
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.core.widgets import (
     OnePassCheckboxSelectMultiple,
@@ -20,7 +21,6 @@ from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
 from earnedsecure.domain.limits import date_out_of_range
 
-SCALE = [(n, str(n)) for n in range(11)]
 LOCAL_DATETIME = OnePassDateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
 
@@ -55,18 +55,6 @@ FEELING_MINUTES = [
     ("480", "Most of the day"),
     ("1440", "All day or longer"),
 ]
-
-
-def scale_field(label: str, *, required: bool = True, help_text: str = "") -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
-        label=label,
-        choices=SCALE,
-        coerce=int,
-        widget=OnePassRadioSelect,
-        required=required,
-        empty_value=None,
-        help_text=help_text,
-    )
 
 
 class ActivationFlowForm(forms.Form):
