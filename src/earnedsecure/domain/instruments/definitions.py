@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+SECONDS_PER_ITEM = 10
 
 
 class ScoringRule(StrEnum):
@@ -97,6 +100,10 @@ class Instrument:
     target: str | None = None
     # The item whose any non-zero answer must raise a safety response whatever the total (PHQ-9 item 9).
     safety_item_id: str | None = None
+    # What the questionnaire asks about, in everyday words, for titles (never an acronym), and one line saying
+    # what it asks. The published name, acronym, terms and citation stay for the "about" fold.
+    title: str = ""
+    asks: str = ""
     _items_by_id: dict[str, Item] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -122,6 +129,11 @@ class Instrument:
             if len(self.subscales) != 1 or covered != list(range(int(low), int(high) + 1)):
                 raise ValueError(f"{self.slug}: bands must tile the range of a single total exactly once")
         object.__setattr__(self, "_items_by_id", {item.id: item for item in self.items})
+
+    @property
+    def minutes(self) -> int:
+        """About how long it takes: ten seconds a statement (a one-tap answer on a 4 to 7 point scale), rounded up."""
+        return math.ceil(len(self.items) * SECONDS_PER_ITEM / 60)
 
     @property
     def min_value(self) -> int:

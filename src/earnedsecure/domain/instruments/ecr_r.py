@@ -202,4 +202,9 @@ ECR_R = Instrument(
     ),
     scoring=ScoringRule.MEAN,
     commercial_use_restricted=True,
+    title="How you feel in close relationships",
+    asks=(
+        "In general, not only now: how easily you let people close and lean on them, and how much you worry "
+        "about being loved or left."
+    ),
 )

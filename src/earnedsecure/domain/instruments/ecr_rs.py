@@ -61,6 +61,14 @@ _ITEMS: tuple[tuple[str, str, str, bool], ...] = (
 )
 
 # slug suffix -> (target key, target as named in the reference)
+# slug suffix -> the person asked about, in everyday words (for titles: "How you feel with ...")
+EVERYDAY_TARGETS: dict[str, str] = {
+    "": "your partner",
+    "-mother": "your mother (or a mother figure)",
+    "-father": "your father (or a father figure)",
+    "-friend": "your best friend",
+}
+
 TARGETS: dict[str, tuple[str, str]] = {
     "": ("romantic", "romantic partner"),
     "-mother": ("mother", "mother or mother-like figure"),
@@ -104,6 +112,11 @@ def _ecr_rs(suffix: str) -> Instrument:
         scoring=ScoringRule.MEAN,
         commercial_use_restricted=True,
         target=target,
+        title=f"How you feel with {EVERYDAY_TARGETS[suffix]}",
+        asks=(
+            f"About one particular person, {EVERYDAY_TARGETS[suffix]}: how easily you open up to them and lean "
+            "on them, and how much you worry they care less than you do."
+        ),
     )
 
 

@@ -111,6 +111,8 @@ PHQ_9 = Instrument(
     ),
     loinc_panel="44249-1",
     safety_item_id="phq9.thoughts_dead_or_self_harm",
+    title="Your mood over the last two weeks",
+    asks="How often low mood, sleep, energy, appetite and similar things have bothered you in the last two weeks.",
 )
 
 GAD_7 = Instrument(
@@ -133,6 +135,8 @@ GAD_7 = Instrument(
     subscales=(Subscale(key="total", name="Anxiety severity (GAD-7 total)", code="gad-7-total", loinc="70274-6"),),
     scoring=ScoringRule.SUM,
     commercial_use_restricted=False,
+    title="Worry and nerves over the last two weeks",
+    asks="How often worry, nerves, restlessness and irritability have bothered you in the last two weeks.",
     bands=(
         SeverityBand("minimal", "Minimal", 0, 4),
         SeverityBand("mild", "Mild", 5, 9),
