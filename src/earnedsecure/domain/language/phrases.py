@@ -284,6 +284,8 @@ class PhraseBook:
                 self._by_pair.setdefault((seq[0], seq[1]), []).append(index)
             for prefix in first.prefixes:
                 self._by_prefix.setdefault(prefix[:3], []).append((prefix, index))
+        # Most tokens begin no cue: one set lookup passes them by.
+        self._starts = frozenset(self._by_word) | frozenset(word for word, _ in self._by_pair)
 
     def __len__(self) -> int:
         return len(self._compiled)
@@ -318,7 +320,10 @@ class PhraseBook:
         present = set(texts)
         viable: dict[int, bool] = {}
         hits: list[Hit] = []
-        for i in range(len(tokens)):
+        starts, prefixes = self._starts, self._by_prefix
+        for i, text in enumerate(texts):
+            if text not in starts and text[:3] not in prefixes:
+                continue
             for index in self._candidates(texts, kinds, i):
                 compiled = self._compiled[index]
                 if compiled.anchored_start and i != first_word:

@@ -176,6 +176,10 @@ _FEELINGS = sorted(
     key=len,
     reverse=True,
 )
+# The feelings by their first word, longest first as above, so a draft is read once rather than once per feeling.
+_FEELINGS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in _FEELINGS:
+    _FEELINGS_BY_FIRST.setdefault(_seq[0], []).append(_seq)
 # "I'm / I feel / makes me" [so, really...] FEELING: the feeling must be the person's own.
 _FEELING_FRAMES = _folded_set("im iam feel feeling feelin felt feels")
 _FEELING_FRAMES_AFTER_I = _folded_set("am was get got")
@@ -324,7 +328,7 @@ def _feeling(folded: FoldedText, clauses: list[_Clause]) -> str | None:
     for clause in clauses:
         words = _words(folded, clause.tokens)
         for i in range(len(words)):
-            for seq in _FEELINGS:
+            for seq in _FEELINGS_BY_FIRST.get(words[i], ()):
                 if tuple(words[i : i + len(seq)]) != seq:
                     continue
                 j = i - 1
