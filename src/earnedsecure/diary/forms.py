@@ -242,14 +242,22 @@ class SavouringForm(forms.Form):
 LOCAL_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class DiarySearchForm(forms.Form):
+class PageForm(forms.Form):
+    """Which page of a list (the diary's entries, the good moments), sent by GET; anything else is the first."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
+
+    def number(self) -> int:
+        return (self.cleaned_data.get("page") if self.is_valid() else None) or 1
+
+
+class DiarySearchForm(PageForm):
     """The diary's search and paging, sent by GET: entries that began between two days (in the person's own
     time zone, both days included) and had one trigger, a page at a time."""
 
     since = forms.DateField(label="From", required=False, widget=LOCAL_DATE)
     until = forms.DateField(label="To", required=False, widget=LOCAL_DATE)
     trigger = forms.ChoiceField(label="What set it off", choices=[("", "Anything"), *Trigger.choices], required=False)
-    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def clean(self):
         data = super().clean()
@@ -270,7 +278,7 @@ class DiarySearchForm(forms.Form):
         data = self.cleaned_data
         since, until = data.get("since"), data.get("until")
         return {
-            "number": data.get("page") or 1,
+            "number": self.number(),
             "since": timezone.make_aware(datetime.combine(since, time.min)) if since else None,
             "until": timezone.make_aware(datetime.combine(until + timedelta(days=1), time.min)) if until else None,
             "trigger": data.get("trigger") or "",

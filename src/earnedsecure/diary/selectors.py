@@ -52,13 +52,23 @@ DIARY_PAGE_SIZE = 30
 
 @dataclass(frozen=True)
 class DiaryPage:
+    """One page of a list, newest first: the diary's entries or the good moments."""
+
     number: int
-    lines: list[Activation]
+    lines: list
     has_older: bool
 
     @property
     def has_newer(self) -> bool:
         return self.number > 1
+
+
+def _page(newest_first, *, number: int, size: int) -> DiaryPage:
+    """Page ``number`` (from 1) of an ordered queryset in one query: the page's rows and one more, which says
+    whether there are older ones (no count of the whole history)."""
+    start = (number - 1) * size
+    rows = list(newest_first[start : start + size + 1])
+    return DiaryPage(number=number, lines=rows[:size], has_older=len(rows) > size)
 
 
 def activation_page(
@@ -83,9 +93,7 @@ def activation_page(
         lines = lines.filter(occurred_at__lt=until)
     if trigger:
         lines = lines.filter(trigger=trigger)
-    start = (number - 1) * size
-    rows = list(lines.order_by("-occurred_at", "-id")[start : start + size + 1])
-    return DiaryPage(number=number, lines=rows[:size], has_older=len(rows) > size)
+    return _page(lines.order_by("-occurred_at", "-id"), number=number, size=size)
 
 
 def activations_awaiting_follow_up(*, user, now: datetime | None = None):
@@ -104,6 +112,11 @@ def tool_session_list(*, user):
 
 def savouring_list(*, user):
     return owned_queryset(SavouringEntry, user).order_by("-occurred_at")
+
+
+def savouring_page(*, user, number: int = 1, size: int = DIARY_PAGE_SIZE) -> DiaryPage:
+    """Page ``number`` (from 1) of the person's good moments, newest first, as the diary's entries are paged."""
+    return _page(savouring_list(user=user).order_by("-occurred_at", "-id"), number=number, size=size)
 
 
 @dataclass

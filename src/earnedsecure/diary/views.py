@@ -20,6 +20,7 @@ from earnedsecure.diary.forms import (
     ActivationForm,
     DiarySearchForm,
     FollowUpForm,
+    PageForm,
     SavouringForm,
     ToolSessionForm,
 )
@@ -27,7 +28,6 @@ from earnedsecure.diary.models import Activation
 from earnedsecure.diary.tools import tool_template, tool_url
 from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES, TOOLS, TRIGGERS, URGE_SURFING
 
-RECENT = 30  # good moments shown
 # Everything a person writes in the "I'm activated" flow, read for risk.
 ENTRY_TEXTS = ("trigger_note", "body_sensations", "thought", "response_note")
 
@@ -65,17 +65,25 @@ def _lines(activations) -> list[dict]:
     ]
 
 
-def index(request):
-    """The entries, newest first, a page at a time, and a search by the days they began and their trigger."""
-    search = DiarySearchForm(request.GET or None)
-    page = selectors.activation_page(user=request.user, **search.filters())
-    waiting = list(selectors.activations_awaiting_follow_up(user=request.user).only(*selectors.LINE_COLUMNS)[:5])
+def _pager(request, page: selectors.DiaryPage) -> dict:
+    """The addresses of the newer and older pages of a list (diary/_pager.html), keeping the rest of the query."""
 
     def page_url(number: int) -> str:
         query = request.GET.copy()
         query["page"] = str(number)
         return f"?{query.urlencode()}"
 
+    return {
+        "newer_url": page_url(page.number - 1) if page.has_newer else "",
+        "older_url": page_url(page.number + 1) if page.has_older else "",
+    }
+
+
+def index(request):
+    """The entries, newest first, a page at a time, and a search by the days they began and their trigger."""
+    search = DiarySearchForm(request.GET or None)
+    page = selectors.activation_page(user=request.user, **search.filters())
+    waiting = list(selectors.activations_awaiting_follow_up(user=request.user).only(*selectors.LINE_COLUMNS)[:5])
     return render(
         request,
         "diary/index.html",
@@ -85,8 +93,7 @@ def index(request):
             "page": page,
             "search": search,
             "searching": search.searching(),
-            "newer_url": page_url(page.number - 1) if page.has_newer else "",
-            "older_url": page_url(page.number + 1) if page.has_older else "",
+            **_pager(request, page),
             "waiting": waiting,
         },
     )
@@ -246,8 +253,9 @@ def tool(request, slug):
 
 
 def savouring(request):
-    entries = list(selectors.savouring_list(user=request.user)[:RECENT])
-    return render(request, "diary/savouring.html", {"entries": entries})
+    """The good moments, newest first, a page at a time as the diary's entries are."""
+    page = selectors.savouring_page(user=request.user, number=PageForm(request.GET).number())
+    return render(request, "diary/savouring.html", {"entries": page.lines, "page": page, **_pager(request, page)})
 
 
 @require_http_methods(["GET", "POST"])
