@@ -52,11 +52,20 @@ def test_latest_result_is_none_without_history_and_never_anothers(alice, charlie
     assert latest_result(user=alice, instrument="gad-7") is None
 
 
-def test_never_taken_check_ins_are_due_now_with_the_suggested_defaults(alice):
+def test_of_the_never_taken_check_ins_one_a_day_is_due_now(alice):
     now = T0
     due = due_assessments(user=alice, now=now)
-    assert [d.slug for d in due] == ["ecr-r", "ecr-rs", "gad-7", "phq-9"]
-    assert all(d == DueAssessment(d.slug, d.name, now, False) for d in due)
+    assert due == [DueAssessment("ecr-r", "ECR-R", now, False, title="How you feel in close relationships")]
+    # Right after it, nothing new that day; the next one the next day, in the introduction order.
+    submit(alice, "ecr-r", ecr("ecr-r", 5, 3), now)
+    assert due_assessments(user=alice, now=now + timedelta(hours=1)) == []
+    assert [d.slug for d in due_assessments(user=alice, now=now + timedelta(days=1))] == ["phq-9"]
+
+
+def test_asking_for_another_makes_it_due_at_once(alice):
+    submit(alice, "ecr-r", ecr("ecr-r", 5, 3), T0)
+    response_start(user=alice, instrument="ecr-rs")
+    assert [d.slug for d in due_assessments(user=alice, now=T0 + timedelta(hours=1))] == ["ecr-rs"]
 
 
 def test_due_dates_follow_the_last_completion_and_the_persons_schedule(alice, django_assert_max_num_queries):
@@ -69,12 +78,16 @@ def test_due_dates_follow_the_last_completion_and_the_persons_schedule(alice, dj
     with django_assert_max_num_queries(2):
         due = due_assessments(user=alice, now=now)
     # PHQ-9 was due on day 14 (overdue after 3 days); ECR-RS due on day 24; ECR-R in 3 months; GAD-7 off.
-    assert due == [DueAssessment("phq-9", "PHQ-9", T0 + timedelta(days=14), overdue=True)]
+    assert due == [
+        DueAssessment(
+            "phq-9", "PHQ-9", T0 + timedelta(days=14), overdue=True, title="Your mood over the last two weeks"
+        )
+    ]
 
 
 def test_a_switched_off_instrument_is_never_due(alice, settings):
     settings.DISABLED_INSTRUMENTS = ["ecr-r", "ecr-rs"]
-    assert [d.slug for d in due_assessments(user=alice, now=T0)] == ["gad-7", "phq-9"]
+    assert [d.slug for d in due_assessments(user=alice, now=T0)] == ["phq-9"]
 
 
 def test_ecr_r_anxiety_change_needs_two_results(alice):

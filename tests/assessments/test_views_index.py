@@ -1,6 +1,8 @@
+import re
 from datetime import UTC, datetime
 
 from django.test import Client
+from django.utils import timezone
 
 from earnedsecure.assessments.services import response_start
 
@@ -18,8 +20,43 @@ def test_it_lists_the_instruments_with_their_terms_and_whats_due(alice_client):
     html = alice_client.get("/check-ins/").content.decode()
     assert "Commercial use requires the permission of the authors." in html
     assert "No permission required to reproduce, translate, display or distribute." in html
-    assert "Ready when you are" in html and "Take the PHQ-9" in html
+    assert "Ready when you are" in html and ">How you feel in close relationships</a>" in html
     assert "<title>Check-ins · Notebook</title>" in html
+
+
+def test_it_names_each_questionnaire_by_what_it_asks_with_the_detail_in_a_fold(alice_client):
+    html = alice_client.get("/check-ins/").content.decode()
+    headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html, re.S)
+    assert "Your mood over the last two weeks" in headings and "How you feel with your partner" in headings
+    assert not [h for h in headings if re.search(r"ECR|PHQ|GAD", h)]
+    assert "36 short questions, about 6 minutes" in html
+    # Acronyms, licences and citations only inside the "About this questionnaire" folds.
+    folds = re.findall(r"<details class=\"about-questionnaire\".*?</details>", html, re.S)
+    assert len(folds) == 7 and "<summary>About this questionnaire</summary>" in folds[0]
+    outside = re.sub(r"<details class=\"about-questionnaire\".*?</details>", "", html, flags=re.S)
+    for detail in ("ECR-R", "PHQ-9", "doi:", "Terms:", "Fraley"):
+        assert detail not in outside.split("<footer")[0]
+        assert detail in html
+
+
+def test_one_new_questionnaire_a_day_and_another_on_request(alice, alice_client):
+    submit(alice, "ecr-r", ecr("ecr-r", 5, 2), timezone.now())
+    html = alice_client.get("/check-ins/").content.decode()
+    assert "Ready when you are" not in html and "Coming up" in html and "Do another now" in html
+    coming = html.split("data-coming-up")[1].split("</section>")[0]
+    assert coming.index("Your mood") < coming.index("Worry and nerves") < coming.index("your partner")
+    response = alice_client.post("/check-ins/another/")
+    assert response.status_code == 302 and response["Location"] == "/check-ins/phq-9/"
+    html = alice_client.get("/check-ins/").content.decode()
+    assert "Carry on: Your mood over the last two weeks" in html
+    assert "Carry on: Worry" not in html and "Coming up" in html
+
+
+def test_another_only_answers_a_post_and_opens_nothing_when_none_is_coming(alice, alice_client):
+    assert alice_client.get("/check-ins/another/").status_code == 405
+    opened = [alice_client.post("/check-ins/another/")["Location"] for _ in range(4)]
+    assert opened == ["/check-ins/phq-9/", "/check-ins/gad-7/", "/check-ins/ecr-rs/", "/check-ins/"]
+    assert alice_client.post("/check-ins/another/")["Location"] == "/check-ins/"
 
 
 def test_it_shows_recent_results_and_a_paused_check_in(alice, alice_client):

@@ -7,15 +7,21 @@ Other apps (the home page, the pathway) call ``score_series``, ``latest_result``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
-from django.db.models import Case, Max, Q, When
+from django.db.models import Case, Count, Max, Min, Q, When
 from django.utils import timezone
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
-from earnedsecure.assessments.services import DEFAULT_SCHEDULE, enabled_instruments, instrument_enabled
+from earnedsecure.assessments.services import (
+    DEFAULT_SCHEDULE,
+    enabled_instruments,
+    instrument_enabled,
+    introduction_order,
+)
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.domain.instruments import Change, RCAssumptions, compare, get_instrument
+from earnedsecure.domain.instruments.pacing import CheckInHistory, Pace, PacedCheckIn, pace_check_ins
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS
 from earnedsecure.domain.progress.professional_help import (
     HIGH_ACTIVATIONS_WITHIN,
@@ -41,6 +47,7 @@ class DueAssessment:
     name: str
     due_at: datetime
     overdue: bool
+    title: str = ""  # what it asks about, in everyday words ("Your mood over the last two weeks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,9 @@ class ScheduleRow:
     every_days: int
     last_completed_at: datetime | None
     due_at: datetime | None
+    first_completed_at: datetime | None = None
+    started: bool = False  # an unfinished response is open
+    title: str = ""
 
 
 def completed(user):
@@ -109,37 +119,75 @@ def in_progress(*, user) -> dict[str, InstrumentResponse]:
 
 
 def schedule_rows(*, user) -> list[ScheduleRow]:
-    """Every enabled instrument with its rhythm (the person's, else the suggested default) and next due date.
+    """Every enabled instrument with its rhythm (the person's, else the suggested default), its history and its
+    next due date, in the order new questionnaires are introduced (``services.INTRODUCTION_ORDER``).
 
-    Two queries: the person's schedule rows and the last completion per instrument (grouped in SQL).
+    Two queries: the person's schedule rows, and per instrument (grouped in SQL) the first and last completion
+    and whether one is open. ``due_at`` is the schedule's (None for one never taken); pacing decides the rest.
     """
     chosen = dict(owned_queryset(Schedule, user).values_list("instrument", "every_days"))
-    last = dict(completed(user).order_by().values_list("instrument").annotate(Max("completed_at")))
+    history = {
+        slug: (first, last, open_count > 0)
+        for slug, first, last, open_count in owned_queryset(InstrumentResponse, user)
+        .order_by()
+        .values_list("instrument")
+        .annotate(
+            first=Min("completed_at"),
+            last=Max("completed_at"),
+            open=Count("pk", filter=Q(status=InstrumentResponse.Status.IN_PROGRESS)),
+        )
+    }
     rows = []
-    for definition in enabled_instruments():
+    for definition in introduction_order(enabled_instruments()):
         every_days = chosen.get(definition.slug, DEFAULT_SCHEDULE.get(definition.slug, 0))
-        last_at = last.get(definition.slug)
-        due_at = None
-        if every_days:
-            due_at = last_at + timedelta(days=every_days) if last_at else None
-        rows.append(ScheduleRow(definition.slug, definition.short_name, every_days, last_at, due_at))
+        first_at, last_at, started = history.get(definition.slug, (None, None, False))
+        due_at = last_at + timedelta(days=every_days) if every_days and last_at else None
+        rows.append(
+            ScheduleRow(
+                definition.slug,
+                definition.short_name,
+                every_days,
+                last_at,
+                due_at,
+                first_completed_at=first_at,
+                started=started,
+                title=definition.title,
+            )
+        )
     return rows
 
 
 def due_assessments(*, user, now: datetime) -> list[DueAssessment]:
-    """The scheduled check-ins that are due by ``now`` (never taken counts as due now), soonest first."""
-    return due_from_rows(schedule_rows(user=user), now=now)
+    """The scheduled check-ins that are due by ``now``, soonest first: repeats on their schedule, and of those
+    never taken at most one new a day (``domain.instruments.pacing``), in the person's own day."""
+    return due_from_rows(schedule_rows(user=user), now=now, zone=user.zone)
 
 
-def due_from_rows(rows: list[ScheduleRow], *, now: datetime) -> list[DueAssessment]:
+def paced(rows: list[ScheduleRow], *, now: datetime, zone: tzinfo) -> dict[str, PacedCheckIn]:
+    histories = [
+        CheckInHistory(row.slug, row.every_days, row.first_completed_at, row.last_completed_at, row.started)
+        for row in rows
+    ]
+    return {p.slug: p for p in pace_check_ins(histories, now=now, zone=zone)}
+
+
+def due_from_rows(rows: list[ScheduleRow], *, now: datetime, zone: tzinfo) -> list[DueAssessment]:
+    pace = paced(rows, now=now, zone=zone)
     due = []
     for row in rows:
-        if not row.every_days:
-            continue
-        due_at = row.due_at or now
-        if due_at <= now:
-            due.append(DueAssessment(row.slug, row.name, due_at, overdue=now - due_at > OVERDUE_AFTER))
-    return sorted(due, key=lambda d: (d.due_at, d.slug))
+        found = pace[row.slug]
+        if found.pace is Pace.DUE and found.due_at is not None:
+            overdue = now - found.due_at > OVERDUE_AFTER
+            due.append(DueAssessment(row.slug, row.name, found.due_at, overdue=overdue, title=row.title))
+    order = {row.slug: position for position, row in enumerate(rows)}
+    return sorted(due, key=lambda d: (d.due_at, order[d.slug]))
+
+
+def coming_up_from_rows(rows: list[ScheduleRow], *, now: datetime, zone: tzinfo) -> list[ScheduleRow]:
+    """New questionnaires waiting for a later day (or for the person to ask for another), in the order they
+    will come."""
+    pace = paced(rows, now=now, zone=zone)
+    return [row for row in rows if pace[row.slug].pace is Pace.COMING_UP]
 
 
 # A person's own SD and reliability change only how the check-in pages describe change (the pathway always uses

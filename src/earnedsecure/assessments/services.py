@@ -48,6 +48,10 @@ PAGE_SIZES: dict[str, int] = {"ecr-r": 6, "gad-7": 4}
 DEFAULT_PAGE_SIZE = 3
 # The order people meet the instruments in lists.
 DISPLAY_ORDER = ("ecr-rs", "ecr-r", "phq-9", "gad-7", "ecr-rs-mother", "ecr-rs-father", "ecr-rs-friend")
+# The order new questionnaires are offered, one a day at the start (domain.instruments.pacing): first how you
+# feel in close relationships in general (what the pathway measures), then mood (with its question 9, the
+# one that must never wait long), then worry, then the particular people; the rest in the list's order.
+INTRODUCTION_ORDER = ("ecr-r", "phq-9", "gad-7", "ecr-rs")
 
 
 class InstrumentUnavailable(UnknownInstrument):
@@ -66,6 +70,12 @@ def enabled_instruments() -> list[Instrument]:
     return [REGISTRY[slug] for slug in DISPLAY_ORDER if instrument_enabled(slug)] + [
         instrument for slug, instrument in REGISTRY.items() if slug not in DISPLAY_ORDER and instrument_enabled(slug)
     ]
+
+
+def introduction_order(instruments: list[Instrument]) -> list[Instrument]:
+    """``instruments`` in the order new ones are offered (``INTRODUCTION_ORDER``, then as given)."""
+    first = {slug: position for position, slug in enumerate(INTRODUCTION_ORDER)}
+    return sorted(instruments, key=lambda i: first.get(i.slug, len(first)))
 
 
 def get_enabled_instrument(slug: str) -> Instrument:

@@ -5,6 +5,7 @@ from earnedsecure.assessments import views
 app_name = "assessments"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("another/", views.another, name="another"),
     path("settings/", views.check_in_settings, name="settings"),
     path("results/<int:pk>/", views.result, name="result"),
     path("safety/<int:pk>/", views.safety, name="safety"),

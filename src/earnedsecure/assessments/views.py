@@ -127,24 +127,37 @@ def index(request):
             "paused": paused.get(definition.slug),
             "attachment": services.is_attachment(definition),
         }
-        for definition in services.enabled_instruments()
+        for definition in services.introduction_order(services.enabled_instruments())
     ]
     return render(
         request,
         "assessments/index.html",
         {
             "instruments": instruments,
-            "due": selectors.due_from_rows(schedule, now=now),
+            "due": selectors.due_from_rows(schedule, now=now, zone=user.zone),
+            "coming_up": selectors.coming_up_from_rows(schedule, now=now, zone=user.zone),
             "next_due": min(
                 (row for row in schedule if row.due_at and row.due_at > now), key=lambda r: r.due_at, default=None
             ),
             "recent": [
-                {"row": row, "name": get_instrument(row.instrument).short_name, "summary": summary(row)}
-                for row in recent
+                {"row": row, "name": get_instrument(row.instrument).title, "summary": summary(row)} for row in recent
             ],
             "paused": paused,
         },
     )
+
+
+@require_POST
+def another(request):
+    """ "Do another now": open the next questionnaire still coming up, so it is due at once (pacing counts a
+    started one as due), and go to it. With none coming up, back to the list."""
+    user = request.user
+    schedule = selectors.schedule_rows(user=user)
+    coming_up = selectors.coming_up_from_rows(schedule, now=timezone.now(), zone=user.zone)
+    if not coming_up:
+        return redirect("assessments:index")
+    response = services.response_start(user=user, instrument=coming_up[0].slug)
+    return redirect("assessments:take", slug=response.instrument)
 
 
 def _first_unanswered_page(instrument, answers) -> int:

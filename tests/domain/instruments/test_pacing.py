@@ -36,10 +36,10 @@ def taken(slug, first, last=None, every=14):
         ([taken("a", NOW - timedelta(hours=5)), new("b")], AUCKLAND, ["later", "due"]),
         ([taken("a", NOW - timedelta(minutes=30)), new("b")], AUCKLAND, ["later", "coming_up"]),
         ([taken("a", NOW - timedelta(hours=13)), new("b")], UTC, ["later", "due"]),
-        # "Do another now": a started one is due whatever the allowance, and uses it.
+        # "Do another now": a started one is due on top of today's place, never instead of it.
         ([taken("a", NOW - timedelta(hours=1)), new("b", started=True), new("c")], UTC, ["later", "due", "coming_up"]),
-        ([new("a"), new("b", started=True), new("c")], UTC, ["coming_up", "due", "coming_up"]),
-        # One started days ago and left open keeps today's place: finish or put away what is open first.
+        ([new("a"), new("b", started=True), new("c")], UTC, ["due", "due", "coming_up"]),
+        # One started days ago and left open keeps its place in the order.
         ([new("a", started=True), new("b")], UTC, ["due", "coming_up"]),
         # Repeats follow the schedule, whatever happened today.
         (

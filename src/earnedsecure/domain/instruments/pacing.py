@@ -6,11 +6,12 @@ rule here:
 1. A questionnaire the person has taken before (a repeat) follows its schedule: due once ``every_days``
    have passed since the last time; before that it is ``LATER``.
 2. A questionnaire never taken (new) is introduced at most ``NEW_PER_DAY`` a day, in the order given
-   (the caller's introduction order). Today's allowance is used by a new questionnaire first finished
-   today (in the person's own day) and by one started and not yet finished: finish or put away what is open
-   before a new one is offered. The rest are ``COMING_UP``.
-3. The person can ask for more ("do another now"): starting one makes it ``DUE`` at once, whatever the
-   allowance, because a started questionnaire is always due (it is open).
+   (the caller's introduction order). A new questionnaire first finished today (in the person's own day)
+   uses one of today's places; the places left go to the first new ones not yet finished, in order, started
+   or not. The rest are ``COMING_UP``.
+3. The person can ask for more ("do another now"): starting one makes it ``DUE`` at once, on top of
+   today's places, because a started questionnaire is always due (it is open). Asking never takes the
+   place of the one already offered, so what was due stays due.
 4. An unscheduled one (``every_days`` 0) is ``OFF``, started or not: it stays reachable from the full list.
 
 New questionnaires exist only at the start (or when the person switches one on later), so this is the
@@ -57,13 +58,12 @@ def pace_check_ins(
 ) -> tuple[PacedCheckIn, ...]:
     """Each questionnaire's pace, in the order given (which is also the order new ones are introduced)."""
     today = now.astimezone(zone).date()
-    scheduled_new = [h for h in histories if h.every_days and h.first_completed_at is None]
-    open_today = sum(1 for h in scheduled_new if h.started) + sum(
+    finished_today = sum(
         1
         for h in histories
         if h.every_days and h.first_completed_at is not None and h.first_completed_at.astimezone(zone).date() == today
     )
-    allowance = max(0, new_per_day - open_today)
+    allowance = max(0, new_per_day - finished_today)
     paced = []
     for history in histories:
         if not history.every_days:
@@ -71,10 +71,10 @@ def pace_check_ins(
         elif history.last_completed_at is not None:
             due_at = history.last_completed_at + timedelta(days=history.every_days)
             paced.append(PacedCheckIn(history.slug, Pace.DUE if due_at <= now else Pace.LATER, due_at))
-        elif history.started:
-            paced.append(PacedCheckIn(history.slug, Pace.DUE, now))
         elif allowance > 0:
             allowance -= 1
+            paced.append(PacedCheckIn(history.slug, Pace.DUE, now))
+        elif history.started:
             paced.append(PacedCheckIn(history.slug, Pace.DUE, now))
         else:
             paced.append(PacedCheckIn(history.slug, Pace.COMING_UP, None))
