@@ -13,7 +13,7 @@ entries come with the activations' windows).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
@@ -27,7 +27,7 @@ from earnedsecure.diary.selectors import (
 )
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import TOOLS
-from earnedsecure.domain.progress.figures import duration_in_words
+from earnedsecure.domain.progress.figures import duration_in_words, share_of_week_passed
 from earnedsecure.domain.progress.pathway import (
     MOOD_WINDOW,
     EcrCheckIn,
@@ -333,20 +333,24 @@ def _intensity(value: float | None) -> str:
     return "no entries" if value is None else f"{value:.1f} out of 10"
 
 
-def comparisons(*, activations: ActivationFigures, now: datetime) -> tuple[tuple[Comparison, ...], bool]:
-    """This week against the first four weeks: activations, intensity, time to calm down."""
+def comparisons(*, activations: ActivationFigures, now: datetime, zone: tzinfo) -> tuple[tuple[Comparison, ...], bool]:
+    """This week against the first four weeks: activations, intensity, time to calm down.
+
+    The week under way is compared like with like: its count so far against the start's rate over the same
+    share of a week (``share_of_week_passed``, on the person's clock), and called lower only when it is, once
+    at least one entry would be expected by now."""
     if not activations.total or activations.first_at is None:
         return (), False
     weeks_so_far = (now - activations.first_at).total_seconds() / (7 * 24 * 3600)
     early = weeks_so_far < WINDOW.days / 7
     baseline_weeks = max(1.0, min(WINDOW.days / 7, weeks_so_far))
-    start_rate = activations.baseline / baseline_weeks
+    by_now = activations.baseline / baseline_weeks * share_of_week_passed(now, zone)
     rows = [
         Comparison(
             "Activations",
-            _per_week(activations.baseline, baseline_weeks),
+            f"{_per_week(activations.baseline, baseline_weeks)} ({by_now:.1f} by this time of the week)",
             f"{activations.this_week} so far this week",
-            None if early else activations.this_week <= start_rate,
+            None if early or by_now < 1 else activations.this_week < by_now,
         ),
         Comparison(
             "How intense (average)",
@@ -437,7 +441,7 @@ def home_view(*, user, now: datetime) -> HomeView:
         activations=activations,
         tool_sessions=None if tools is None else tools.sessions,
     )
-    found, early = comparisons(activations=view.activations, now=now)
+    found, early = comparisons(activations=view.activations, now=now, zone=user.zone)
     next_check_in = due[0] if due else None
     # The next step already asks about the latest open entry; do not ask twice on one screen.
     reminders = [

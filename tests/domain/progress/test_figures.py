@@ -14,6 +14,7 @@ from earnedsecure.domain.progress.figures import (
     most_helpful_tool,
     next_week_start,
     recovery_scale,
+    share_of_week_passed,
     week_start,
 )
 from earnedsecure.domain.progress.insights import tool_effect
@@ -109,3 +110,22 @@ def test_the_next_week_starts_at_local_midnight_across_a_clock_change():
     assert following == datetime(2026, 3, 30, tzinfo=LONDON)
     assert (following.hour, following.minute) == (0, 0)
     assert following.timestamp() - spring.timestamp() == timedelta(hours=167).total_seconds()  # clocks went forward
+
+
+@pytest.mark.parametrize(
+    ("moment", "zone", "share"),
+    [
+        (datetime(2026, 6, 1, 0, 0, tzinfo=LONDON), LONDON, 0.0),  # Monday, local midnight
+        (datetime(2026, 6, 4, 12, 0, tzinfo=LONDON), LONDON, 0.5),  # Thursday noon: half the week
+        (datetime(2026, 6, 7, 18, 0, tzinfo=LONDON), LONDON, 6.75 / 7),  # Sunday evening
+        (datetime(2026, 6, 1, 2, 0, tzinfo=UTC), ZoneInfo("America/New_York"), (6 + 22 / 24) / 7),  # still Sunday there
+        (datetime(2026, 3, 29, 12, 0, tzinfo=LONDON), LONDON, 6.5 / 7),  # the Sunday the clocks go forward
+    ],
+)
+def test_the_share_of_the_week_passed_is_read_on_the_local_clock(moment, zone, share):
+    assert share_of_week_passed(moment, zone) == pytest.approx(share)
+
+
+@given(st.datetimes(timezones=st.just(UTC)))
+def test_the_share_of_the_week_passed_stays_within_the_week(moment):
+    assert 0 <= share_of_week_passed(moment, LONDON) < 1

@@ -1,5 +1,5 @@
-"""The figure rules, each written once: the median of a window, the most helpful tool, a duration in words and
-the start of a week. Home, insights, the pathway, the coach and reminders all call these; none restates them.
+"""The figure rules, each written once: the median of a window, the most helpful tool, a duration in words, the
+start of a week and how much of it has passed. Home, insights, the pathway, the coach and reminders all call these; none restates them.
 
 Framework-free: plain values in, plain values out, ``now`` and the time zone passed in.
 
@@ -90,6 +90,16 @@ def week_start(moment: datetime, zone: tzinfo) -> datetime:
     local = moment.astimezone(zone)
     monday = (local - timedelta(days=local.weekday())).date()
     return datetime(monday.year, monday.month, monday.day, tzinfo=zone)
+
+
+def share_of_week_passed(moment: datetime, zone: tzinfo) -> float:
+    """How much of its week ``moment`` is into, from 0 (local midnight on Monday) towards 1, on the local clock.
+
+    A count "so far this week" is set against this share of a typical week, never a whole one: two entries by
+    Thursday are not fewer than three a week. Read on the wall clock, so a clock change does not move it."""
+    local = moment.astimezone(zone)
+    days = local.weekday() + (local.hour * 3600 + local.minute * 60 + local.second + local.microsecond / 1e6) / 86400
+    return days / 7
 
 
 def next_week_start(start: datetime, zone: tzinfo) -> datetime:
