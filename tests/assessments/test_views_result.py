@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 from django.test import Client
@@ -23,11 +24,63 @@ def test_it_shows_both_dimensions_the_plot_and_the_prototype_with_its_rule(alice
     html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
     assert "6.00" in html and "2.00" in html
     assert '<svg class="plane"' in html and "plane__band" in html and "<desc" in html
-    assert "Nearest prototype:</span> Anxious-preoccupied" in html
-    assert "a score of exactly 4.0 or below counts as low" in html
+    # Named gently, beside the two dimensions, with what it can't tell; the rule one tap away.
+    scores = html.split('aria-labelledby="scores-heading"')[1].split("</section>")[0]
+    assert "closest to the pattern researchers call “anxious-preoccupied”" in scores
+    assert "Worry about being loved or left" in scores and "Unease with closeness" in scores
+    assert "It is a rough landmark, not a type" in scores and "Nearest prototype" not in html
+    fold = html.split("data-how-worked-out")[1].split("</details>")[0]
+    assert "a score of exactly 4.0 or below counts as low" in fold
+    assert "reliability of 0.85" in fold and 'href="/check-ins/settings/research/"' in fold
     assert "Its strengths" in html and "It changes" in html
     assert "diagnos" not in html.split("<footer")[0].lower()
     assert "<title>Check-ins · Notebook</title>" in html
+
+
+def test_it_says_what_the_answers_mean_in_words_before_any_number(alice, alice_client):
+    row = submit(alice, "ecr-r", ecr("ecr-r", 6, 2), WHEN)
+    html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
+    main = html.split("<main")[1]
+    words = main.split("data-in-words")[1].split("</section>")[0]
+    assert "Worry about being loved or left is strong for you at the moment" in words
+    assert "Letting people close and leaning on them comes fairly easily to you" in words
+    assert main.index("data-in-words") < main.index("score-big")
+    headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", main, re.S)
+    assert headings[0] == "How you feel in close relationships: your answers"
+    assert not [h for h in headings if re.search(r"ECR|PHQ|GAD|prototype", h)]
+    # The acronym, licence and citation only in the folds.
+    outside = re.sub(r"<details.*?</details>", "", main, flags=re.S)
+    assert "ECR-R" not in outside and "doi:" not in outside and "About this questionnaire" in main
+
+
+def test_a_mood_result_in_words_says_it_is_no_diagnosis(alice, alice_client):
+    row = submit(alice, "phq-9", phq9(12), WHEN)
+    html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
+    words = html.split("data-in-words")[1].split("</section>")[0]
+    assert "low mood and the things that come with it bothered you a fair amount" in words
+    assert "not a diagnosis" in words and "question 9" not in words
+    assert "<h1>Your mood over the last two weeks: your answers</h1>" in html
+
+
+def test_a_low_total_never_outweighs_question_9_in_the_words(alice, alice_client):
+    row = submit(alice, "phq-9", phq9(0, item9=1), WHEN)
+    html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
+    words = html.split("data-in-words")[1].split("</section>")[0]
+    assert "little or not at all" in words and "Your answer to question 9 matters more than this total" in words
+
+
+def test_a_change_is_one_plain_sentence_with_the_formula_in_the_fold(alice, alice_client):
+    submit(alice, "ecr-r", ecr("ecr-r", 7, 7), WHEN)
+    row = submit(alice, "ecr-r", ecr("ecr-r", 1, 7), WHEN + timedelta(days=91))
+    html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
+    changes = html.split('aria-labelledby="change-heading"')[1].split("</section>")[0]
+    visible = changes.split("<details")[0]
+    assert "Worry about being loved or left went down from 7 to 1, more than the wobble of measurement" in visible
+    assert "Unease with closeness and leaning on others stayed at 7" in visible
+    for detail in ("Jacobson", "reliability", "standard deviation", "1.96"):
+        assert detail not in visible
+    fold = changes.split("<details")[1]
+    assert "Jacobson &amp; Truax" in fold and "reliability of 0.85" in fold and "√(1 − r)" in fold
 
 
 def test_it_shows_the_band_and_what_to_do_next(alice, alice_client):

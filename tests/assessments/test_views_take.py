@@ -105,3 +105,15 @@ def test_every_item_of_every_instrument_is_reachable(alice_client):
             seen |= numbers
             page += 1
         assert seen == {item.number for item in instrument.items}
+
+
+def test_it_is_headed_by_what_it_asks_with_the_items_verbatim_and_the_detail_in_a_fold(alice_client):
+    ecr_r = get_instrument("ecr-r")
+    html = alice_client.get("/check-ins/ecr-r/").content.decode()
+    assert "<h1>How you feel in close relationships</h1>" in html
+    assert ecr_r.instructions in html  # the published instructions and items, never reworded
+    for item in ecr_r.items[:6]:
+        assert f"{item.number}.</span> {item.text}" in html.replace("&#x27;", "'")
+    fold = html.split("<details")[1].split("</details>")[0]
+    assert "About this questionnaire" in fold and "ECR-R" in fold and "Commercial use requires" in fold
+    assert "ECR-R" not in html.split("<details")[0].split("</header>")[-1]

@@ -1,4 +1,5 @@
 import random
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -89,3 +90,29 @@ def test_it_lists_a_short_history_whole(alice, alice_client):
     html = alice_client.get("/check-ins/phq-9/trajectory/").content.decode()
     assert all(f'href="/check-ins/results/{row.pk}/"' in html for row in rows)
     assert "?all=1" not in html and "Every result" in html
+
+
+def test_it_explains_change_in_one_sentence_with_the_parameters_in_the_fold(alice, alice_client):
+    submit(alice, "ecr-r", ecr("ecr-r", 6, 3), T0)
+    submit(alice, "ecr-r", ecr("ecr-r", 4, 3), T0 + timedelta(days=91))
+    html = alice_client.get("/check-ins/ecr-r/trajectory/").content.decode()
+    main = html.split("<main")[1]
+    assert "<h1>How you feel in close relationships, over time</h1>" in main
+    headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", main, re.S)
+    assert "Worry about being loved or left" in headings and not [h for h in headings if "ECR" in h]
+    visible = re.sub(r"<details.*?</details>", "", main, flags=re.S)
+    assert "Worry about being loved or left went down from 6 to 4, more than the wobble of measurement" in visible
+    assert "bigger than the wobble you would expect" in visible
+    for detail in ("Jacobson", "0.85", "project default", "ECR-R", "doi:"):
+        assert detail not in visible and detail in main
+    assert 'href="/check-ins/settings/research/"' in main
+
+
+def test_a_mood_trajectory_is_headed_without_its_acronym(alice, alice_client):
+    submit(alice, "phq-9", phq9(14), T0)
+    submit(alice, "phq-9", phq9(6), T0 + timedelta(days=14))
+    main = alice_client.get("/check-ins/phq-9/trajectory/").content.decode().split("<main")[1]
+    headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", main, re.S)
+    assert "Your mood over the last two weeks, over time" in headings and "Your score" in headings
+    assert not [h for h in headings if "PHQ" in h]
+    assert "Your score went down from 14 to 6" in main

@@ -17,7 +17,7 @@ def test_taking_the_phq_9_with_a_safety_answer_shows_help_first(page, alice):
     sign_in(page, "alice", PASSWORD)
     page.goto("/check-ins/")
     with page.expect_navigation():
-        page.get_by_role("link", name="Start the PHQ-9").click()
+        page.get_by_role("link", name="Start: Your mood over the last two weeks").click()
     assert page.locator("#progress-text").inner_text() == "Page 1 of 3"
     assert page.get_by_role("progressbar").get_attribute("value") == "1"
     assert serious_axe_violations(page) == []
@@ -52,7 +52,7 @@ def test_a_missing_answer_is_pointed_out_and_the_person_can_pause_and_resume(pag
     page.get_by_role("button", name="Save and pause").click()
     page.wait_for_url("**/check-ins/")
     with page.expect_navigation():
-        page.get_by_role("link", name="Carry on (1 of 7 answered) the GAD-7").click()
+        page.get_by_role("link", name="Carry on (1 of 7 answered): Worry and nerves over the last two weeks").click()
     assert page.get_by_role("group", name="1. Feeling nervous").get_by_label("Several days").is_checked()
     assert InstrumentResponse.objects.get(owner=alice).status == "in_progress"
 
@@ -77,6 +77,7 @@ def test_results_trajectories_and_settings_are_accessible_on_a_phone(page, alice
         "/check-ins/ecr-r/trajectory/",
         "/check-ins/phq-9/trajectory/",
         "/check-ins/settings/",
+        "/check-ins/settings/research/",
         "/check-ins/ecr-r/?page=6",
     ]:
         page.goto(path)

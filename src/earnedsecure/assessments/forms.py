@@ -37,7 +37,11 @@ class ScheduleForm(forms.Form):
         self.rows = rows
         for row in rows:
             self.fields[row.slug] = forms.TypedChoiceField(
-                label=row.name, choices=SCHEDULE_CHOICES, coerce=int, initial=row.every_days, widget=OnePassSelect
+                label=row.title or row.name,
+                choices=SCHEDULE_CHOICES,
+                coerce=int,
+                initial=row.every_days,
+                widget=OnePassSelect,
             )
 
 

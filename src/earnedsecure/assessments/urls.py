@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("another/", views.another, name="another"),
     path("settings/", views.check_in_settings, name="settings"),
+    path("settings/research/", views.research_settings, name="research_settings"),
     path("results/<int:pk>/", views.result, name="result"),
     path("safety/<int:pk>/", views.safety, name="safety"),
     path("safety/<int:pk>/put-away/", views.safety_put_away, name="safety_put_away"),

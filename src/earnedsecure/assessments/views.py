@@ -25,6 +25,7 @@ from earnedsecure.domain.instruments import (
     error_band,
     get_instrument,
     nearest_prototype,
+    plain,
     score,
 )
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS, FIXED_RULES
@@ -59,6 +60,8 @@ ITEM9_NEXT_STEP = (
     "whatever your total. Thoughts like these deserve real support, and it exists. Until then, your safety "
     "plan and the crisis lines above are there at any hour."
 )
+# Beside the band's words, whatever the total: a low total never outweighs an item-9 answer above 0.
+ITEM9_IN_WORDS = " Your answer to question 9 matters more than this total, whatever the total is."
 ITEM9_FREQUENCY = {1: "on several days", 2: "on more than half the days", 3: "nearly every day"}
 
 
@@ -267,6 +270,26 @@ def discard(request, slug):
     return redirect("assessments:index")
 
 
+def _in_words(changes: list) -> list[dict]:
+    """Each change with its one plain sentence (the attachment dimensions by their everyday names)."""
+    return [
+        {
+            "change": change,
+            "sentence": plain.change_in_words(change, plain.DIMENSION_NAMES.get(change.subscale, "Your score")),
+        }
+        for change in changes
+    ]
+
+
+def _how_change_is_judged(instrument) -> dict:
+    """What the "how this is worked out" fold says beside a change: the one sentence, and for the attachment
+    questionnaires (judged by the reliable change index) the formula and the researcher settings."""
+    return {
+        "change_in_one_sentence": plain.RELIABLE_CHANGE_IN_ONE_SENTENCE,
+        "change_formula": plain.RELIABLE_CHANGE_FORMULA if instrument.slug in DEFAULT_ASSUMPTIONS else "",
+    }
+
+
 @require_http_methods(["GET"])
 def result(request, pk):
     row = get_owned_or_404(InstrumentResponse, request.user, pk=pk, status=InstrumentResponse.Status.COMPLETE)
@@ -284,7 +307,13 @@ def result(request, pk):
         anxiety, avoidance = outcome.value("anxiety"), outcome.value("avoidance")
         anxiety_band = error_band(anxiety, assumptions.sd, assumptions.reliability)
         avoidance_band = error_band(avoidance, assumptions.sd, assumptions.reliability)
+        prototype = nearest_prototype(anxiety, avoidance)
         context.update(
+            anxiety_words=plain.dimension_in_words("anxiety", anxiety, anxiety_band),
+            avoidance_words=plain.dimension_in_words("avoidance", avoidance, avoidance_band),
+            dimension_names=plain.DIMENSION_NAMES,
+            prototype_words=plain.prototype_in_words(prototype),
+            prototype_limits=plain.PROTOTYPE_LIMITS,
             anxiety=anxiety,
             avoidance=avoidance,
             anxiety_band=anxiety_band,
@@ -298,23 +327,31 @@ def result(request, pk):
                 avoidance_band=avoidance_band,
                 chart_id=f"plane-{row.pk}",
             ),
-            prototype=nearest_prototype(anxiety, avoidance),
+            prototype=prototype,
             prototype_rule=PROTOTYPE_RULE,
         )
     else:
         next_step = ITEM9_NEXT_STEP if row.safety_alert else NEXT_STEPS.get(outcome.band.key, "")
-        context.update(band=outcome.band, next_step=next_step)
+        context.update(
+            band=outcome.band,
+            next_step=next_step,
+            band_words=plain.screener_in_words(instrument, outcome.band.key)
+            + (ITEM9_IN_WORDS if row.safety_alert else ""),
+        )
         if row.instrument == "gad-7":
             context["screens_positive"] = outcome.total >= 10
     if previous is not None:
         assumptions, _ = selectors.assumptions_for(user=request.user, instrument=row.instrument)
         context["previous"] = previous
-        context["changes"] = [
-            selectors.change_between(
-                user=request.user, first=previous, second=row, subscale=sub.key, assumptions=assumptions
-            )
-            for sub in instrument.subscales
-        ]
+        context["changes"] = _in_words(
+            [
+                selectors.change_between(
+                    user=request.user, first=previous, second=row, subscale=sub.key, assumptions=assumptions
+                )
+                for sub in instrument.subscales
+            ]
+        )
+        context.update(_how_change_is_judged(instrument))
     if row.safety_alert:
         flag = selectors.safety_flag_for_response(user=request.user, response_id=row.pk)
         if flag is None:  # defensive: every write raises the flag, but the response must never depend on it
@@ -399,6 +436,7 @@ def trajectory(request, slug):
         dimensions.append(
             {
                 "subscale": sub,
+                "heading": plain.DIMENSION_NAMES.get(sub.key, "Your score"),
                 "threshold": threshold,
                 "chart": charts.trajectory(
                     points=points,
@@ -447,12 +485,14 @@ def trajectory(request, slug):
             comparison = {
                 "first": first,
                 "second": second,
-                "changes": [
-                    selectors.change_between(
-                        user=user, first=first, second=second, subscale=sub.key, assumptions=assumptions
-                    )
-                    for sub in instrument.subscales
-                ],
+                "changes": _in_words(
+                    [
+                        selectors.change_between(
+                            user=user, first=first, second=second, subscale=sub.key, assumptions=assumptions
+                        )
+                        for sub in instrument.subscales
+                    ]
+                ),
             }
     return render(
         request,
@@ -467,19 +507,37 @@ def trajectory(request, slug):
             "comparison": comparison,
             "fixed_rule": FIXED_RULES.get(slug),
             "attachment": services.is_attachment(instrument),
+            **_how_change_is_judged(instrument),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def check_in_settings(request):
+    """The everyday settings: how often each questionnaire comes round, and which ones (not scheduled = off)."""
     user = request.user
     rows = selectors.schedule_rows(user=user)
     schedule_form = ScheduleForm(rows=rows)
-    attachment_slugs = [i.slug for i in services.enabled_instruments() if services.is_attachment(i)]
+    if request.method == "POST":
+        schedule_form = ScheduleForm(request.POST, rows=rows)
+        if schedule_form.is_valid():
+            for row in rows:
+                services.schedule_set(user=user, instrument=row.slug, every_days=schedule_form.cleaned_data[row.slug])
+            messages.success(request, "Your check-in rhythm is saved.")
+            return redirect("assessments:settings")
+    return render(request, "assessments/settings.html", {"schedule_form": schedule_form})
+
+
+@require_http_methods(["GET", "POST"])
+def research_settings(request):
+    """The research parameters behind reliable change (SD and reliability of each attachment questionnaire),
+    apart from the everyday settings: they change how the check-in pages describe change, never the path."""
+    user = request.user
+    attachment = [i for i in services.enabled_instruments() if services.is_attachment(i)]
+    names = {i.slug: f"{i.title} ({i.short_name})" for i in attachment}
+    stored = selectors.assumptions_by_instrument(user=user, instruments=list(names))
     assumption_forms = {}
-    stored = selectors.assumptions_by_instrument(user=user, instruments=attachment_slugs)
-    for slug in attachment_slugs:
+    for slug in names:
         current, _ = stored[slug]
         assumption_forms[slug] = AssumptionForm(
             prefix=slug,
@@ -487,45 +545,32 @@ def check_in_settings(request):
             default=DEFAULT_ASSUMPTIONS[slug],
             name=get_instrument(slug).short_name,
         )
-    if request.method == "POST":
-        which = request.POST.get("form")
-        if which == "schedule":
-            schedule_form = ScheduleForm(request.POST, rows=rows)
-            if schedule_form.is_valid():
-                for row in rows:
-                    services.schedule_set(
-                        user=user, instrument=row.slug, every_days=schedule_form.cleaned_data[row.slug]
-                    )
-                messages.success(request, "Your check-in rhythm is saved.")
-                return redirect("assessments:settings")
-        elif which in assumption_forms:
-            if request.POST.get("reset"):
-                services.assumption_reset(user=user, instrument=which)
-                messages.success(request, "Back to the default assumptions.")
-                return redirect("assessments:settings")
-            form = AssumptionForm(
-                request.POST, prefix=which, default=DEFAULT_ASSUMPTIONS[which], name=get_instrument(which).short_name
-            )
-            assumption_forms[which] = form
-            if form.is_valid():
-                try:
-                    services.assumption_set(user=user, instrument=which, **form.cleaned_data)
-                except ValueError as error:
-                    form.add_error(None, str(error))
-                else:
-                    messages.success(
-                        request,
-                        "Saved. The check-in pages now describe change with these; your path keeps the defaults.",
-                    )
-                    return redirect("assessments:settings")
+    which = request.POST.get("form")
+    if request.method == "POST" and which in assumption_forms:
+        if request.POST.get("reset"):
+            services.assumption_reset(user=user, instrument=which)
+            messages.success(request, "Back to the default assumptions.")
+            return redirect("assessments:research_settings")
+        form = AssumptionForm(
+            request.POST, prefix=which, default=DEFAULT_ASSUMPTIONS[which], name=get_instrument(which).short_name
+        )
+        assumption_forms[which] = form
+        if form.is_valid():
+            try:
+                services.assumption_set(user=user, instrument=which, **form.cleaned_data)
+            except ValueError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, "Saved. The check-in pages now describe change with these; your path keeps the defaults."
+                )
+                return redirect("assessments:research_settings")
     assumptions = []
     for slug, form in assumption_forms.items():
         current, chosen = stored[slug]
-        assumptions.append(
-            {"slug": slug, "name": get_instrument(slug).short_name, "form": form, "current": current, "chosen": chosen}
-        )
+        assumptions.append({"slug": slug, "name": names[slug], "form": form, "current": current, "chosen": chosen})
     return render(
         request,
-        "assessments/settings.html",
-        {"schedule_form": schedule_form, "assumptions": assumptions},
+        "assessments/research_settings.html",
+        {"assumptions": assumptions, "change_formula": plain.RELIABLE_CHANGE_FORMULA},
     )
