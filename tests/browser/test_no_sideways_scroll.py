@@ -1,6 +1,9 @@
 """No page scrolls sideways on a 390 px phone (issue 13): every page the demo person can reach, walked from the
 URL conf and the links on the pages, with every fold ("Show the numbers") opened, and the public pages
-signed out. One browser, one tab per walk."""
+signed out. One browser, one tab per walk.
+
+On the same walk, the main menu takes at most two rows at 390 px (it took three), and Quick exit and "Get help
+now" stay ahead of it, in reading order and on the screen."""
 
 import re
 
@@ -18,16 +21,35 @@ OPEN_FOLDS_AND_MEASURE = """() => {
   const page = document.scrollingElement;
   return [page.scrollWidth, page.clientWidth];
 }"""
+# Rows of the main menu (distinct tops of its items, each item one line), and whether Quick exit and the crisis
+# link come before the menu in the document and sit above its first row. None on pages without the menu.
+MEASURE_MENU = """() => {
+  const nav = document.querySelector('nav.site-nav');
+  if (!nav) { return null; }
+  const items = Array.from(nav.querySelectorAll('li')).filter((li) => li.offsetParent !== null);
+  const tops = new Set(items.map((li) => Math.round(li.getBoundingClientRect().top)));
+  const links = Array.from(nav.querySelectorAll('a')).filter((a) => a.offsetParent !== null);
+  const oneLine = links.every((a) => a.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(a).lineHeight));
+  const navTop = nav.getBoundingClientRect().top;
+  const ahead = ['#quick-exit', '.help-now'].every((selector) => {
+    const el = document.querySelector(selector);
+    return el && (el.compareDocumentPosition(nav) & Node.DOCUMENT_POSITION_FOLLOWING)
+      && el.getBoundingClientRect().top < navTop;
+  });
+  return {rows: tops.size, items: items.length, oneLine, ahead};
+}"""
 SAME_SITE_LINKS = "links => links.map(a => a.getAttribute('href'))"
 
 
-def _too_wide(page, path):
+def _too_wide(page, path, menus=None):
     try:
         response = page.goto(path)
     except PlaywrightError:  # an address that answers no page to GET (405, a download): nothing to measure
         return None, []
     if response is None or response.status != 200 or "html" not in response.headers.get("content-type", ""):
         return None, []
+    if menus is not None and (menu := page.evaluate(MEASURE_MENU)) is not None:
+        menus[path] = menu
     scroll, client = page.evaluate(OPEN_FOLDS_AND_MEASURE)
     links = page.eval_on_selector_all("a[href^='/']", SAME_SITE_LINKS)
     return (scroll if scroll > client else None), [link.split("?")[0].split("#")[0] for link in links]
@@ -40,10 +62,10 @@ def test_no_page_scrolls_sideways_at_390_px(page, db):
 
     demo_create(months=6)
     sign_in(page, DEMO_USERNAME, DEMO_PASSWORD)
-    too_wide = {}
+    too_wide, menus = {}, {}
 
     def visit(path):
-        wide, links = _too_wide(page, path)
+        wide, links = _too_wide(page, path, menus)
         if wide is not None:
             too_wide[path] = wide
         return links
@@ -55,3 +77,8 @@ def test_no_page_scrolls_sideways_at_390_px(page, db):
     for path in ("/home/", "/diary/insights/", "/check-ins/", "/learn/pathway/", "/accounts/sessions/"):
         assert path in visited
     assert len(visited) >= 30, visited
+
+    crowded = {path: menu for path, menu in menus.items() if menu["rows"] > 2 or not menu["oneLine"]}
+    assert crowded == {}, f"the menu takes more than two rows at 390 px: {crowded}"
+    assert all(menu["ahead"] for menu in menus.values()), "Quick exit and Get help now must stay ahead of the menu"
+    assert len(menus) >= 30  # the menu was measured on the signed-in pages
