@@ -65,7 +65,7 @@ def test_the_crisis_page_is_one_tap_from_every_page(page, alice):
         assert page.get_by_text("116 123").first.is_visible()
 
 
-def test_a_newcomer_signs_up_consents_and_reaches_home(page, db):
+def test_a_newcomer_signs_up_walks_the_first_steps_and_reaches_home(page, db):
     page.goto("/accounts/signup/")
     page.fill("input[name=username]", "newcomer")
     page.fill("input[name=password1]", "short")
@@ -80,10 +80,16 @@ def test_a_newcomer_signs_up_consents_and_reaches_home(page, db):
     page.select_option("select[name=country]", "GB")
     page.check("input[name=adult]")
     page.click("form button[type=submit]")
-    # Home is the notebook: the consent step comes first, and leads back to it.
-    page.wait_for_url("**/account/consent/?next=%2Fhome%2F")
+    # The first steps, in order: what this is and is not, the agreement, where you are, one first step.
+    page.wait_for_url("**/welcome/")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/account/consent/")
     page.check("input[name=agree]")
-    page.click("form button[type=submit]")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/welcome/place/")
+    page.get_by_role("button", name="This is right, continue").click()
+    page.wait_for_url("**/welcome/first-step/")
+    page.get_by_role("button", name="I'll look around first").click()
     page.wait_for_url("**/home/")
 
 

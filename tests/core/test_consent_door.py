@@ -29,6 +29,7 @@ WITHOUT_CONSENT = {
     "healthz": "public",
     "consent": "to give it",
     "consent_withdraw": "to take it back",
+    "onboarding_about": "a new person's first step: what the app is and is not, before agreeing",
     "account_settings": "the account, and where consent is withdrawn",
     "account_security": "the account's security log (sign-ins, changes)",
     "account_export": "to leave with one's data",
@@ -160,3 +161,30 @@ def test_the_crisis_page_and_the_safety_plan_stay_open_without_consent(alice, al
     response = alice_without_consent.post("/help/plan/", {"people_i_can_ask_for_help": "My sister, 0123"})
     assert response.status_code == 302
     assert SafetyPlan.objects.get(owner=alice).people_i_can_ask_for_help == "My sister, 0123"
+
+
+@pytest.fixture
+def newcomer_before_consent(client, db):
+    """Someone who has just signed up: step 1 of their first steps, no agreement yet."""
+    from tests.accounts.newcomer import sign_up
+
+    assert sign_up(client)["Location"] == "/welcome/"
+    return client
+
+
+def _page_knocks():
+    for route, name, _ in ROUTES:
+        if not _is_api(route) and name not in WITHOUT_CONSENT and not route.startswith(ACCOUNT_PREFIX):
+            for method in PAGE_METHODS:
+                yield pytest.param(route, method, id=f"{method} /{route}")
+
+
+@pytest.mark.parametrize(("route", "method"), list(_page_knocks()))
+def test_a_new_person_meets_their_first_step_not_the_app(newcomer_before_consent, route, method):
+    """The same door, for a new person: every gated page sends them to step 1 (what this is), keeping where
+    they were going, and nothing is stored. No page of the app is a way around the first steps."""
+    before = _personal_rows()
+    response = _send(newcomer_before_consent, method, concrete(route))
+    assert response.status_code == 302, f"{method} /{route} answered {response.status_code} before step 1"
+    assert response["Location"].startswith("/welcome/?next=")
+    assert _personal_rows() == before

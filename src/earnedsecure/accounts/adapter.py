@@ -3,6 +3,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
+from earnedsecure.accounts import onboarding
 from earnedsecure.core import crypto
 
 
@@ -30,6 +31,16 @@ class AccountAdapter(DefaultAccountAdapter):
         "username_taken": "Someone here already has this username. Please choose another.",
         "rate_limited": "That was a lot of tries in a short time. Please wait a minute, then try again.",
     }
+
+    def get_login_redirect_url(self, request):
+        # A new person who left their first steps unfinished comes back to where they were (a `next` still wins).
+        if onboarding.is_onboarding(request.user):
+            return onboarding.current_url(request.user)
+        return super().get_login_redirect_url(request)
+
+    def get_signup_redirect_url(self, request):
+        # Straight from sign-up to the first of the first steps: what this is and what it is not.
+        return self.get_login_redirect_url(request)
 
     def format_email_subject(self, subject):
         # Discreet subjects: an inbox glance shows only the neutral name and a generic word.

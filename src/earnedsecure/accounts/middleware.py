@@ -6,6 +6,10 @@ view code, so a route cannot forget it: a new page or API endpoint is gated the 
 only way to open it is to add it here, where a reviewer sees it (tests/core/test_consent_door.py walks every
 route and keeps its own copy of these lists).
 
+A new person meets this door as one of their first steps (accounts/onboarding.py): before they have read what
+the app is and is not, it sends them there rather than to the consent step, which comes next. It is the same
+door with the same allow-list: nothing else gates a new person.
+
 Sign-in itself stays with Django's ``LoginRequiredMiddleware`` (pages) and django-ninja's session auth (API);
 this middleware does not look at anonymous visitors, so the public pages never reach the database here.
 """
@@ -16,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from earnedsecure.accounts.models import User
 from earnedsecure.accounts.services import has_core_consent
 
 # Pages anyone may see, signed in or not, consent or not. None of them reads or writes a person's data.
@@ -36,6 +41,9 @@ CONSENT_NOT_NEEDED = frozenset(
     {
         "consent",
         "consent_withdraw",
+        # A new person's first step, before the consent step: what the app is and is not. It reads and stores
+        # nothing but how far they have come (accounts/onboarding.py).
+        "onboarding_about",
         "account_settings",  # country for crisis lines, time zone: the account, not the notebook
         "account_security",  # the security log: who signed in, what changed; about the account, not the notebook
         "account_export",  # a person can always take their data with them
@@ -101,7 +109,9 @@ class ConsentMiddleware:
                 {"error": f"agree to the privacy notice first ({consent_url})"},
                 status=403,
             )
-        return redirect(f"{consent_url}?{urlencode({'next': request.get_full_path()})}")
+        # A new person who has not yet read what the app is and is not starts there; the consent step follows.
+        step_url = reverse("onboarding_about") if request.user.onboarding == User.Onboarding.ABOUT else consent_url
+        return redirect(f"{step_url}?{urlencode({'next': request.get_full_path()})}")
 
 
 class PersonTimeZoneMiddleware:

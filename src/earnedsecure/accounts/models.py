@@ -18,11 +18,26 @@ def timezone_choices() -> tuple[tuple[str, str], ...]:
 class User(AbstractUser):
     """A person using the app. Country chooses crisis lines; time zone is how dates are shown."""
 
+    class Onboarding(models.TextChoices):
+        """Where a new person is in their first steps (accounts/onboarding.py), in the order they walk them.
+
+        Sign-up starts a person at ABOUT; every other account (made before onboarding existed, by a command,
+        or the demo person) is DONE by default and never sees it.
+        """
+
+        ABOUT = "about", "What this is and what it is not"
+        CONSENT = "consent", "Your agreement"
+        PLACE = "place", "Your country and time zone"
+        FIRST_STEP = "first_step", "A first step"
+        DONE = "done", "Done"
+
     country = models.CharField(max_length=2, blank=True, default="", choices=country_choices())
     time_zone = models.CharField(max_length=64, default="UTC")
     # When the person ticked "I am 18 or older" at sign-up (the age gate, hazard log): the record of what was
     # confirmed and when. NULL for accounts made before sign-up asked, or made by a command (the demo person).
     adult_confirmed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # How far a new person got through their first steps, so they can leave and pick up where they were.
+    onboarding = models.CharField(max_length=16, choices=Onboarding.choices, default=Onboarding.DONE)
 
     class Meta:
         db_table = "accounts_user"

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from earnedsecure import __version__
+from earnedsecure.accounts import onboarding
 from earnedsecure.accounts.models import Consent, SecurityEvent, User
 from earnedsecure.core import crypto, personal_data, storage
 
@@ -44,9 +45,11 @@ def user_signup_details_set(
     *, user, country: str, time_zone: str = "", adult_confirmed_at: datetime | None = None
 ) -> User:
     """Store what sign-up asked beyond the account itself: the crisis-lines country, if known the zone, and
-    when the person confirmed being 18 or older."""
+    when the person confirmed being 18 or older; and start the new person's first steps."""
     user.country = country
-    fields = ["country"]
+    # Sign-up is where a new person's first steps begin (accounts/onboarding.py); other accounts never see them.
+    user.onboarding = User.Onboarding.ABOUT
+    fields = ["country", "onboarding"]
     if adult_confirmed_at is not None:
         user.adult_confirmed_at = adult_confirmed_at
         fields.append("adult_confirmed_at")
@@ -54,6 +57,20 @@ def user_signup_details_set(
         user.time_zone = time_zone
         fields.append("time_zone")
     user.save(update_fields=fields)
+    return user
+
+
+@transaction.atomic
+def onboarding_step_done(*, user, step) -> User:
+    """The person finished ``step`` of their first steps: move them on to the next one.
+
+    Never backwards: going Back and through a step again leaves them as far as they had come.
+    """
+    following = onboarding.step_after(step)
+    if onboarding.reached(user, following):
+        return user
+    user.onboarding = following
+    user.save(update_fields=["onboarding"])
     return user
 
 

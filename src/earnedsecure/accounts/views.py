@@ -5,16 +5,19 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts import kept_forms, selectors, services
+from earnedsecure.accounts import kept_forms, onboarding, selectors, services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
-from earnedsecure.accounts.models import Consent, SecurityEvent
+from earnedsecure.accounts.models import Consent, SecurityEvent, User
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.free_text import free_text_labels
 from earnedsecure.core.views import COUNTRY_COOKIE
+
+Step = User.Onboarding
 
 
 def _safe_next(request, default="home"):
@@ -52,13 +55,96 @@ class GuessingSignupView(SignupView):
 signup = GuessingSignupView.as_view()
 
 
+def _with_next(url: str, request) -> str:
+    target = _safe_next(request, "")
+    return f"{url}?{urlencode({'next': target})}" if target else url
+
+
+def _remember_country(response, user) -> None:
+    """The crisis page shows this country's lines even after signing out (the crisis-page cookie)."""
+    if user.country:
+        response.set_cookie(COUNTRY_COOKIE, user.country, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+
+
+@require_http_methods(["GET", "POST"])
+def onboarding_about(request):
+    """Step 1 of a new person's first steps: what this is and what it is not. Continue leads to consent."""
+    user = request.user
+    if not onboarding.is_onboarding(user):
+        return redirect("home")
+    if request.method == "POST":
+        services.onboarding_step_done(user=user, step=Step.ABOUT)
+        return redirect(_safe_next(request, onboarding.current_url(user)))
+    return render(
+        request,
+        "accounts/onboarding_about.html",
+        {"steps": onboarding.progress(Step.ABOUT), "next": _safe_next(request, "")},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def consent(request):
-    form = ConsentForm(request.POST or None)
+    """The agreement: step 2 of a new person's first steps, and the way back in after withdrawing it."""
+    user = request.user
+    if user.onboarding == Step.ABOUT:
+        # In order: what the app is and is not comes before agreeing to it.
+        return redirect(_with_next(reverse("onboarding_about"), request))
+    form = ConsentForm(request.POST if request.method == "POST" else None)  # an unticked box sends nothing
     if request.method == "POST" and form.is_valid():
-        services.consent_give(user=request.user)
-        return redirect(_safe_next(request))
-    return render(request, "accounts/consent.html", {"form": form, "next": _safe_next(request, "")})
+        services.consent_give(user=user)
+        if onboarding.is_onboarding(user):
+            services.onboarding_step_done(user=user, step=Step.CONSENT)
+        return redirect(_safe_next(request, onboarding.current_url(user)))
+    steps = onboarding.progress(Step.CONSENT) if onboarding.is_onboarding(user) else None
+    return render(request, "accounts/consent.html", {"form": form, "next": _safe_next(request, ""), "steps": steps})
+
+
+@require_http_methods(["GET", "POST"])
+def onboarding_place(request):
+    """Step 3: country (for crisis lines) and time zone, confirmed; stored as the settings page stores them."""
+    user = request.user
+    if not onboarding.is_onboarding(user):
+        return redirect("home")
+    if not onboarding.reached(user, Step.PLACE):
+        return redirect(onboarding.current_url(user))
+    form = SettingsForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        services.onboarding_step_done(user=user, step=Step.PLACE)
+        response = redirect(onboarding.current_url(user))
+        _remember_country(response, user)
+        return response
+    return render(
+        request,
+        "accounts/onboarding_place.html",
+        {
+            "form": form,
+            "steps": onboarding.progress(Step.PLACE),
+            # Only a zone nobody chose yet (the default) may be filled in from the browser.
+            "guess_zone": not form.is_bound and user.time_zone == User._meta.get_field("time_zone").default,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def onboarding_first_step(request):
+    """Step 4: the person chooses one first step (a check-in, a lesson, a tool, or a look around) and goes there."""
+    user = request.user
+    if not onboarding.is_onboarding(user):
+        return redirect("home")
+    if not onboarding.reached(user, Step.FIRST_STEP):
+        return redirect(onboarding.current_url(user))
+    choices = onboarding.first_steps()
+    if request.method == "POST":
+        chosen = next((choice for choice in choices if choice.key == request.POST.get("choice")), None)
+        if chosen is not None:
+            services.onboarding_step_done(user=user, step=Step.FIRST_STEP)
+            return redirect(chosen.url)
+    return render(
+        request,
+        "accounts/onboarding_first_step.html",
+        {"choices": choices, "steps": onboarding.progress(Step.FIRST_STEP)},
+    )
 
 
 @require_POST
@@ -80,8 +166,7 @@ def account_settings(request):
         user = form.save()
         messages.success(request, "Saved.")
         response = redirect("account_settings")
-        if user.country:
-            response.set_cookie(COUNTRY_COOKIE, user.country, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        _remember_country(response, user)
         return response
     return render(
         request, "accounts/settings.html", {"form": form, "consented": services.has_core_consent(request.user)}

@@ -1,0 +1,1 @@
+from tests.accounts.newcomer import newcomer_client  # noqa: F401
