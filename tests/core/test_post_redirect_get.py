@@ -33,6 +33,8 @@ NOT_A_PAGE = {
     # allauth's own pages redirect after every success (allauth's tests); these need mail or codes to succeed.
     "accounts/email/": "allauth's, needs real mail to change the address",
     "accounts/reauthenticate/code/": "allauth's, by a code sent by mail",
+    "together/before-linking/": "four private questions answered on the spot: nothing is saved, the answer is advice",
+    "together/invite/": "the one-time code is shown once, in this answer; only its hash is kept, so no page can show it again",
 }
 
 
@@ -98,6 +100,19 @@ def _thought(alice):
     )
 
 
+def _partner_code() -> str:
+    from earnedsecure.partners.services import invite_create
+    from tests.personas import make_person
+
+    return invite_create(owner=make_person("partner"), now=datetime.now(UTC))
+
+
+def _linked(alice):
+    from earnedsecure.partners.services import invite_accept
+
+    invite_accept(user=alice, typed=_partner_code(), now=datetime.now(UTC))
+
+
 # route -> (alice, client) -> (path, data): a save with valid answers, from a fresh Alice.
 SAVES = {
     "account/consent/": lambda a, c: (
@@ -118,7 +133,12 @@ SAVES = {
     "help/crisis/": lambda a, c: ("/help/crisis/", {"country": "GB"}),
     "help/plan/": lambda a, c: ("/help/plan/", {"warning_signs": "Not sleeping"}),
     "check-ins/<slug:slug>/": lambda a, c: _check_in(),
-    "check-ins/settings/": lambda a, c: ("/check-ins/settings/", {"form": "ecr-r", "reset": "1"}),
+    "check-ins/settings/": lambda a, c: (
+        "/check-ins/settings/",
+        {"form": "schedule", **{slug: "14" for slug in ("ecr-rs", "ecr-r", "phq-9", "gad-7")}}
+        | {slug: "0" for slug in ("ecr-rs-mother", "ecr-rs-father", "ecr-rs-friend")},
+    ),
+    "check-ins/settings/research/": lambda a, c: ("/check-ins/settings/research/", {"form": "ecr-r", "reset": "1"}),
     "diary/activated/": lambda a, c: ("/diary/activated/", {"trigger": "uncertainty", "intensity": "6"}),
     "diary/<int:pk>/edit/": lambda a, c: (f"/diary/{_entry(a).pk}/edit/", {"trigger": "threat", "intensity": "4"}),
     "diary/<int:pk>/follow-up/": lambda a, c: (f"/diary/{_entry(a).pk}/follow-up/", {"outcome": "It passed"}),
@@ -151,6 +171,18 @@ SAVES = {
     ),
     "accounts/password/reset/": lambda a, c: ("/accounts/password/reset/", {"email": "alice@example.com"}),
     "accounts/reauthenticate/": lambda a, c: ("/accounts/reauthenticate/", {"password": PASSWORD}),
+    "together/enter-code/": lambda a, c: (
+        c.post("/accounts/reauthenticate/", {"password": PASSWORD}),
+        ("/together/enter-code/", {"code": _partner_code()}),
+    )[1],
+    "together/choose/": lambda a, c: (_linked(a), ("/together/choose/", {"categories": ["status"]}))[1],
+    "together/status/": lambda a, c: ("/together/status/", {"status": "okay"}),
+    "together/unlink/": lambda a, c: (_linked(a), ("/together/unlink/", {}))[1],
+    "together/block/": lambda a, c: (_linked(a), ("/together/block/", {}))[1],
+    "together/safety-check/reset/": lambda a, c: (
+        c.post("/accounts/reauthenticate/", {"password": PASSWORD}),
+        ("/together/safety-check/reset/", {}),
+    )[1],
 }
 
 
