@@ -31,6 +31,22 @@ def test_the_course_lists_every_lesson_with_minutes(alice_client):
     assert "Ten weeks of CBT-informed practice" in text
 
 
+def test_each_lesson_address_is_what_reverse_writes():
+    from django.urls import reverse, set_script_prefix
+
+    from earnedsecure.journey.selectors import lesson_urls
+
+    # Under a prefix with the placeholder in it too: only the slug's place is filled in.
+    for prefix in ("/", "/under_a_prefix/"):
+        set_script_prefix(prefix)
+        try:
+            urls = lesson_urls()
+            assert urls == {lesson.slug: reverse("journey:lesson", args=[lesson.slug]) for lesson in load_lessons()}
+        finally:
+            set_script_prefix("/")
+    assert lesson_urls()["the-cycle"] == "/learn/the-cycle/"
+
+
 @pytest.mark.parametrize("lesson", load_lessons(), ids=lambda lesson: lesson.slug)
 def test_each_lesson_ends_with_its_practice_button(alice_client, lesson):
     response = alice_client.get(f"/learn/{lesson.slug}/")

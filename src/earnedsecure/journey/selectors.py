@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
+from django.urls import reverse
+
 from earnedsecure.content.loader import Lesson, Program, get_program, load_lessons, load_programs
 from earnedsecure.core.access import owned_queryset
 from earnedsecure.diary.selectors import (
@@ -235,10 +237,20 @@ def pathway_view(
 class LessonRow:
     lesson: Lesson
     read_at: datetime | None
+    url: str
+
+
+def lesson_urls() -> dict[str, str]:
+    """Each lesson's address by slug, from one ``reverse`` of the lesson route with ``_`` for the slug, each slug
+    then put in its place (a ``{% url %}`` per lesson was a tenth of the Learn page). Lesson slugs are
+    ``[a-z0-9-]`` (``content.loader`` checks them), which ``reverse`` writes unchanged."""
+    head, _, tail = reverse("journey:lesson", args=["_"]).rpartition("_")
+    return {lesson.slug: f"{head}{lesson.slug}{tail}" for lesson in load_lessons()}
 
 
 def course(*, read: dict[str, datetime]) -> list[LessonRow]:
-    return [LessonRow(lesson, read.get(lesson.slug)) for lesson in load_lessons()]
+    urls = lesson_urls()
+    return [LessonRow(lesson, read.get(lesson.slug), urls[lesson.slug]) for lesson in load_lessons()]
 
 
 def next_unread_lesson(*, read: dict[str, datetime]) -> Lesson | None:
