@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "earnedsecure.diary",
     "earnedsecure.coach",
     "earnedsecure.journey",
+    "earnedsecure.partners",
     "allauth",
     "allauth.account",
     "allauth.mfa",

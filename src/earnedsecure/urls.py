@@ -45,4 +45,5 @@ urlpatterns = [
     path("diary/", include("earnedsecure.diary.urls")),
     path("think/", include("earnedsecure.coach.urls")),
     path("learn/", include("earnedsecure.journey.urls")),
+    path("together/", include("earnedsecure.partners.urls")),
 ]

@@ -52,6 +52,7 @@ PLAINTEXT_BY_DESIGN = {
     "journey.reminder.key": "the reminder's key, made by the app from its own slugs",
     "journey.reminder.instrument": "an instrument slug of the app",
     "diary.activation.urges": "protest-behaviour keys of the app's vocabulary (domain/cycle)",
+    "partners.invite.code_hash": "a keyed hash of a one-time code, looked up when the partner enters it",
 }
 
 

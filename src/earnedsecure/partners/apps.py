@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class PartnersConfig(AppConfig):
+    name = "earnedsecure.partners"
+    label = "partners"
+
+    def ready(self):
+        from earnedsecure.core import personal_data
+        from earnedsecure.partners.models import (
+            AccessRecord,
+            Block,
+            CodeTry,
+            EmergencyReset,
+            Invite,
+            Link,
+            Share,
+            Status,
+        )
+
+        for model in (Invite, CodeTry, Link, Share, Status, Block, AccessRecord, EmergencyReset):
+            personal_data.register(model)

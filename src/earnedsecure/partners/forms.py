@@ -1,0 +1,50 @@
+from django import forms
+
+from earnedsecure.domain.together.sharing import (
+    CATEGORY_TEXT,
+    CODE_LENGTH,
+    SAFETY_QUESTIONS,
+    STATUS_TEXT,
+    Category,
+    Status,
+)
+
+YES_NO = [("no", "No"), ("yes", "Yes")]
+
+
+class SafetyScreenForm(forms.Form):
+    """The four private questions before linking. Its answers are read once and never stored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, question in SAFETY_QUESTIONS:
+            self.fields[key] = forms.ChoiceField(label=question, choices=YES_NO, widget=forms.RadioSelect)
+
+    def answers(self) -> dict[str, bool]:
+        return {key: self.cleaned_data[key] == "yes" for key, _ in SAFETY_QUESTIONS}
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="The code your partner gave you",
+        max_length=CODE_LENGTH * 2,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
+class CategoriesForm(forms.Form):
+    categories = forms.MultipleChoiceField(
+        label="What your partner may see",
+        required=False,
+        choices=[(c.value, f"{CATEGORY_TEXT[c][0]}: {CATEGORY_TEXT[c][1]}") for c in Category],
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="How you are",
+        required=False,
+        choices=[("", "No status")] + [(s.value, STATUS_TEXT[s]) for s in Status],
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,133 @@
+"""Two people linked, and what each chooses to show the other (issue 14; checklist section E).
+
+Every row belongs to one person (``owner``) and says something about that person's own side: a link is two
+rows, one each, so that export, deletion and "only the owner reads it" work as for every other table, and
+either side's unlinking or deletion removes both. Nothing here holds words a person wrote: the categories and
+statuses are the app's own vocabulary (``domain.together.sharing``), and dates are days, never times, except
+where a limit needs the hour (invites and wrong codes, never shown to the partner).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from earnedsecure.domain.together.sharing import CATEGORY_TEXT, STATUS_TEXT, Category
+from earnedsecure.domain.together.sharing import Status as StatusKey
+
+CATEGORY_CHOICES = [(category.value, CATEGORY_TEXT[category][0]) for category in Category]
+STATUS_CHOICES = [(status.value, STATUS_TEXT[status]) for status in StatusKey]
+
+
+class Invite(models.Model):
+    """A one-time code a person made for their partner. Only its keyed hash is kept; the code is shown once."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    # Used, replaced by a newer code, or ended by a reset: kept until it expires, so that it counts in the
+    # day's limit.
+    spent = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invite {self.pk} (until {self.expires_at:%Y-%m-%d})"
+
+
+class CodeTry(models.Model):
+    """A code entered that did not link: counted for the hourly limit on wrong codes."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    tried_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Code try {self.pk}"
+
+
+class Link(models.Model):
+    """One side of a link: ``owner`` is linked with ``partner``. Made and removed in pairs (services)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    linked_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="partners_one_link_each"),
+            models.CheckConstraint(condition=~Q(owner=F("partner")), name="partners_not_with_oneself"),
+        ]
+
+    def __str__(self):
+        return f"Link {self.owner_id} -> {self.partner_id}"
+
+
+class Share(models.Model):
+    """A category the owner chose to show their linked partner. None exist until chosen; unlinking removes them."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=20, choices=CATEGORY_CHOICES)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "category"], name="partners_share_once")]
+
+    def __str__(self):
+        return f"Shows {self.category}"
+
+
+class Status(models.Model):
+    """The owner's self-chosen status, and the day it was chosen."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=STATUS_CHOICES)
+    chosen_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="partners_one_status")]
+
+    def __str__(self):
+        return f"Status {self.status}"
+
+
+class Block(models.Model):
+    """The owner blocked ``blocked``: any link between them ended, and no code between them links again."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    blocked = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    blocked_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "blocked"], name="partners_block_once")]
+
+    def __str__(self):
+        return f"Block {self.pk}"
+
+
+class AccessRecord(models.Model):
+    """The owner's partner was shown one of the owner's categories on ``day`` (``views`` times that day).
+
+    The owner sees these on the Safety Check page; the partner never does.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    category = models.CharField(max_length=20, choices=CATEGORY_CHOICES)
+    day = models.DateField()
+    views = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-day", "category"]
+        constraints = [models.UniqueConstraint(fields=["owner", "category", "day"], name="partners_access_per_day")]
+
+    def __str__(self):
+        return f"{self.category} seen {self.views}x on {self.day}"
+
+
+class EmergencyReset(models.Model):
+    """The owner used Emergency Reset on this day. Seen by the owner only."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    done_on = models.DateField()
+
+    def __str__(self):
+        return f"Emergency reset on {self.done_on}"

@@ -1,0 +1,166 @@
+"""Reads of the partner link, and the one way to what a partner is shown.
+
+``partner_view`` is the only door from one person to another's data in the whole app. It answers from the
+pair of link rows and the categories the other person chose, and from nothing else: each category is an
+aggregate at day resolution (a status, last week's band, the stage's name), worked out by the diary's and the
+journey's own selectors, so that no entry, answer, score, time or crisis event can reach it. Figures are read
+as of the start of the owner's day (the week's band as of the end of last week), so what the partner sees
+never changes within a day and never says when in a day anyone was active.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from earnedsecure.diary.selectors import activation_figures
+from earnedsecure.domain.progress.figures import week_start
+from earnedsecure.domain.progress.pathway import STAGE_TEXT
+from earnedsecure.domain.together.sharing import (
+    CATEGORY_TEXT,
+    STATUS_TEXT,
+    WEEK_BAND_TEXT,
+    Category,
+    Status,
+    WeekFigures,
+    week_band,
+)
+from earnedsecure.journey.selectors import pathway_view
+from earnedsecure.partners.models import AccessRecord, EmergencyReset, Invite, Link, Share
+from earnedsecure.partners.models import Status as StatusRow
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One category as the partner sees it: its label and one sentence."""
+
+    category: Category
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    name: str
+    linked_on: date
+    shown: tuple[Shown, ...]
+
+
+def link_for(*, user) -> Link | None:
+    """``user``'s link, with the partner, when both sides of it stand."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    link = Link.objects.filter(owner=user).select_related("partner").first()
+    if link is None or not Link.objects.filter(owner_id=link.partner_id, partner=user).exists():
+        return None
+    return link
+
+
+def shared_categories(*, owner) -> list[Category]:
+    """The categories ``owner`` shows their partner, in the vocabulary's order (none when not linked)."""
+    if link_for(user=owner) is None:
+        return []
+    chosen = set(Share.objects.filter(owner=owner).values_list("category", flat=True))
+    return [category for category in Category if category.value in chosen]
+
+
+def status_of(*, owner) -> StatusRow | None:
+    return StatusRow.objects.filter(owner=owner).first()
+
+
+def person_name(user) -> str:
+    return user.first_name or user.username
+
+
+def _day_start(user, now: datetime) -> datetime:
+    local = now.astimezone(user.zone)
+    return datetime(local.year, local.month, local.day, tzinfo=user.zone)
+
+
+def _week_text(owner, now: datetime) -> str:
+    last_week_end = week_start(now, owner.zone) - timedelta(microseconds=1)
+    figures = activation_figures(user=owner, now=last_week_end)
+    band = week_band(
+        WeekFigures(
+            week_entries=figures.this_week,
+            week_mean_intensity=figures.this_week_intensity,
+            four_weeks_entries=figures.recent,
+            four_weeks_mean_intensity=figures.recent_intensity,
+        )
+    )
+    return WEEK_BAND_TEXT[band] if band else "Not enough in the diary last week to say."
+
+
+def _stage_text(owner, now: datetime) -> str:
+    stage = pathway_view(user=owner, now=_day_start(owner, now)).pathway.current
+    return STAGE_TEXT[stage][0] if stage else "Getting started."
+
+
+def _status_text(owner) -> str:
+    row = status_of(owner=owner)
+    return STATUS_TEXT[Status(row.status)] if row else "No status chosen."
+
+
+def partner_view(*, viewer, now: datetime) -> PartnerView | None:
+    """What ``viewer``'s linked partner shows them right now; None when ``viewer`` is not linked.
+
+    Only the categories the partner chose at this moment, each as one sentence of the app's own words.
+    """
+    link = link_for(user=viewer)
+    if link is None:
+        return None
+    partner = link.partner
+    shown = []
+    for category in shared_categories(owner=partner):
+        if category is Category.STATUS:
+            text = _status_text(partner)
+        elif category is Category.WEEK:
+            text = _week_text(partner, now)
+        else:
+            text = _stage_text(partner, now)
+        shown.append(Shown(category=category, label=CATEGORY_TEXT[category][0], text=text))
+    return PartnerView(name=person_name(partner), linked_on=link.linked_on, shown=tuple(shown))
+
+
+def invite_active(*, owner, now: datetime) -> Invite | None:
+    return Invite.objects.filter(owner=owner, spent=False, expires_at__gt=now).first()
+
+
+def access_records(*, owner, limit: int = 60) -> list[AccessRecord]:
+    return list(AccessRecord.objects.filter(owner=owner)[:limit])
+
+
+def emergency_resets(*, owner) -> list[date]:
+    return list(EmergencyReset.objects.filter(owner=owner).order_by("-done_on").values_list("done_on", flat=True))
+
+
+@dataclass(frozen=True)
+class SafetyCheck:
+    link: Link | None
+    shared: list[Category]
+    sessions: list
+    authenticators: list[str]
+    emails: list
+    access: list[AccessRecord]
+    resets: list[date]
+
+
+def safety_check(*, user) -> SafetyCheck:
+    """Everything that lets anyone else into the person's account or see part of it, on one page."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
+
+    kinds = dict(Authenticator.Type.choices)
+    return SafetyCheck(
+        link=link_for(user=user),
+        shared=shared_categories(owner=user),
+        sessions=sorted(UserSession.objects.purge_and_list(user), key=lambda s: s.last_seen_at, reverse=True),
+        authenticators=[
+            str(kinds.get(kind, kind))
+            for kind in Authenticator.objects.filter(user=user).values_list("type", flat=True)
+        ],
+        emails=list(EmailAddress.objects.filter(user=user).order_by("-primary", "email")),
+        access=access_records(owner=user),
+        resets=emergency_resets(owner=user),
+    )

@@ -1,0 +1,182 @@
+"""Every write of the partner link: invite, accept, choose, unlink, block, Emergency Reset, the access log.
+
+None of them sends mail or makes any notice for the other person: ending a link, narrowing what is shown or
+a reset leaves the other side looking exactly as if nothing had been shown yet (checklist items 38, 39).
+"""
+
+import hashlib
+import hmac
+import secrets
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+
+from earnedsecure.domain.together.sharing import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    CODE_LIFETIME,
+    CODES_PER_DAY,
+    WRONG_CODES_PER_HOUR,
+    Category,
+    Status,
+    code_normalise,
+)
+from earnedsecure.partners.models import AccessRecord, Block, CodeTry, EmergencyReset, Invite, Link, Share
+from earnedsecure.partners.models import Status as StatusRow
+
+
+class TooManyCodes(Exception):
+    """The day's invite codes are used up."""
+
+
+class TooManyTries(Exception):
+    """Too many codes that did not link, in the last hour."""
+
+
+class OwnCode(Exception):
+    """The person entered the code they made themselves: only the partner can enter it."""
+
+
+class AlreadyLinked(Exception):
+    """The person who enters a code is linked already; one link at a time."""
+
+
+def local_day(user, now: datetime) -> date:
+    return now.astimezone(user.zone).date()
+
+
+def code_hash(code: str) -> str:
+    """The keyed hash a code is stored as: the code itself is never kept, and a copy of the database alone
+    cannot be searched for it."""
+    key = hashlib.sha256(b"earnedsecure.partners.invite:" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, code_normalise(code).encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def invite_create(*, owner, now: datetime) -> str:
+    """A new one-time code for ``owner`` to give their partner, valid for 72 hours; returned once, kept hashed.
+
+    An unused older code stops working: one code at a time. Raises TooManyCodes after CODES_PER_DAY codes in
+    24 hours (used or not).
+    """
+    made_today = Invite.objects.filter(owner=owner, created_at__gt=now - timedelta(days=1)).count()
+    if made_today >= CODES_PER_DAY:
+        raise TooManyCodes
+    Invite.objects.filter(owner=owner, spent=False).update(spent=True)
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    Invite.objects.create(owner=owner, code_hash=code_hash(code), created_at=now, expires_at=now + CODE_LIFETIME)
+    return code
+
+
+def _blocked_between(first, second) -> bool:
+    return Block.objects.filter(
+        Q(owner=first, blocked=second) | Q(owner=second, blocked=first),
+    ).exists()
+
+
+@transaction.atomic
+def invite_accept(*, user, typed: str, now: datetime) -> Link | None:
+    """Link ``user`` with the person whose code they typed; None when the code does not link.
+
+    1. More than WRONG_CODES_PER_HOUR codes that did not link in the last hour: TooManyTries.
+    2. ``user`` already linked: AlreadyLinked. Their own code: OwnCode.
+    3. A code that is unknown, used, expired, or from someone either of them blocked, or someone linked with
+       another person: one answer, None, and the try counts. Whether an account exists or blocked someone
+       is never told.
+    4. Otherwise the pair of links is made, and nothing is shown by either side until each chooses.
+    """
+    hour_ago = now - timedelta(hours=1)
+    if CodeTry.objects.filter(owner=user, tried_at__gt=hour_ago).count() >= WRONG_CODES_PER_HOUR:
+        raise TooManyTries
+    if Link.objects.filter(owner=user).exists():
+        raise AlreadyLinked
+    invite = (
+        Invite.objects.select_for_update()
+        .filter(code_hash=code_hash(typed), spent=False, expires_at__gt=now)
+        .select_related("owner")
+        .first()
+    )
+    if invite is not None and invite.owner_id == user.pk:
+        raise OwnCode
+    if invite is None or _blocked_between(invite.owner, user) or Link.objects.filter(owner=invite.owner).exists():
+        CodeTry.objects.create(owner=user, tried_at=now)
+        return None
+    invite.spent = True
+    invite.save(update_fields=["spent"])
+    inviter = invite.owner
+    Share.objects.filter(owner__in=[inviter, user]).delete()  # nothing shown by default, even after a re-link
+    Link.objects.create(owner=inviter, partner=user, linked_on=local_day(inviter, now))
+    return Link.objects.create(owner=user, partner=inviter, linked_on=local_day(user, now))
+
+
+@transaction.atomic
+def link_end(*, user) -> None:
+    """End ``user``'s link, from either side, at once: both rows go, and what each had chosen to show.
+    Nobody is told."""
+    link = Link.objects.filter(owner=user).first()
+    if link is None:
+        return
+    Share.objects.filter(owner__in=[user.pk, link.partner_id]).delete()
+    Link.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
+
+
+@transaction.atomic
+def partner_block(*, user, now: datetime) -> None:
+    """End the link with ``user``'s partner and refuse every code between them from now on, silently."""
+    link = Link.objects.filter(owner=user).select_related("partner").first()
+    if link is None:
+        return
+    partner = link.partner
+    link_end(user=user)
+    Block.objects.get_or_create(owner=user, blocked=partner, defaults={"blocked_on": local_day(user, now)})
+
+
+@transaction.atomic
+def categories_choose(*, owner, categories: set[Category]) -> None:
+    """Show exactly ``categories`` of ``owner``'s to their partner from now on (none when not linked)."""
+    if not Link.objects.filter(owner=owner).exists():
+        categories = set()
+    Share.objects.filter(owner=owner).exclude(category__in=[c.value for c in categories]).delete()
+    for category in categories:
+        Share.objects.get_or_create(owner=owner, category=Category(category).value)
+
+
+@transaction.atomic
+def status_choose(*, owner, status: Status | None, now: datetime) -> None:
+    """Set (or with None, clear) ``owner``'s self-chosen status."""
+    if status is None:
+        StatusRow.objects.filter(owner=owner).delete()
+        return
+    StatusRow.objects.update_or_create(
+        owner=owner, defaults={"status": Status(status).value, "chosen_on": local_day(owner, now)}
+    )
+
+
+def access_record(*, owner, categories: list[Category], day: date) -> None:
+    """Note that ``owner``'s partner was shown these categories today (checklist item 45)."""
+    for category in categories:
+        updated = AccessRecord.objects.filter(owner=owner, category=category.value, day=day).update(
+            views=F("views") + 1
+        )
+        if not updated:
+            AccessRecord.objects.create(owner=owner, category=category.value, day=day)
+
+
+@transaction.atomic
+def emergency_reset(*, user, keep_session_key: str | None, now: datetime) -> int:
+    """End the link and everything shown, every unused code, and every session but this one; notify no one.
+
+    Returns the number of other sessions ended. The person is then asked to choose a new password (the view).
+    """
+    from allauth.usersessions.adapter import get_adapter
+    from allauth.usersessions.models import UserSession
+
+    link_end(user=user)
+    Share.objects.filter(owner=user).delete()
+    Invite.objects.filter(owner=user, spent=False).update(spent=True)
+    others = list(UserSession.objects.filter(user=user).exclude(session_key=keep_session_key or ""))
+    get_adapter().end_sessions(others)
+    EmergencyReset.objects.create(owner=user, done_on=local_day(user, now))
+    return len(others)

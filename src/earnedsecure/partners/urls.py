@@ -1,0 +1,17 @@
+from django.urls import path
+
+from earnedsecure.partners import views
+
+app_name = "partners"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("before-linking/", views.safety_screen, name="safety_screen"),
+    path("invite/", views.invite, name="invite"),
+    path("enter-code/", views.accept, name="accept"),
+    path("choose/", views.choose, name="choose"),
+    path("status/", views.status, name="status"),
+    path("unlink/", views.unlink, name="unlink"),
+    path("block/", views.block, name="block"),
+    path("safety-check/", views.safety_check, name="safety_check"),
+    path("safety-check/reset/", views.emergency_reset, name="emergency_reset"),
+]

@@ -1,0 +1,207 @@
+"""The Together pages: link two accounts safely, choose what the partner sees, and the Safety Check.
+
+Every page is about the signed-in person's own side; the partner's side comes only through
+``selectors.partner_view``. Nothing here sends mail or leaves a notice for the other person.
+"""
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.http import HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from earnedsecure.core import crisis_lines
+from earnedsecure.domain.together.sharing import (
+    CATEGORY_TEXT,
+    CODE_LIFETIME,
+    CODES_PER_DAY,
+    NEVER_PARTNER_VISIBLE,
+    Category,
+    Status,
+    code_grouped,
+    screen_says_unsafe,
+)
+from earnedsecure.partners import selectors, services
+from earnedsecure.partners.forms import CategoriesForm, CodeForm, SafetyScreenForm, StatusForm
+
+
+def _violence_lines(user):
+    country = crisis_lines.country_for(getattr(user, "country", ""))
+    return country.violence_lines() if country else ()
+
+
+@never_cache
+@require_safe
+def index(request):
+    """The person's own page: linked or not; what their partner shows them; what they show."""
+    now = timezone.now()
+    user = request.user
+    link = selectors.link_for(user=user)
+    if link is None:
+        return render(
+            request,
+            "partners/index.html",
+            {"link": None, "invite": selectors.invite_active(owner=user, now=now)},
+        )
+    view = selectors.partner_view(viewer=user, now=now)
+    if view.shown:
+        # The partner's access log (checklist item 45): what was shown, on which day; never when in the day.
+        services.access_record(
+            owner=link.partner,
+            categories=[item.category for item in view.shown],
+            day=services.local_day(link.partner, now),
+        )
+    shared = selectors.shared_categories(owner=user)
+    status = selectors.status_of(owner=user)
+    return render(
+        request,
+        "partners/index.html",
+        {
+            "link": link,
+            "view": view,
+            "categories_form": CategoriesForm(initial={"categories": [c.value for c in shared]}),
+            "status_form": StatusForm(initial={"status": status.status if status else ""}),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def safety_screen(request):
+    """Four private questions before linking. The answers decide what this one answer says, and are then gone:
+    nothing is stored, logged or shown to anyone (the partner least of all)."""
+    form = SafetyScreenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unsafe = screen_says_unsafe(form.answers())
+        return render(
+            request,
+            "partners/safety_screen_answer.html",
+            {"unsafe": unsafe, "violence_lines": _violence_lines(request.user)},
+        )
+    return render(request, "partners/safety_screen.html", {"form": form})
+
+
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    """Make a one-time code. It is shown once, in the answer to the POST, and only its hash is kept; a reload
+    makes no copy of it, it can only make a new one (the older one then stops working)."""
+    if selectors.link_for(user=request.user) is not None:
+        return redirect("partners:index")
+    if request.method == "POST":
+        now = timezone.now()
+        try:
+            code = services.invite_create(owner=request.user, now=now)
+        except services.TooManyCodes:
+            return render(request, "partners/invite.html", {"too_many": True, "per_day": CODES_PER_DAY}, status=429)
+        return render(
+            request,
+            "partners/invite_code.html",
+            {"code": code_grouped(code), "hours": int(CODE_LIFETIME.total_seconds() // 3600)},
+        )
+    return render(
+        request,
+        "partners/invite.html",
+        {
+            "per_day": CODES_PER_DAY,
+            "hours": int(CODE_LIFETIME.total_seconds() // 3600),
+            "active": selectors.invite_active(owner=request.user, now=timezone.now()),
+        },
+    )
+
+
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def accept(request):
+    """Enter the partner's code, from one's own account, after entering one's password again."""
+    if selectors.link_for(user=request.user) is not None:
+        return redirect("partners:index")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            link = services.invite_accept(user=request.user, typed=form.cleaned_data["code"], now=timezone.now())
+        except services.TooManyTries:
+            form.add_error(None, "Too many codes that didn't work. Please wait an hour and try again.")
+            return render(request, "partners/accept.html", {"form": form}, status=429)
+        except services.OwnCode:
+            form.add_error("code", "That is the code you made. Your partner enters it, in their own account.")
+            return render(request, "partners/accept.html", {"form": form}, status=403)
+        except services.AlreadyLinked:
+            return redirect("partners:index")
+        if link is not None:
+            messages.success(request, "You are linked. Nothing is shown to either of you until each of you chooses.")
+            return redirect("partners:index")
+        form.add_error("code", "That code doesn't work. Check it with the person who gave it to you.")
+    return render(request, "partners/accept.html", {"form": form})
+
+
+@require_POST
+def choose(request):
+    form = CategoriesForm(request.POST)
+    if not form.is_valid():
+        # Only the three categories exist; anything else (a diary, answers, a safety plan) is refused outright.
+        return HttpResponseBadRequest("Only the listed categories can be shown.")
+    services.categories_choose(
+        owner=request.user, categories={Category(value) for value in form.cleaned_data["categories"]}
+    )
+    messages.success(request, "Saved. Your partner sees exactly this from now on.")
+    return redirect("partners:index")
+
+
+@require_POST
+def status(request):
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        value = form.cleaned_data["status"]
+        services.status_choose(owner=request.user, status=Status(value) if value else None, now=timezone.now())
+        messages.success(request, "Saved.")
+    return redirect("partners:index")
+
+
+@require_POST
+def unlink(request):
+    services.link_end(user=request.user)
+    messages.success(request, "Unlinked. Neither of you sees anything of the other now. Nobody was told.")
+    return redirect("partners:index")
+
+
+@require_POST
+def block(request):
+    services.partner_block(user=request.user, now=timezone.now())
+    messages.success(request, "Unlinked and blocked. Their codes will not link with you again. Nobody was told.")
+    return redirect("partners:index")
+
+
+@never_cache
+@require_safe
+def safety_check(request):
+    check = selectors.safety_check(user=request.user)
+    return render(
+        request,
+        "partners/safety_check.html",
+        {
+            "check": check,
+            "shared_labels": [CATEGORY_TEXT[c][0] for c in check.shared],
+            "current_session_key": request.session.session_key,
+            "never": NEVER_PARTNER_VISIBLE,
+        },
+    )
+
+
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def emergency_reset(request):
+    """End the link, every share and code, and every other session, at once; then ask for a new password.
+    Nobody is notified."""
+    if request.method == "POST":
+        ended = services.emergency_reset(
+            user=request.user, keep_session_key=request.session.session_key, now=timezone.now()
+        )
+        messages.success(
+            request,
+            f"Done: nothing is shown to anyone, and {ended} other session{'s' if ended != 1 else ''} ended. "
+            "Nobody was told. Now choose a new password that nobody else knows.",
+        )
+        return redirect("account_change_password")
+    return render(request, "partners/emergency_reset.html")

@@ -1,0 +1,33 @@
+"""Linking two personas the way the pages do, for the partner tests."""
+
+import re
+
+from django.utils import timezone
+
+from earnedsecure.partners import services
+from tests.personas import PASSWORD
+
+CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def link(inviter, partner):
+    code = services.invite_create(owner=inviter, now=timezone.now())
+    made = services.invite_accept(user=partner, typed=code, now=timezone.now())
+    assert made is not None
+    return code
+
+
+def reauthenticate(client):
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
+
+
+def page_bytes(response) -> bytes:
+    """A page's bytes with the CSRF token (new on every response) taken out."""
+    assert response.status_code == 200
+    return CSRF.sub(b'name="csrfmiddlewaretoken" value=""', response.content)
+
+
+def partner_section(html: str) -> str:
+    """The part of the Together page that holds what the partner shows (the rest is one's own side)."""
+    start = html.index('aria-labelledby="partner-heading"')
+    return html[start : html.index("</section>", start)]
