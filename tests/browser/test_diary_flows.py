@@ -48,16 +48,48 @@ def test_from_im_activated_to_a_saved_entry_on_a_phone(page, alice):
 def test_a_mistake_in_the_flow_keeps_what_was_typed_and_shows_the_step(page, alice):
     sign_in(page, "alice", PASSWORD)
     page.goto("/diary/activated/")
-    for _ in range(2):
-        page.click("[data-step]:visible [data-next]")
+    page.click("[data-step]:visible [data-next]")
+    page.click("label[for=id_trigger_0]")
+    page.click("label[for=id_intensity_7]")
+    page.click("[data-step]:visible [data-next]")
     page.fill("#id_thought", "A story I don't want to lose")
     for _ in range(2):
         page.click("[data-step]:visible [data-next]")
+    page.click("text=It started earlier")
+    page.fill("#id_occurred_at", "2099-01-01T10:00")  # only the server knows it is in the future
     page.click("button[type=submit]:visible")
     expect(page.locator("[data-error-summary]")).to_be_visible()  # the form posts back to the same address
-    assert page.locator("#id_intensity_0").is_visible()  # the step with the missing answer is shown
+    assert page.locator("#id_occurred_at").is_visible()  # the step with the wrong answer is shown
+    page.click("[data-step]:visible [data-back]")
+    page.click("[data-step]:visible [data-back]")
     assert page.input_value("#id_thought") == "A story I don't want to lose"
     assert not Activation.objects.exists()
+
+
+def test_each_step_is_checked_when_moving_on(page, alice):
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/diary/activated/")
+    page.click("[data-step]:visible [data-next]")
+    page.fill("#id_trigger_note", "No reply since lunch")
+    page.click("label[for=id_intensity_6]")
+    page.click("[data-step]:visible [data-next]")  # what set it off is not answered yet
+
+    expect(page.locator("[data-flow-progress]")).to_have_text("Step 2 of 5")  # it stays at this step
+    expect(page.locator("#id_trigger_error")).to_have_text("Choose what set it off, or “Something else”.")
+    assert page.locator("#id_intensity_error").count() == 0  # the answered one is not marked
+    assert page.evaluate("document.activeElement.id") == "id_trigger_0"  # taken to the question
+    assert page.get_attribute("fieldset:has(#id_trigger_0)", "aria-describedby") == "id_trigger_error"
+    assert page.input_value("#id_trigger_note") == "No reply since lunch" and page.is_checked("#id_intensity_6")
+    assert serious_axe_violations(page) == []
+
+    page.click("label[for=id_trigger_1]")
+    expect(page.locator("#id_trigger_error")).to_have_count(0)  # answering takes the message away
+    page.click("[data-step]:visible [data-next]")
+    expect(page.locator("[data-flow-progress]")).to_have_text("Step 3 of 5")
+    page.click("[data-step]:visible [data-back]")
+    page.click("label[for=id_intensity_6]")  # a step with both answered moves on, and Back never checks
+    page.click("[data-step]:visible [data-next]")
+    expect(page.locator("[data-flow-progress]")).to_have_text("Step 3 of 5")
 
 
 def test_the_breathing_pacer_works_with_the_keyboard_and_speaks(page, alice):

@@ -89,3 +89,14 @@ def test_the_saved_page_shows_the_crisis_block_when_the_words_call_for_it(
     assert ("0808 2000 247" in main) is violence_lines  # Alice is in the UK: the national domestic abuse line
     if shown:
         assert "116 123" in main  # her own crisis line, right there on the page
+
+
+def test_the_required_questions_carry_their_message_for_the_step_check(alice_client):
+    """diary.js checks a step when the person moves on, with the messages the server gives (said once)."""
+    html = alice_client.get(URL).content.decode()
+    assert 'data-required="Choose what set it off, or “Something else”." data-field-id="id_trigger"' in html
+    assert 'data-required="Choose a number from 0 to 10." data-field-id="id_intensity"' in html
+    assert html.count("data-required=") == 2  # the rest may be left empty
+    html = alice_client.post(URL, {"thought": "Keep this"}).content.decode()
+    assert "Choose what set it off, or “Something else”." in html and "Choose a number from 0 to 10." in html
+    assert "This field is required" not in html and "Keep this" in html

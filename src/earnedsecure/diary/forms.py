@@ -18,7 +18,7 @@ from earnedsecure.core.widgets import (
     OnePassTextInput,
 )
 from earnedsecure.diary.models import ProtestResult, Response, Tool, Trigger
-from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES
+from earnedsecure.domain.cycle import PROTEST_BEHAVIOURS, RESPONSES, TRIGGERS
 from earnedsecure.domain.limits import date_out_of_range
 
 LOCAL_DATETIME = OnePassDateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -60,7 +60,12 @@ FEELING_MINUTES = [
 class ActivationFlowForm(forms.Form):
     """The "I'm activated" flow: name it, look at the story, choose a response. Only the first two are needed."""
 
-    trigger = forms.ChoiceField(label="What set it off?", choices=Trigger.choices, widget=OnePassRadioSelect)
+    trigger = forms.ChoiceField(
+        label="What set it off?",
+        choices=Trigger.choices,
+        widget=OnePassRadioSelect,
+        error_messages={"required": f"Choose what set it off, or “{TRIGGERS.get(Trigger.OTHER).label}”."},
+    )
     intensity = scale_field("How strong is it right now?", help_text="0 is calm, 10 is the most intense.")
     trigger_note = FreeTextField(
         label="What happened, in a few words",

@@ -193,10 +193,56 @@
       }
     }
 
+    /* A required question of this step left unanswered gets the server's own message (data-required), marked
+       as the server marks it, and the person stays at the step with the focus on it; nothing typed is touched. */
+    function answered(fieldset) {
+      return Array.prototype.some.call(fieldset.querySelectorAll("input"), function (input) {
+        return (input.type === "radio" || input.type === "checkbox") ? input.checked : input.value.trim() !== "";
+      });
+    }
+
+    function unmark(fieldset) {
+      var error = fieldset.querySelector("[data-step-error]");
+      if (!error) { return; }
+      error.remove();
+      fieldset.classList.remove("has-error");
+      fieldset.removeAttribute("aria-describedby");
+    }
+
+    function mark(fieldset) {
+      var id = fieldset.getAttribute("data-field-id") + "_error";
+      if (document.getElementById(id)) { return; }  // already said, by the server or by this check
+      var error = document.createElement("ul");
+      error.className = "errorlist";
+      error.id = id;
+      error.setAttribute("data-step-error", "");
+      var item = document.createElement("li");
+      item.textContent = fieldset.getAttribute("data-required");
+      error.appendChild(item);
+      var before = fieldset.querySelector(".scale__options, label, input");
+      before.parentNode.insertBefore(error, before);
+      fieldset.classList.add("has-error");
+      fieldset.setAttribute("aria-describedby", id);
+    }
+
+    function stepIsComplete(step) {
+      var missing = Array.prototype.filter.call(step.querySelectorAll("[data-required]"), function (fieldset) {
+        return !answered(fieldset);
+      });
+      missing.forEach(mark);
+      if (missing.length) { missing[0].querySelector("input").focus(); }
+      return missing.length === 0;
+    }
+
+    root.addEventListener("change", function (event) {
+      var fieldset = event.target.closest("[data-required]");
+      if (fieldset && answered(fieldset)) { unmark(fieldset); }
+    });
+
     root.addEventListener("click", function (event) {
       var target = event.target.closest("button");
       if (!target) { return; }
-      if (target.hasAttribute("data-next")) { go(current + 1, true); }
+      if (target.hasAttribute("data-next") && stepIsComplete(steps[current])) { go(current + 1, true); }
       if (target.hasAttribute("data-back")) { go(current - 1, true); }
     });
 
