@@ -29,7 +29,7 @@ def test_it_names_each_questionnaire_by_what_it_asks_with_the_detail_in_a_fold(a
     headings = re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html, re.S)
     assert "Your mood over the last two weeks" in headings and "How you feel with your partner" in headings
     assert not [h for h in headings if re.search(r"ECR|PHQ|GAD", h)]
-    assert "36 short questions, about 6 minutes" in html
+    assert "36 short questions, about 6 minutes · suggested every 3 months" in html
     # Acronyms, licences and citations only inside the "About this questionnaire" folds.
     folds = re.findall(r"<details class=\"about-questionnaire\".*?</details>", html, re.S)
     assert len(folds) == 7 and "<summary>About this questionnaire</summary>" in folds[0]

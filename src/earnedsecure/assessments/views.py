@@ -115,6 +115,10 @@ def summary(row: InstrumentResponse | selectors.Result) -> str:
     return f"total {row.total} ({band.label.lower()})" if band else f"total {row.total}"
 
 
+# "Every 3 months" rather than "every 91 days": the settings page's own words for each rhythm.
+RHYTHMS = {days: label.lower() for days, label in services.SCHEDULE_CHOICES if days}
+
+
 @require_http_methods(["GET"])
 def index(request):
     user = request.user
@@ -127,6 +131,7 @@ def index(request):
         {
             "definition": definition,
             "schedule": rows.get(definition.slug),
+            "rhythm": RHYTHMS.get(getattr(rows.get(definition.slug), "every_days", 0), ""),
             "paused": paused.get(definition.slug),
             "attachment": services.is_attachment(definition),
         }
@@ -534,7 +539,7 @@ def research_settings(request):
     apart from the everyday settings: they change how the check-in pages describe change, never the path."""
     user = request.user
     attachment = [i for i in services.enabled_instruments() if services.is_attachment(i)]
-    names = {i.slug: f"{i.title} ({i.short_name})" for i in attachment}
+    names = {i.slug: f"{i.title} · {i.short_name}" for i in attachment}
     stored = selectors.assumptions_by_instrument(user=user, instruments=list(names))
     assumption_forms = {}
     for slug in names:
