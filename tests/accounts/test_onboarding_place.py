@@ -32,7 +32,7 @@ def test_without_a_zone_from_sign_up_the_browser_may_fill_it_in(client, db):
     page = client.get("/welcome/place/").content.decode()
     assert '<option value="UTC" selected>' not in page  # UTC is not in the list of named zones...
     assert "earnedsecure/time-zone-guess.js" in page  # ...so the browser's zone is offered, where it can say
-    assert '<select aria-describedby="id_time_zone_helptext" id="id_time_zone" name="time_zone">' in page
+    assert '<select aria-describedby="id_time_zone_helptext" id="id_time_zone" name="time_zone" required>' in page
 
 
 def test_it_saves_the_time_zone_and_country_and_moves_on(at_place):
@@ -69,3 +69,15 @@ def test_an_onboarded_person_never_sees_it(alice_client):
         alice_client.post("/welcome/place/", {"country": "NZ", "time_zone": "Pacific/Auckland"})["Location"] == "/home/"
     )
     assert User.objects.get(username="alice").time_zone == "Europe/London"
+
+
+def test_a_zone_nobody_chose_is_not_shown_as_the_first_in_the_list(client, db):
+    sign_up(client)  # no JavaScript at sign-up: no zone
+    client.post("/welcome/")
+    client.post("/account/consent/", {"agree": "on"})
+    page = client.get("/welcome/place/").content.decode()
+    # The first option, so a browser without JavaScript shows it rather than Africa/Abidjan.
+    assert 'name="time_zone" required>\n<option value="">Choose your time zone</option>' in page
+    response = client.post("/welcome/place/", {"country": "GB", "time_zone": ""})
+    assert "Please choose your time zone." in response.content.decode()
+    assert newcomer().onboarding == User.Onboarding.PLACE

@@ -72,7 +72,10 @@ class ConsentForm(forms.Form):
 
 class SettingsForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
-        choices=timezone_choices, widget=OnePassSelect, help_text="Dates and times are shown in this zone."
+        choices=timezone_choices,
+        widget=OnePassSelect,
+        help_text="Dates and times are shown in this zone.",
+        error_messages={"required": "Please choose your time zone."},
     )
 
     class Meta:
@@ -91,6 +94,10 @@ class SettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # No country is a real answer (the crisis page then shows every country's lines), so say it plainly.
         self.fields["country"].choices = [("", "My country isn't listed"), *crisis_lines.country_choices()]
+        # A zone nobody chose (the default, UTC, is not a named zone in the list) must not show up as the list's
+        # first zone, which a person could take for theirs and save: they choose one.
+        if self.instance.time_zone not in dict(timezone_choices()):
+            self.fields["time_zone"].choices = [("", "Choose your time zone"), *timezone_choices()]
 
 
 class DeleteAccountForm(forms.Form):
