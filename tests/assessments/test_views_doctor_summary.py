@@ -75,3 +75,29 @@ def test_it_costs_the_same_few_queries_whatever_the_history(alice, alice_client,
     with django_assert_num_queries(9):
         response = alice_client.get(URL)
     assert response.status_code == 200
+
+
+OLD_ROWS = (
+    "{% for row in rows %}\n"
+    "    <tr><td>{{ row.day }}</td><td>{{ row.name }}</td><td>{{ row.total }}</td><td>{{ row.band }}</td><td>"
+    "{% if row.item9 is None %}–{% elif row.item9 %}<strong>{{ row.item9 }}</strong> (above 0){% else %}0{% endif %}"
+    "</td></tr>\n    {% endfor %}"
+)
+
+
+def test_the_table_rows_are_what_the_template_loop_wrote():
+    from django.template import engines
+
+    from earnedsecure.assessments.selectors import SummaryCheckIn
+    from earnedsecure.assessments.views import summary_rows
+
+    rows = [
+        SummaryCheckIn("phq-9", "PHQ-9", NOW, 13, "Moderate", 2),
+        SummaryCheckIn("phq-9", "PHQ-9", NOW - timedelta(days=14), 4, "Minimal", 0),
+        SummaryCheckIn("gad-7", "GAD-7", NOW - timedelta(days=30), 21, "Severe", None),
+        SummaryCheckIn("gad-7", "<b>&", NOW - timedelta(days=31), 9, "Mild <i>", None),  # escaped, as the loop did
+    ]
+    expected = engines["django"].from_string(OLD_ROWS).render({"rows": rows})
+    assert str(summary_rows(rows)) == expected
+    assert "<strong>2</strong> (above 0)" in expected and "&lt;b&gt;&amp;" in expected
+    assert summary_rows([]) == ""
