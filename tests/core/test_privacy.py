@@ -78,6 +78,13 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/coach/test_suggestion_answers.py::test_the_think_page_asks_and_takes_back_the_agreement",
     ),
     "no-sharing-yet": (f"{HERE}::test_there_is_no_sharing_so_a_partner_sees_nothing",),
+    "partner-chosen": (
+        "tests/partners/test_index.py::test_after_linking_nothing_is_shown_either_way",
+        "tests/partners/test_index.py::test_the_partner_sees_only_what_was_chosen",
+        "tests/partners/test_index.py::test_after_revoking_the_page_is_byte_for_byte_nothing_shared_yet",
+        "tests/partners/test_never_partner_visible.py::test_the_partner_receives_none_of_it_with_everything_shown",
+        "tests/partners/test_safety_check.py::test_it_lists_the_days_the_partner_was_shown_what",
+    ),
     "no-alerts": (f"{HERE}::test_words_about_danger_alert_nobody",),
     "mail-when": (
         "tests/core/test_mail_queue.py::test_the_app_queues_every_mail",

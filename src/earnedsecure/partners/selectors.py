@@ -140,7 +140,7 @@ class SafetyCheck:
     shared: list[Category]
     sessions: list
     authenticators: list[str]
-    emails: list
+    emails: list[tuple[str, bool]]  # (address, confirmed)
     access: list[AccessRecord]
     resets: list[date]
 
@@ -160,7 +160,10 @@ def safety_check(*, user) -> SafetyCheck:
             str(kinds.get(kind, kind))
             for kind in Authenticator.objects.filter(user=user).values_list("type", flat=True)
         ],
-        emails=list(EmailAddress.objects.filter(user=user).order_by("-primary", "email")),
+        emails=list(
+            EmailAddress.objects.filter(user=user).order_by("-primary", "email").values_list("email", "verified")
+        )
+        or ([(user.email, False)] if user.email else []),
         access=access_records(owner=user),
         resets=emergency_resets(owner=user),
     )

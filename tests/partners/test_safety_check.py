@@ -1,0 +1,52 @@
+"""The Safety Check page (checklist items 42 and 45): the link and what is shown, sessions, two-step sign-in, the
+recovery address, and on which days the partner was shown what; only to its owner."""
+
+from django.utils import timezone
+
+from earnedsecure.domain.together.sharing import Category, Status
+from earnedsecure.partners import services
+from earnedsecure.partners.models import AccessRecord
+from tests.partners.helpers import link
+from tests.personas import _signed_in_client
+
+
+def test_it_works(alice, bob, alice_client):
+    link(alice, bob)
+    services.categories_choose(owner=alice, categories={Category.STATUS})
+    page = alice_client.get("/together/safety-check/").content.decode()
+    assert "Linked with <strong>Bob</strong>" in page and "They can see: How I am." in page
+    assert "alice@example.com" in page and "Two-step sign-in: off" in page
+    assert "Emergency reset" in page
+
+
+def test_it_requires_login(client, db):
+    response = client.get("/together/safety-check/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_it_hides_other_peoples_data(alice, bob, charlie_client):
+    link(alice, bob)
+    services.categories_choose(owner=alice, categories=set(Category))
+    _signed_in_client(bob).get("/together/")  # Bob is shown Alice's categories: rows in Alice's log
+    page = charlie_client.get("/together/safety-check/").content.decode()
+    assert "Not linked with anyone" in page and "Bob" not in page and "alice@" not in page
+    assert "<td>How I am</td>" not in page
+
+
+def test_it_lists_the_days_the_partner_was_shown_what(alice, bob, alice_client):
+    link(alice, bob)
+    services.status_choose(owner=alice, status=Status.OKAY, now=timezone.now())
+    bob_client = _signed_in_client(bob)
+    bob_client.get("/together/")  # nothing shown yet: nothing to log
+    assert not AccessRecord.objects.exists()
+    services.categories_choose(owner=alice, categories={Category.STATUS, Category.STAGE})
+    bob_client.get("/together/")
+    bob_client.get("/together/")
+    rows = {(row.category, row.day, row.views) for row in AccessRecord.objects.filter(owner=alice)}
+    today = services.local_day(alice, timezone.now())
+    assert rows == {("status", today, 2), ("stage", today, 2)}
+    page = alice_client.get("/together/safety-check/").content.decode()
+    assert "<td>How I am</td><td>2</td>" in page
+    # The partner never sees the log of what they were shown.
+    assert "Times" not in bob_client.get("/together/safety-check/").content.decode().split("When your partner")[1][:200]
+    assert not AccessRecord.objects.filter(owner=bob).exists()
