@@ -83,3 +83,37 @@ def test_it_averages_only_finished_thought_records(alice):
     trend = selectors.thought_record_trend(user=alice)
     assert trend["count"] == 2 and trend["finished"] == 1
     assert trend["average_before"] == 8 and trend["average_after"] == 4
+
+
+def test_the_think_page_reads_only_the_words_it_lists(alice, alice_client, django_assert_num_queries):
+    from earnedsecure.coach import services
+
+    now = datetime.now(UTC)
+    for n in range(6):
+        record = services.thought_record_create(
+            owner=alice, automatic_thought=f"Thought {n}", intensity_before=7, suggested_traps=[]
+        )
+        record.situation, record.evidence_for, record.intensity_after = "Situation words", "Evidence words", 3
+        record.save()
+        MessageDraft.objects.create(
+            owner=alice,
+            draft=f"Draft {n}",
+            behaviours=[{"name": "protest", "evidence": "x"}] if n % 2 else [],
+            rewrite="Rewrite words",
+            final_text="Final words",
+            outcome="sent",
+            created_at=now - timedelta(minutes=n),
+        )
+    records = selectors.recent_thought_records(user=alice, limit=5)
+    drafts = selectors.recent_message_drafts(user=alice, limit=5)
+    assert {"situation", "evidence_for", "balanced_thought", "risk_level"} <= records[0].get_deferred_fields()
+    assert {"rewrite", "final_text", "risk_level"} <= drafts[0].get_deferred_fields()
+    alice_client.get("/think/")
+    # Session, user, consent; records, drafts, the trend, research consent: a field the list shows but did not
+    # read would cost a query per line.
+    with django_assert_num_queries(7):
+        html = alice_client.get("/think/").content.decode()
+    assert (
+        "Thought 5" in html and "7 → 3 out of 10" in html and "Draft 0" in html and "rewritten from a protest" in html
+    )
+    assert "Situation words" not in html and "Final words" not in html

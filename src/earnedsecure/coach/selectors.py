@@ -92,12 +92,21 @@ def reassurance_requests_today(*, user, now: datetime | None = None) -> int:
     )
 
 
+# What the Think page lists of each record and draft; the rest of their words is not shown there, so it is
+# neither read nor decrypted (a record holds seven encrypted fields, a draft four).
+RECORD_LINE = ("id", "automatic_thought", "intensity_before", "intensity_after", "created_at")
+DRAFT_LINE = ("id", "draft", "behaviours", "outcome", "created_at")
+
+
 def recent_thought_records(*, user, limit: int = 10):
-    return owned_queryset(ThoughtRecord, user).order_by("-created_at")[:limit]
+    """The latest records, newest first, with the fields of ``RECORD_LINE`` only."""
+    return owned_queryset(ThoughtRecord, user).only(*RECORD_LINE).order_by("-created_at")[:limit]
 
 
 def recent_message_drafts(*, user, limit: int = 10):
-    return owned_queryset(MessageDraft, user).order_by("-created_at")[:limit]
+    """The latest drafts, newest first, with the fields of ``DRAFT_LINE`` only (``behaviours`` says whether it
+    was rewritten from a protest)."""
+    return owned_queryset(MessageDraft, user).only(*DRAFT_LINE).order_by("-created_at")[:limit]
 
 
 def thought_record_trend(*, user) -> dict:
