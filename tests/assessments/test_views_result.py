@@ -53,6 +53,14 @@ def test_it_says_what_the_answers_mean_in_words_before_any_number(alice, alice_c
     assert "ECR-R" not in outside and "doi:" not in outside and "About this questionnaire" in main
 
 
+def test_a_result_about_one_person_says_so(alice, alice_client):
+    row = submit(alice, "ecr-rs", ecr("ecr-rs", 6, 2), WHEN)
+    html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()
+    words = html.split("data-in-words")[1].split("</section>")[0]
+    assert "about one particular person, your partner, not about your relationships in general" in words
+    assert "<h1>How you feel with your partner: your answers</h1>" in html
+
+
 def test_a_mood_result_in_words_says_it_is_no_diagnosis(alice, alice_client):
     row = submit(alice, "phq-9", phq9(12), WHEN)
     html = alice_client.get(f"/check-ins/results/{row.pk}/").content.decode()

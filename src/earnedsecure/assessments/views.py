@@ -315,6 +315,7 @@ def result(request, pk):
         avoidance_band = error_band(avoidance, assumptions.sd, assumptions.reliability)
         prototype = nearest_prototype(anxiety, avoidance)
         context.update(
+            about_whom=plain.about_whom(instrument),
             anxiety_words=plain.dimension_in_words("anxiety", anxiety, anxiety_band),
             avoidance_words=plain.dimension_in_words("avoidance", avoidance, avoidance_band),
             dimension_names=plain.DIMENSION_NAMES,

@@ -117,3 +117,11 @@ def test_every_questionnaire_has_an_everyday_title_without_its_acronym():
         assert instrument.title and instrument.asks and instrument.minutes >= 1
         for words in (instrument.title, instrument.asks):
             assert "ECR" not in words and "PHQ" not in words and "GAD" not in words
+
+
+def test_a_questionnaire_about_one_person_says_so():
+    from earnedsecure.domain.instruments.plain import about_whom
+
+    assert about_whom(get_instrument("ecr-r")) == ""
+    assert "one particular person, your partner," in about_whom(get_instrument("ecr-rs"))
+    assert "your mother (or a mother figure)" in about_whom(get_instrument("ecr-rs-mother"))

@@ -10,6 +10,7 @@ describe the person's own answers (the mean of 1-7 agreement answers), never a r
 from __future__ import annotations
 
 from .definitions import Instrument
+from .ecr_rs import EVERYDAY_TARGETS, TARGETS
 from .prototype import MIDPOINT, ErrorBand, Prototype
 from .reliable_change import Change, Outcome
 
@@ -46,6 +47,17 @@ _DIMENSION_WORDS: dict[str, tuple[str, str, str, str]] = {
         "the statements about keeping a distance.",
     ),
 }
+
+# An ECR-RS is about one person only: its words must not read as a verdict on relationships in general.
+_WHOM: dict[str, str] = {target: EVERYDAY_TARGETS[suffix] for suffix, (target, _) in TARGETS.items()}
+
+
+def about_whom(instrument: Instrument) -> str:
+    """For a questionnaire about one particular person, a sentence saying so; empty for the others."""
+    if instrument.target is None:
+        return ""
+    return f"These answers are about one particular person, {_WHOM[instrument.target]}, not about your relationships in general."
+
 
 NEAR_THE_MIDDLE = " You are close to the middle, so on another day your answers could tip the other way."
 
