@@ -116,3 +116,10 @@ def test_ecr_r_anxiety_change_uses_the_persons_assumptions(alice):
     assert change.word == "improved"
     assert "your own setting" in change.assumptions_text
     assert "recovered" not in change.word
+
+
+def test_someone_elses_check_ins_never_pace_mine(alice, charlie):
+    submit(charlie, "ecr-r", ecr("ecr-r", 5, 3), T0)
+    response_start(user=charlie, instrument="phq-9")
+    assert [d.slug for d in due_assessments(user=alice, now=T0 + timedelta(hours=1))] == ["ecr-r"]
+    assert due_assessments(user=charlie, now=T0 + timedelta(hours=1))[0].slug == "phq-9"
