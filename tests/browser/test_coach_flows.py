@@ -36,6 +36,11 @@ def test_a_thought_record_from_the_diary_to_before_and_after(page, alice):
     page.wait_for_selector("text=eased the feeling by 4 points")
     assert page.locator("text=1 turned out fine").count() == 1
     assert serious_axe_violations(page) == []
+    # Back after saving is a page, not "Confirm Form Resubmission", and it does not offer to save it twice.
+    page.go_back()
+    expect(page.locator("main")).to_contain_text("That page has closed: it was saved")
+    page.go_back()  # step one, as it was left
+    expect(page.locator("h1")).to_have_text("Write down a thought")
     assert page.outside_requests == []
 
 

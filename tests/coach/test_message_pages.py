@@ -12,7 +12,7 @@ KIND = "Hope your day went well! Want to get takeaway tonight?"
 
 
 def _check(client, draft=PROTEST, **extra):
-    return client.post("/think/messages/new/", {"draft": draft, "action": "check", **extra})
+    return client.post("/think/messages/new/", {"draft": draft, "action": "check", **extra}, follow=True)
 
 
 def test_it_requires_login(client, db):

@@ -25,7 +25,7 @@ def _thought(client, **extra):
         "trigger": "unavailable",
         "action": "check",
     }
-    return client.post("/think/thoughts/new/", {**data, **extra})
+    return client.post("/think/thoughts/new/", {**data, **extra}, follow=True)
 
 
 @pytest.mark.parametrize("draft", [SELF_HARM_MESSAGE, VIOLENCE_MESSAGE])

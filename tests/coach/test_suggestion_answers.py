@@ -66,7 +66,9 @@ def test_the_name_is_encrypted_at_rest(alice):
 def test_the_message_page_asks_whether_each_behaviour_fits_and_keeps_the_answers(alice_client, alice):
     found = analysis.analyze_message(PROTEST)["behaviours"]
     assert found
-    html = alice_client.post("/think/messages/new/", {"draft": PROTEST, "action": "check"}).content.decode()
+    html = alice_client.post(
+        "/think/messages/new/", {"draft": PROTEST, "action": "check"}, follow=True
+    ).content.decode()
     for behaviour in found:
         assert f'name="behaviour_{behaviour["name"]}" value="fits"' in html
     first = found[0]["name"]

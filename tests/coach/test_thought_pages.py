@@ -52,7 +52,7 @@ def test_it_prefills_from_the_activation_in_the_diary(alice_client, alice):
 
 
 def test_it_shows_the_top_traps_with_their_words_marked_and_the_question(alice_client):
-    response = alice_client.post("/think/thoughts/new/", _step_one())
+    response = alice_client.post("/think/thoughts/new/", _step_one(), follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     assert "These are suggestions, not a verdict" in html
@@ -63,7 +63,7 @@ def test_it_shows_the_top_traps_with_their_words_marked_and_the_question(alice_c
 
 def test_no_trap_found_is_a_valid_answer(alice_client):
     html = alice_client.post(
-        "/think/thoughts/new/", _step_one(automatic_thought="I'd like to see them on Friday.")
+        "/think/thoughts/new/", _step_one(automatic_thought="I'd like to see them on Friday."), follow=True
     ).content.decode()
     assert "No thinking trap stood out" in html and "valid answer" in html
 
@@ -73,7 +73,7 @@ def test_it_shows_what_actually_happened_the_last_times(alice_client, alice):
         activation(alice, days_ago=day, outcome=f"They were busy, time {day}", minutes=30)
     activation(alice, trigger="threat", outcome="Other kind of moment")
     savouring(alice, what="Pancakes together on Sunday")
-    html = alice_client.post("/think/thoughts/new/", _step_one()).content.decode()
+    html = alice_client.post("/think/thoughts/new/", _step_one(), follow=True).content.decode()
     assert "In the past when you felt this way, here's what actually happened" in html
     assert "<strong>7 times</strong>" in html and "about 30 minutes" in html
     assert "They were busy, time 1" in html and "Other kind of moment" not in html
@@ -93,7 +93,7 @@ def test_it_saves_the_record_and_shows_before_and_after(alice_client, alice):
         balanced_thought="They're busy, which doesn't mean they don't care.",
         intensity_after="4",
     )
-    shown = alice_client.post("/think/thoughts/new/", _step_one()).context
+    shown = alice_client.post("/think/thoughts/new/", _step_one(), follow=True).context
     found, other = shown["traps"], shown["form"].fields["other_traps"].choices[0][0]
     step_two[f"trap_{found[0]['name']}"] = "fits"
     step_two["other_traps"] = [other]
@@ -181,7 +181,7 @@ def test_it_rates_with_the_same_0_to_10_buttons_as_the_diary(alice_client):
     )
     for n in range(11):
         assert f'type="radio" name="intensity_before" value="{n}"' in html
-    finish = alice_client.post("/think/thoughts/new/", _step_one()).content.decode()
+    finish = alice_client.post("/think/thoughts/new/", _step_one(), follow=True).content.decode()
     assert 'type="number"' not in finish and 'type="radio" name="intensity_after" value="10"' in finish
 
 

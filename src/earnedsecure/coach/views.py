@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from earnedsecure.accounts.services import consent_give, consent_withdraw
-from earnedsecure.coach import analysis, selectors, services
+from earnedsecure.coach import analysis, selectors, services, steps
 from earnedsecure.coach.forms import (
     MessageDraftForm,
     MessageOutcomeForm,
@@ -91,14 +92,31 @@ def _trap_cards(thought: str, found: list[dict], form: ThoughtFinishForm) -> lis
     return cards
 
 
+def _step_closed(request, url_name: str, what: str):
+    """A step-two address whose step one is no longer kept (saved already, over an hour old, signed out)."""
+    messages.info(request, f"That page has closed: it was saved, or it is more than an hour old. {what}")
+    return redirect(url_name)
+
+
 @require_http_methods(["GET", "POST"])
 def thought_new(request):
     """Two steps on one URL: notice (write the thought), then examine, reframe and re-rate.
 
-    Nothing is saved until the person presses Save; step two carries step one's answers as hidden fields and
-    re-runs the (offline, deterministic) analysis rather than trusting values sent back by the browser.
+    Step one's answers are posted, kept for the session (coach/steps.py) and answered with a redirect to
+    ``?step=<token>``, which shows step two (post/redirect/get). Nothing is saved until the person presses Save;
+    step two carries step one's answers as hidden fields and re-runs the (offline, deterministic) analysis
+    rather than trusting values sent back by the browser.
     """
     if request.method == "GET":
+        token = request.GET.get("step")
+        if token is not None:
+            kept = steps.step_get(request, kind="thought", token=token)
+            if kept is None:
+                return _step_closed(request, "coach:thought_new", "Your thought records are under Think.")
+            start = ThoughtStartForm(kept)
+            if start.is_valid():  # it was when kept; a record it came from may have gone since
+                return _thought_finish(request, start, action="check", token=token)
+            return render(request, "coach/thought_start.html", {"form": start, "activation": None})
         activation = _activation(request, request.GET.get("activation"))
         start = ThoughtStartForm(initial=_prefill(activation))
         return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
@@ -119,7 +137,16 @@ def thought_new(request):
     if not start.is_valid() or action == "edit":
         activation = _activation(request, getattr(start, "cleaned_data", {}).get("activation"))
         return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
+    if action == "check":
+        _activation(request, start.cleaned_data["activation"])  # someone else's entry: 404 now, not after
+        written = {name: request.POST.get(name, "") for name in start.fields}
+        token = steps.step_keep(request, kind="thought", fields=written)
+        return redirect(f"{reverse('coach:thought_new')}?step={token}")
+    return _thought_finish(request, start, action=action, token=request.POST.get("step"))
 
+
+def _thought_finish(request, start: ThoughtStartForm, *, action: str, token: str | None):
+    """Step two from a valid step one: the page (from the redirect, or again with its errors) or the save."""
     data = start.cleaned_data
     activation = _activation(request, data["activation"])
     trigger = data["trigger"] or (activation.trigger if activation else "")
@@ -152,6 +179,7 @@ def thought_new(request):
             balanced_thought=done["balanced_thought"],
             intensity_after=done["intensity_after"],
         )
+        steps.step_forget(request, token=token)
         return redirect("coach:thought_detail", pk=record.pk)
 
     return render(
@@ -165,6 +193,7 @@ def thought_new(request):
             "traps": _trap_cards(data["automatic_thought"], suggestions, finish),
             "check": check,
             "past_rows": list(zip(check.past_times, finish["past_fine"], strict=False)),
+            "step": token or "",
         },
     )
 
@@ -240,17 +269,28 @@ def _behaviour_cards(draft_text: str, found: dict, form: MessageRewriteForm) -> 
 def message_new(request):
     """Paste a draft, see what the coach finds, build a direct rewrite, then save with what you did.
 
-    Actions: "check" (analyse), "edit" (back to the draft), "compose" (rebuild the message from the four
-    parts, for browsers without JavaScript), "save", and "wait" (save, then open the urge timer).
+    The draft is posted, kept for the session (coach/steps.py) and answered with a redirect to ``?step=<token>``,
+    which shows what the coach finds (post/redirect/get). Actions: "check" (analyse), "edit" (back to the
+    draft), "compose" (rebuild the message from the four parts, for browsers without JavaScript), "save", and
+    "wait" (save, then open the urge timer).
     """
     user = request.user
+    if request.method == "GET" and (token := request.GET.get("step")) is not None:
+        kept = steps.step_get(request, kind="message", token=token)
+        if kept is None:
+            return _step_closed(request, "coach:message_new", "Your saved messages are under Think.")
+        draft_form = MessageDraftForm(kept)
+        if draft_form.is_valid():  # it was when kept
+            return _message_check(request, draft_form, action="check", token=token)
+    else:
+        draft_form = MessageDraftForm()
     asked_today = selectors.reassurance_requests_today(user=user)
     if request.method == "GET":
         return render(
             request,
             "coach/message_start.html",
             {
-                "form": MessageDraftForm(),
+                "form": draft_form,
                 "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER,
                 "tools": _soothing_tools(),
             },
@@ -272,7 +312,17 @@ def message_new(request):
             "coach/message_start.html",
             {"form": draft_form, "show_soothing": asked_today >= REASSURANCE_GUARD_AFTER, "tools": _soothing_tools()},
         )
+    if action == "check":
+        token = steps.step_keep(request, kind="message", fields={"draft": request.POST.get("draft", "")})
+        return redirect(f"{reverse('coach:message_new')}?step={token}")
+    return _message_check(request, draft_form, action=action, token=request.POST.get("step"))
 
+
+def _message_check(request, draft_form: MessageDraftForm, *, action: str, token: str | None):
+    """Step two from a valid draft: the page (from the redirect, or again after "compose" or with errors) or
+    the save."""
+    user = request.user
+    asked_today = selectors.reassurance_requests_today(user=user)
     draft_text = draft_form.cleaned_data["draft"]
     found = analysis.analyze_message(draft_text, reassurance_requests_today=asked_today)  # risk answered above
     # The behaviours asked about are the ones found now, never names sent back by the browser.
@@ -294,6 +344,7 @@ def message_new(request):
             confirmed_behaviours=rewrite_form.confirmed(),
             rejected_behaviours=rewrite_form.rejected(),
         )
+        steps.step_forget(request, token=token)
         if action == "wait":
             messages.success(request, "Your draft is saved under Think. Come back to it when the urge has passed.")
             return redirect(tool_url(URGE_SURFING))
@@ -317,6 +368,7 @@ def message_new(request):
             "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
             "asked_today": asked_today,
             "tools": _soothing_tools(),
+            "step": token or "",
         },
     )
 
