@@ -191,3 +191,8 @@ def test_it_deletes_a_draft(alice_client, alice):
     message = services.message_draft_create(owner=alice, draft="x", behaviours=[])
     assert alice_client.post(f"/think/messages/{message.pk}/delete/").status_code == 302
     assert not MessageDraft.objects.exists()
+
+
+def test_an_empty_draft_is_asked_for_in_plain_words(alice_client):
+    html = alice_client.post("/think/messages/new/", {"draft": "  ", "action": "check"}).content.decode()
+    assert "Paste or write the message first." in html and "This field is required" not in html

@@ -117,7 +117,9 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(alice_client):
     assert response.status_code == 200 and not ThoughtRecord.objects.exists()
     assert "Keep me please" in html and 'aria-invalid="true"' in html
     response = alice_client.post("/think/thoughts/new/", _step_one(automatic_thought="", situation="Still here"))
-    assert "This field is required" in response.content.decode() and "Still here" in response.content.decode()
+    html = response.content.decode()
+    assert "Write the thought down first, even a few words." in html and "This field is required" not in html
+    assert "Still here" in html
 
 
 def test_going_back_to_edit_keeps_the_words(alice_client):

@@ -11,13 +11,15 @@ TRIGGER_CHOICES = [("", "I'm not sure / skip"), *((trigger.key, trigger.label) f
 VERDICTS = [("fits", "Yes, this fits"), ("no", "No, not this"), ("unsure", "Not sure")]
 
 
-def _text(label, *, required=False, rows=3, help_text=""):
+def _text(label, *, required=False, rows=3, help_text="", if_empty=""):
+    """A box for the person's words; ``if_empty`` is what a required one says when left empty."""
     return FreeTextField(
         label=label,
         required=required,
         help_text=help_text,
         strip=True,
         widget=LimitedTextarea(attrs={"rows": rows}),
+        error_messages={"required": if_empty} if if_empty else None,
     )
 
 
@@ -48,6 +50,7 @@ class ThoughtStartForm(CalmForm):
         "What went through your mind?",
         required=True,
         help_text="Write it as it came, for example “They're pulling away from me.”",
+        if_empty="Write the thought down first, even a few words.",
     )
     emotion = _text("What did you feel?", rows=1, help_text="For example scared, hurt, angry.")
     intensity_before = scale_field("How strong is the feeling, from 0 to 10?", help_text=INTENSITY_HELP)
@@ -105,6 +108,7 @@ class MessageDraftForm(CalmForm):
         required=True,
         rows=5,
         help_text="Paste or write it here. Nothing is sent from this app.",
+        if_empty="Paste or write the message first.",
     )
 
 
