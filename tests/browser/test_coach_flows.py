@@ -18,6 +18,8 @@ def test_a_thought_record_from_the_diary_to_before_and_after(page, alice):
 
     page.goto(f"/think/thoughts/new/?activation={moment.pk}")
     assert page.input_value("#id_automatic_thought") == "They're obviously pulling away from me."
+    assert page.is_checked("#id_intensity_before_7")  # the diary's rating, on the same 0-10 buttons
+    assert serious_axe_violations(page) == []
     page.fill("#id_automatic_thought", "They're obviously pulling away from me. They will leave me.")
     page.fill("#id_emotion", "scared")
     page.click("button[value=check]")
