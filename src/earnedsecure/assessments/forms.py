@@ -2,7 +2,7 @@ from django import forms
 
 from earnedsecure.assessments.selectors import RELIABILITY_RANGE, plausible_sd_range
 from earnedsecure.assessments.services import SCHEDULE_CHOICES
-from earnedsecure.core.widgets import OnePassNumberInput, OnePassSelect
+from earnedsecure.core.widgets import OnePassNumberInput, OnePassRadioSelect, OnePassSelect
 from earnedsecure.domain.instruments import Instrument, RCAssumptions
 
 
@@ -23,7 +23,7 @@ def page_form(instrument: Instrument, items, *, data=None, initial=None) -> form
             coerce=int,
             empty_value=None,
             required=False,
-            widget=forms.RadioSelect,
+            widget=OnePassRadioSelect,
         )
         for item in items
     }
