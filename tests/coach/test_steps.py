@@ -103,3 +103,28 @@ def test_nobody_else_reaches_the_words(alice_client, charlie_client):
         assert "LUNCHTIME-WORDS" not in html and "DRAFT-WORDS" not in html
     # nor does a token of one kind open the other kind's page for the person themselves
     assert alice_client.get(step_two.replace("thoughts", "messages"))["Location"] == "/think/messages/new/"
+
+
+def test_changing_what_was_written_is_a_link_back_to_step_one_filled_in(alice_client):
+    step_two = alice_client.post("/think/thoughts/new/", THOUGHT)["Location"]
+    html = alice_client.get(step_two).content.decode()
+    change = f"{step_two}&amp;change=1"
+    assert html.count(f'href="{change}"') >= 1 and 'form="thought-edit"' not in html
+    page = alice_client.get(change.replace("&amp;", "&")).content.decode()
+    assert "Look at this thought" in page and "obviously pulling away from me.</textarea>" in page
+    assert re.search(r"<input[^>]*name=\"intensity_before\" value=\"8\"[^>]*checked>", page)
+    assert "errorlist" not in page
+
+    message = alice_client.post("/think/messages/new/", DRAFT)["Location"]
+    html = alice_client.get(message).content.decode()
+    assert f'href="{message}&amp;change=1"' in html and 'form="message-edit"' not in html
+    page = alice_client.get(f"{message}&change=1").content.decode()
+    assert "DRAFT-WORDS</textarea>" in page and "Check my message" in page
+
+
+def test_after_signing_in_again_step_two_offers_the_form_to_change_instead_of_a_closed_link(alice_client):
+    """A save sent after the session ended comes back (kept form) to a session without the step: the page then
+    carries the words in its own form, as before."""
+    data = {**THOUGHT, "action": "save", "step": "from-an-ended-session", "intensity_after": "11"}
+    html = alice_client.post("/think/thoughts/new/", data).content.decode()
+    assert 'form="thought-edit"' in html and "change=1" not in html

@@ -92,6 +92,11 @@ def _trap_cards(thought: str, found: list[dict], form: ThoughtFinishForm) -> lis
     return cards
 
 
+def _kept_step(request, kind: str, token: str | None) -> str:
+    """The token of step one if it is still kept for this session (it is not after signing in again), else ""."""
+    return token if token and steps.step_get(request, kind=kind, token=token) is not None else ""
+
+
 def _step_closed(request, url_name: str, what: str):
     """A step-two address whose step one is no longer kept (saved already, over an hour old, signed out)."""
     messages.info(request, f"That page has closed: it was saved, or it is more than an hour old. {what}")
@@ -113,6 +118,10 @@ def thought_new(request):
             kept = steps.step_get(request, kind="thought", token=token)
             if kept is None:
                 return _step_closed(request, "coach:thought_new", "Your thought records are under Think.")
+            if request.GET.get("change"):  # "Change what I wrote": step one again, filled in
+                activation = _activation(request, kept.get("activation"))
+                start = ThoughtStartForm(initial=kept)
+                return render(request, "coach/thought_start.html", {"form": start, "activation": activation})
             start = ThoughtStartForm(kept)
             if start.is_valid():  # it was when kept; a record it came from may have gone since
                 return _thought_finish(request, start, action="check", token=token)
@@ -193,7 +202,7 @@ def _thought_finish(request, start: ThoughtStartForm, *, action: str, token: str
             "traps": _trap_cards(data["automatic_thought"], suggestions, finish),
             "check": check,
             "past_rows": list(zip(check.past_times, finish["past_fine"], strict=False)),
-            "step": token or "",
+            "step": _kept_step(request, "thought", token),
         },
     )
 
@@ -279,9 +288,12 @@ def message_new(request):
         kept = steps.step_get(request, kind="message", token=token)
         if kept is None:
             return _step_closed(request, "coach:message_new", "Your saved messages are under Think.")
-        draft_form = MessageDraftForm(kept)
-        if draft_form.is_valid():  # it was when kept
-            return _message_check(request, draft_form, action="check", token=token)
+        if request.GET.get("change"):  # "Change the draft": the draft again, in its box
+            draft_form = MessageDraftForm(initial=kept)
+        else:
+            draft_form = MessageDraftForm(kept)
+            if draft_form.is_valid():  # it was when kept
+                return _message_check(request, draft_form, action="check", token=token)
     else:
         draft_form = MessageDraftForm()
     asked_today = selectors.reassurance_requests_today(user=user)
@@ -368,7 +380,7 @@ def _message_check(request, draft_form: MessageDraftForm, *, action: str, token:
             "show_soothing": bool(found.get("suggest_soothing_first")) or asked_today >= REASSURANCE_GUARD_AFTER,
             "asked_today": asked_today,
             "tools": _soothing_tools(),
-            "step": token or "",
+            "step": _kept_step(request, "message", token),
         },
     )
 
