@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Generic, TypeVar
 
+from earnedsecure.domain.instruments.ecr_r import ECR_R
+
 
 @dataclass(frozen=True)
 class Term:
@@ -346,7 +348,7 @@ PRACTICES: Vocabulary[Practice] = Vocabulary(
     Practice(
         key="assessment-ecr-r",
         slug="assessment-ecr-r",
-        label="Take the ECR-R questionnaire",
+        label=f"Answer “{ECR_R.title}”",  # the everyday title, as on the check-ins page, not the acronym
         page="assessments:take",
         page_args=("ecr-r",),
     ),
