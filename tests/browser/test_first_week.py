@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from earnedsecure.accounts.models import User
@@ -39,9 +40,11 @@ class Walk:
     def __init__(self, page, traveller, width):
         self.page, self.traveller, self.width = page, traveller, width
         self.shot = 0
+        self.moment = MONDAY_EVENING
 
     def evening(self, day: int, hour: int = 19, minute: int = 0) -> None:
         moment = MONDAY_EVENING.replace(hour=hour, minute=minute) + timedelta(days=day - 1)
+        self.moment = moment
         self.traveller.move_to(moment)
         self.page.clock.set_system_time(moment)
 
@@ -53,6 +56,7 @@ class Walk:
         self.shot += 1
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            page.evaluate("window.scrollTo(0, 0)")  # else the floating Quick exit is drawn mid-page
             page.screenshot(
                 path=str(Path(SHOTS) / f"firstweek-{self.width}-{self.shot:02d}-{name}.png"), full_page=True
             )
@@ -164,23 +168,21 @@ def _day_2_im_activated(walk: Walk) -> None:
     walk.check("activated-saved")
     activation = Activation.objects.get(owner__username="river")
     assert activation.intensity == 7
-    assert activation.occurred_at == walk_now()
+    assert activation.occurred_at == timezone.now() == walk.moment  # saved at the frozen moment
 
     page.goto("/home/")
-    expect(page.locator("main")).not_to_contain_text("not enough entries yet → ")
+    week = page.get_by_role("region", name="This week and your start")
+    expect(week).to_contain_text("1 so far this week")  # home shows the activation, without a false comparison
+    expect(week).not_to_contain_text("→")
     walk.check("home-after-activation")
-
-
-def walk_now() -> datetime:
-    from django.utils import timezone
-
-    return timezone.now()
 
 
 def _day_3_thought_record(walk: Walk) -> None:
     page = walk.page
     walk.evening(3, 21, 15)
     walk.sign_in()
+    # A day after the entry, home's one next step is to close its loop.
+    expect(page.get_by_role("region", name=re.compile("What actually happened"))).to_be_visible()
     walk.check("home-day-3")
     walk.nav("Think", "**/think/")
     walk.check("think")
@@ -217,6 +219,7 @@ def _day_4_a_lesson(walk: Walk) -> None:
     walk.check("lesson")
     page.get_by_role("button", name="Mark as read").click()
     expect(page.get_by_text("You read this on 10 December")).to_be_visible()
+    walk.check("lesson-read")
     assert LessonProgress.objects.filter(owner__username="river").count() == 1
 
 
@@ -225,8 +228,24 @@ def _days_5_to_7_looking_around(walk: Walk) -> None:
     walk.evening(5, 18, 0)
     walk.sign_in()
     main = page.locator("main")
-    expect(main).to_contain_text("1 of")  # a lesson read
+    expect(main).to_contain_text("1 of 17 lessons read")
     walk.check("home-day-5")
+    # The second questionnaire, offered since Tuesday, taken today through the real form.
+    walk.nav("Check-ins", "**/check-ins/")
+    page.get_by_role("region", name="Ready when you are").get_by_role(
+        "link", name="Your mood over the last two weeks"
+    ).click()
+    page.wait_for_url("**/check-ins/phq-9/")
+    for number in (1, 2, 3):
+        expect(page.locator("#progress-text")).to_have_text(f"Page {number} of 3")
+        if number == 1:
+            walk.check("phq-9-page-1")
+        for question in page.locator("fieldset.question").all():
+            question.get_by_label("Not at all", exact=True).check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="See my results" if number == 3 else "Next").click()
+    page.wait_for_url("**/check-ins/results/*/")
+    walk.check("phq-9-result")
 
     walk.evening(6, 20, 0)
     walk.sign_in()
@@ -241,10 +260,13 @@ def _days_5_to_7_looking_around(walk: Walk) -> None:
     walk.evening(7, 19, 30)
     walk.sign_in()
     walk.nav("Check-ins", "**/check-ins/")
+    # Two days after the second questionnaire, the third; the second is not asked again for two weeks.
     ready = page.get_by_role("region", name="Ready when you are")
-    expect(ready).to_contain_text("Your mood over the last two weeks")
-    expect(ready).not_to_contain_text("Worry")
+    expect(ready).to_contain_text("Worry and nerves over the last two weeks")
+    expect(ready).not_to_contain_text("Your mood")
+    expect(ready).not_to_contain_text("How you feel with your partner")
     walk.check("check-ins-day-7")
+    assert InstrumentResponse.objects.filter(owner__username="river", status="complete").count() == 2
 
 
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
