@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from earnedsecure.domain.instruments.ecr_r import ECR_R
 from earnedsecure.domain.instruments.reliable_change import DEFAULT_ASSUMPTIONS, Outcome, compare
 from earnedsecure.domain.progress.figures import duration_in_words
 
@@ -474,7 +475,7 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "first_assessment",
                 "A first snapshot",
                 ecr.check_ins >= ASSESSMENTS_NEEDED,
-                "Taking the relationship questionnaire (ECR-R) once, to compare with later.",
+                f"Answering “{ECR_R.title}” once, to compare with later.",
                 "done" if ecr.check_ins >= ASSESSMENTS_NEEDED else "not yet",
             ),
             Criterion(
@@ -541,8 +542,8 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "starting_point",
                 "A steady starting point",
                 ecr.baseline_size >= BASELINE_CHECK_INS_NEEDED,
-                "At least two relationship questionnaires (ECR-R) to make your starting point, so one unusual "
-                "day does not set it.",
+                f"Answering “{ECR_R.title}” at least twice to make your starting point, so one unusual day "
+                "does not set it.",
                 f"{ecr.check_ins} questionnaire{'s' if ecr.check_ins != 1 else ''} so far",
             ),
             Criterion(
