@@ -61,11 +61,13 @@ class Walk:
                 path=str(Path(SHOTS) / f"firstweek-{self.width}-{self.shot:02d}-{name}.png"), full_page=True
             )
 
-    def sign_in(self) -> None:
+    def sign_in(self, *, look: bool = False) -> None:
         """The day before's session has ended (idle limit): home sends the person to sign in, then back."""
         page = self.page
         page.goto("/home/")
         page.wait_for_url(re.compile(r"/accounts/login/"))
+        if look:
+            self.check("sign-in-next-day")
         page.fill("input[name=login]", "river")
         page.fill("input[name=password]", PASSWORD)
         page.click("form button[type=submit]")
@@ -136,7 +138,7 @@ def _day_1_sign_up_first_steps_and_a_check_in(walk: Walk) -> None:
 def _day_2_im_activated(walk: Walk) -> None:
     page = walk.page
     walk.evening(2, 20, 30)
-    walk.sign_in()
+    walk.sign_in(look=True)
     walk.check("home-day-2")
     # The next day, the next questionnaire, and only that one.
     walk.nav("Check-ins", "**/check-ins/")
