@@ -1,0 +1,216 @@
+"""The link's whole life as a state machine (checklist item 47): invite, accept, show, narrow, unlink, re-link,
+block, delete an account, Emergency Reset, in any order, between three people.
+
+Invariant, after every step, for each person: the partner page served by the real view (and the selector
+behind it) shows exactly the categories their linked partner shows at that moment, in the app's own words,
+and nothing at all when they are not linked; never a category that is not shown, never anyone else's.
+"""
+
+import re
+from itertools import count
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+
+from earnedsecure.accounts.services import account_delete
+from earnedsecure.domain.together.sharing import (
+    CATEGORY_TEXT,
+    CODES_PER_DAY,
+    WRONG_CODES_PER_HOUR,
+    Category,
+    Status,
+)
+from earnedsecure.partners import selectors, services
+from tests.partners.helpers import partner_section
+from tests.personas import make_person
+
+NAMES = ("ana", "pat", "cy")
+people = st.sampled_from(NAMES)
+serial = count()
+
+
+class PartnerLinks(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        self.users = {}
+        self.clients = {}
+        self.linked: dict[str, str] = {}
+        self.shown: dict[str, set[Category]] = {}
+        self.blocked: set[frozenset[str]] = set()
+        self.codes: list[tuple[str, str]] = []  # (maker, code), every code ever made
+        self.live_code: dict[str, str] = {}  # maker -> the one code of theirs that still links
+        self.made: dict[str, int] = {}
+        self.wrong: dict[str, int] = {}
+        for name in NAMES:
+            self._arrive(name)
+
+    def teardown(self):
+        transaction.set_rollback(True)
+        self.atomic.__exit__(None, None, None)
+
+    def _arrive(self, name):
+        user = make_person(f"{name}{next(serial)}", first_name=name.title())
+        self.users[name] = user
+        client = Client()
+        client.force_login(user)
+        self.clients[name] = client
+        self.shown[name] = set()
+        self.made[name] = 0
+        self.wrong[name] = 0
+        self.live_code.pop(name, None)
+
+    def _unlink_in_model(self, name):
+        partner = self.linked.pop(name, None)
+        if partner is not None:
+            self.linked.pop(partner, None)
+            self.shown[name] = set()
+            self.shown[partner] = set()
+
+    @initialize(linked=st.booleans())
+    def start(self, linked):
+        """Most runs start with two people linked, so that the steps after have something to take away."""
+        if linked:
+            self.link_up(("ana", "pat"))
+
+    @rule(maker=people)
+    def invite(self, maker):
+        if self.made[maker] >= CODES_PER_DAY:
+            with pytest.raises(services.TooManyCodes):
+                services.invite_create(owner=self.users[maker], now=timezone.now())
+            return
+        code = services.invite_create(owner=self.users[maker], now=timezone.now())
+        self.made[maker] += 1
+        self.codes.append((maker, code))
+        self.live_code[maker] = code
+
+    @rule(
+        pair=st.sampled_from([(a, b) for a in NAMES for b in NAMES if a != b]),
+        then_shown=st.sets(st.sampled_from(list(Category))),
+    )
+    def link_up(self, pair, then_shown=frozenset()):
+        """Re-link (or link): a fresh code, entered at once by someone else; then the maker shows a few things."""
+        maker, taker = pair
+        self.invite(maker)
+        self.accept(taker, 0)
+        if then_shown:
+            self.share(maker, set(then_shown))
+
+    @rule(taker=people, back=st.sampled_from([0, 0, 0, 1, 2, 5]))
+    def accept(self, taker, back):
+        """Enter a code: mostly the newest made, sometimes an older one (used, replaced, or a deleted maker's)."""
+        if not self.codes:
+            return
+        maker, code = self.codes[max(0, len(self.codes) - 1 - back)]
+        user = self.users[taker]
+        live = self.live_code.get(maker) == code
+        if self.wrong[taker] >= WRONG_CODES_PER_HOUR:
+            with pytest.raises(services.TooManyTries):
+                services.invite_accept(user=user, typed=code, now=timezone.now())
+        elif taker in self.linked:
+            with pytest.raises(services.AlreadyLinked):
+                services.invite_accept(user=user, typed=code, now=timezone.now())
+        elif live and maker == taker:
+            with pytest.raises(services.OwnCode):
+                services.invite_accept(user=user, typed=code, now=timezone.now())
+        elif not live or frozenset((maker, taker)) in self.blocked or maker in self.linked:
+            assert services.invite_accept(user=user, typed=code, now=timezone.now()) is None
+            self.wrong[taker] += 1
+        else:
+            assert services.invite_accept(user=user, typed=code, now=timezone.now()) is not None
+            del self.live_code[maker]
+            self.linked[maker], self.linked[taker] = taker, maker
+            self.shown[maker], self.shown[taker] = set(), set()
+
+    @rule(owner=people, categories=st.sets(st.sampled_from(list(Category)), min_size=1))
+    def share(self, owner, categories):
+        wanted = self.shown[owner] | categories
+        self.clients[owner].post("/together/choose/", {"categories": [c.value for c in wanted]})
+        self.shown[owner] = wanted if owner in self.linked else set()
+
+    @precondition(lambda self: any(self.shown.values()))
+    @rule(owner=people, which=st.integers(min_value=0, max_value=2))
+    def narrow(self, owner, which):
+        """Take away one of the categories shown (when there are any), by the service the page calls."""
+        if not self.shown[owner]:
+            owner = next((name for name in NAMES if self.shown[name]), owner)
+        ordered = [c for c in Category if c in self.shown[owner]]
+        dropped = {ordered[which % len(ordered)]} if ordered else set()
+        services.categories_choose(owner=self.users[owner], categories=self.shown[owner] - dropped)
+        self.shown[owner] = self.shown[owner] - dropped
+
+    @rule(owner=people, status=st.sampled_from([*Status, None]))
+    def choose_status(self, owner, status):
+        services.status_choose(owner=self.users[owner], status=status, now=timezone.now())
+
+    @precondition(lambda self: self.linked)
+    @rule(name=people)
+    def unlink(self, name):
+        self.clients[name].post("/together/unlink/")
+        self._unlink_in_model(name)
+
+    @precondition(lambda self: self.linked)
+    @rule(name=people)
+    def block(self, name):
+        partner = self.linked.get(name)
+        services.partner_block(user=self.users[name], now=timezone.now())
+        if partner is not None:
+            self.blocked.add(frozenset((name, partner)))
+        self._unlink_in_model(name)
+
+    @rule(name=people)
+    def emergency_reset(self, name):
+        services.emergency_reset(user=self.users[name], keep_session_key=None, now=timezone.now())
+        self._unlink_in_model(name)
+        self.shown[name] = set()
+        self.live_code.pop(name, None)
+
+    @rule(name=people)
+    def delete_account(self, name):
+        account_delete(user=self.users[name])
+        self._unlink_in_model(name)
+        self.blocked = {pair for pair in self.blocked if name not in pair}
+        self.codes = [(maker, code) for maker, code in self.codes if maker != name]
+        self._arrive(name)  # someone new, under the same name in the model
+
+    @invariant()
+    def each_sees_exactly_what_their_partner_shows_now(self):
+        if not hasattr(self, "linked"):
+            return
+        for name, user in self.users.items():
+            view = selectors.partner_view(viewer=user, now=timezone.now())
+            partner = self.linked.get(name)
+            if partner is None:
+                assert view is None
+                continue
+            html = self.clients[name].get("/together/").content.decode()
+            expected = [c for c in Category if c in self.shown[partner]]
+            assert view is not None and view.name == self.users[partner].first_name
+            assert [item.category for item in view.shown] == expected
+            labels = re.findall(r"<dt>(.*?)</dt>", partner_section(html))
+            assert labels == [CATEGORY_TEXT[c][0] for c in expected]
+
+
+def test_the_partner_never_receives_what_is_not_shown_at_the_time(db):
+    run_state_machine_as_test(
+        PartnerLinks,
+        settings=settings(
+            max_examples=20,
+            stateful_step_count=20,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
