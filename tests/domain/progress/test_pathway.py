@@ -280,6 +280,19 @@ def test_the_setback_note_speaks_of_normal_not_failure():
         assert unkind not in words
 
 
+def test_one_entry_is_not_a_span_between_first_and_latest():
+    one = PathwaySummary(first_activity_at=NOW - timedelta(hours=3), latest_activity_at=NOW - timedelta(hours=3))
+    two = replace(one, latest_activity_at=NOW - timedelta(hours=1))
+
+    def noticing(summary):
+        criteria = assess_pathway(summary, now=NOW).progress_for(Stage.AWARENESS).criteria
+        return next(c.value for c in criteria if c.key == "noticing_over_time")
+
+    assert noticing(one) == "one entry so far"
+    assert noticing(two) == "less than a day between your first and latest entries"
+    assert noticing(STARTING) == "no entries yet"
+
+
 def test_each_criterion_shows_the_persons_own_value():
     pathway = assess_pathway(AUTOMATIC, now=NOW)
     automatic = pathway.progress_for(Stage.AUTOMATIC)

@@ -244,6 +244,8 @@ def _span_in_words(span: timedelta | None, *, between: str = "") -> str:
     """How long a span is, in words, followed by ``between`` (e.g. " between your first and latest entries")."""
     if span is None or span < timedelta(0):
         return "no entries yet"
+    if between and not span:  # first and latest are one entry: there is no "between" yet
+        return "one entry so far"
     return _length_in_words(span) + between
 
 
