@@ -43,7 +43,7 @@ class CategoriesForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
-        label="How you are",
+        label="Choose one",
         required=False,
         choices=[("", "No status")] + [(s.value, STATUS_TEXT[s]) for s in Status],
         widget=forms.RadioSelect,
