@@ -57,3 +57,18 @@ def test_only_a_few_codes_a_day(alice, alice_client):
     response = alice_client.post("/together/invite/")
     assert response.status_code == 429
     assert Invite.objects.filter(owner=alice).count() == CODES_PER_DAY
+
+
+def test_the_daily_purge_forgets_codes_and_tries_the_limits_no_longer_need(alice, bob):
+    from datetime import timedelta
+
+    from earnedsecure.core.retention import retention_purge
+    from earnedsecure.partners.models import CodeTry
+
+    now = timezone.now()
+    services.invite_create(owner=alice, now=now - timedelta(days=5))
+    services.invite_accept(user=bob, typed="ABCDEFGHJK", now=now - timedelta(hours=2))
+    services.invite_create(owner=alice, now=now)
+    counts = retention_purge(now=now)
+    assert counts["partners.invite"] == 1 and counts["partners.codetry"] == 1
+    assert Invite.objects.filter(owner=alice).count() == 1 and not CodeTry.objects.exists()

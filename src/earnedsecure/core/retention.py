@@ -20,6 +20,8 @@ their own entries stay until they delete them or their account.
 8. Forms sent after a session ended, kept for their writer to send after signing in (accounts/kept_forms.py):
    ``KEPT_FOR`` (an hour) after they were sent. The kept page gives them back to no one after that hour, and
    this purge deletes them (within a day, as it runs daily).
+9. Partner invite codes (their hash) a day after they stopped working, and codes entered that did not link an
+   hour after (partners/services.py, ``limits_expire``): kept only as long as the limits on them need.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
 
     from earnedsecure.accounts.kept_forms import kept_forms_expire
     from earnedsecure.accounts.services import account_delete, security_events_delete_before
+    from earnedsecure.partners.services import limits_expire as partner_limits_expire
 
     now = now or timezone.now()
     counts: dict[str, int] = {}
@@ -68,6 +71,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     counts["accounts.keptform"] = kept_forms_expire(now=now)
     counts["key backups"] = backups.key_backups_expire(now=now)
     counts["keys nobody refers to"] = crypto.person_keys_unreferenced_destroy(now=now)
+    counts.update(partner_limits_expire(now=now))
 
     counts["unverified accounts"] = 0
     if settings.ACCOUNT_EMAIL_VERIFICATION == "mandatory":

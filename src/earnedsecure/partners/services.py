@@ -180,3 +180,12 @@ def emergency_reset(*, user, keep_session_key: str | None, now: datetime) -> int
     get_adapter().end_sessions(others)
     EmergencyReset.objects.create(owner=user, done_on=local_day(user, now))
     return len(others)
+
+
+def limits_expire(*, now: datetime) -> dict[str, int]:
+    """Forget what the limits no longer need (the daily retention purge calls this): codes a day after they
+    stopped working, and codes that did not link an hour after they were tried."""
+    return {
+        "partners.invite": Invite.objects.filter(expires_at__lt=now - timedelta(days=1)).delete()[0],
+        "partners.codetry": CodeTry.objects.filter(tried_at__lt=now - timedelta(hours=1)).delete()[0],
+    }
