@@ -38,7 +38,7 @@ def test_without_the_box_nothing_moves_on(newcomer_client):
 def test_it_says_only_what_is_true_about_sharing(alice_client):
     consent_withdraw(user=User.objects.get(username="alice"), purpose=Consent.Purpose.CORE)
     page = alice_client.get("/account/consent/").content.decode()
-    assert "Nothing is shared with anyone" in page
+    assert "Nothing is shared unless you choose" in page
     assert "not built yet" not in page
 
 
