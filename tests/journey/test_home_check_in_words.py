@@ -6,3 +6,17 @@ def test_it_names_the_next_check_in_in_everyday_words(alice_client):
     assert "How you feel in close relationships: ready whenever suits you." in page
     assert "Start this check-in" in page
     assert "The ECR-R is ready" not in page
+
+
+def test_an_overdue_check_in_is_the_next_step_in_everyday_words(alice_client, alice):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from earnedsecure.assessments.services import response_submit
+    from tests.assessments.helpers import phq9
+
+    response_submit(user=alice, instrument="phq-9", answers=phq9(1), completed_at=timezone.now() - timedelta(days=90))
+    page = alice_client.get("/home/").content.decode()
+    assert "Your mood over the last two weeks: a few minutes, and it shows how things are changing." in page
+    assert "Take the PHQ-9" not in page

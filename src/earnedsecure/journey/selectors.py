@@ -398,9 +398,9 @@ def suggest_next_step(*, activations: ActivationFigures, due: tuple, read: dict[
     if overdue is not None:
         return NextStep(
             "A check-in is ready",
-            f"The {overdue.name} takes a few minutes and shows how things are changing.",
+            f"{overdue.title or overdue.name}: a few minutes, and it shows how things are changing.",
             f"/check-ins/{overdue.slug}/",
-            f"Take the {overdue.name}",
+            "Start this check-in",
         )
     lesson = next_unread_lesson(read=read)
     if lesson is not None:
