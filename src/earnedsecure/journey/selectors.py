@@ -373,7 +373,7 @@ def comparisons(*, activations: ActivationFigures, now: datetime, zone: tzinfo) 
             else activations.this_week_intensity <= activations.baseline_intensity,
         ),
         Comparison(
-            "Time to calm down (median, last 4 weeks)",
+            "Time to calm down (a typical entry, last 4 weeks)",
             duration_in_words(activations.baseline_median_recovery),
             duration_in_words(activations.recent_median_recovery),
             None
