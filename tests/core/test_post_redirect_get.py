@@ -107,6 +107,16 @@ def _partner_code() -> str:
     return invite_create(owner=make_person("partner"), now=datetime.now(UTC))
 
 
+def _asked_of(alice) -> int:
+    """A request for reassurance made of Alice by the partner she is linked with."""
+    from earnedsecure.partners.services import invite_accept, invite_create, reassurance_ask
+    from tests.personas import make_person
+
+    partner = make_person("asker")
+    invite_accept(user=alice, typed=invite_create(owner=partner, now=datetime.now(UTC)), now=datetime.now(UTC))
+    return reassurance_ask(owner=partner, request="okay", now=datetime.now(UTC)).pk
+
+
 def _linked(alice):
     from earnedsecure.partners.services import invite_accept
 
@@ -177,6 +187,8 @@ SAVES = {
     )[1],
     "together/choose/": lambda a, c: (_linked(a), ("/together/choose/", {"categories": ["status"]}))[1],
     "together/status/": lambda a, c: ("/together/status/", {"status": "okay"}),
+    "together/ask/": lambda a, c: (_linked(a), ("/together/ask/", {"request": "okay"}))[1],
+    "together/ask/<int:pk>/answer/": lambda a, c: (f"/together/ask/{_asked_of(a)}/answer/", {"answer": "here"}),
     "together/unlink/": lambda a, c: (_linked(a), ("/together/unlink/", {}))[1],
     "together/block/": lambda a, c: (_linked(a), ("/together/block/", {}))[1],
     "together/safety-check/reset/": lambda a, c: (

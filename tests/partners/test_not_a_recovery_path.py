@@ -23,9 +23,10 @@ def test_no_model_has_a_recovery_contact_or_trusted_person():
 
 
 def test_no_sign_in_or_recovery_code_reads_the_partner_link():
-    """Only the partners app itself reads its tables: accounts, allauth's adapter and the middleware never do."""
+    """Only the partners app itself reads its tables: accounts, allauth's adapter and the middleware never do.
+    The one module outside it that calls it is the daily purge, which only deletes expired codes."""
     for path in SRC.rglob("*.py"):
-        if "partners" in path.parts or "migrations" in path.parts:
+        if "partners" in path.parts or "migrations" in path.parts or path == SRC / "core" / "retention.py":
             continue
         tree = ast.parse(path.read_text())
         for node in ast.walk(tree):

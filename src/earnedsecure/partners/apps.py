@@ -14,9 +14,10 @@ class PartnersConfig(AppConfig):
             EmergencyReset,
             Invite,
             Link,
+            ReassuranceRequest,
             Share,
             Status,
         )
 
-        for model in (Invite, CodeTry, Link, Share, Status, Block, AccessRecord, EmergencyReset):
+        for model in (Invite, CodeTry, Link, Share, Status, Block, AccessRecord, EmergencyReset, ReassuranceRequest):
             personal_data.register(model)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
-from earnedsecure.domain.together.sharing import CATEGORY_TEXT, STATUS_TEXT, Category
+from earnedsecure.domain.together.sharing import ANSWERS, CATEGORY_TEXT, REQUESTS, STATUS_TEXT, Category
 from earnedsecure.domain.together.sharing import Status as StatusKey
 
 CATEGORY_CHOICES = [(category.value, CATEGORY_TEXT[category][0]) for category in Category]
@@ -131,3 +131,23 @@ class EmergencyReset(models.Model):
 
     def __str__(self):
         return f"Emergency reset on {self.done_on}"
+
+
+class ReassuranceRequest(models.Model):
+    """The owner asked their linked partner for reassurance on this day; the partner's one-tap answer, if any.
+
+    Both see it while linked; unlinking removes it, so neither keeps the other's side.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    answerer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    request = models.CharField(max_length=20, choices=list(REQUESTS.items()))
+    asked_on = models.DateField()
+    answer = models.CharField(max_length=20, choices=list(ANSWERS.items()), blank=True, default="")
+    answered_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]
+
+    def __str__(self):
+        return f"Reassurance request {self.pk}"

@@ -23,10 +23,11 @@ from earnedsecure.domain.together.sharing import (
     Category,
     Status,
     WeekFigures,
+    tool_first,
     week_band,
 )
 from earnedsecure.journey.selectors import pathway_view
-from earnedsecure.partners.models import AccessRecord, EmergencyReset, Invite, Link, Share
+from earnedsecure.partners.models import AccessRecord, EmergencyReset, Invite, Link, ReassuranceRequest, Share
 from earnedsecure.partners.models import Status as StatusRow
 
 
@@ -166,4 +167,29 @@ def safety_check(*, user) -> SafetyCheck:
         or ([(user.email, False)] if user.email else []),
         access=access_records(owner=user),
         resets=emergency_resets(owner=user),
+    )
+
+
+@dataclass(frozen=True)
+class Reassurance:
+    history: list[ReassuranceRequest]  # both ways, newest first
+    to_answer: list[ReassuranceRequest]  # asked of this person, not answered yet
+    tool_first: bool  # this person has asked twice today already
+
+
+def reassurance(*, user, now: datetime, limit: int = 20) -> Reassurance | None:
+    """The requests between ``user`` and their linked partner; None when not linked."""
+    link = link_for(user=user)
+    if link is None:
+        return None
+    between = ReassuranceRequest.objects.filter(
+        owner__in=[user.pk, link.partner_id], answerer__in=[user.pk, link.partner_id]
+    )
+    history = list(between[:limit])
+    today = now.astimezone(user.zone).date()
+    asked_today = between.filter(owner=user, asked_on=today).count()
+    return Reassurance(
+        history=history,
+        to_answer=[item for item in history if item.answerer_id == user.pk and not item.answer],
+        tool_first=tool_first(asked_today),
     )

@@ -14,16 +14,27 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from earnedsecure.domain.together.sharing import (
+    ANSWERS,
     CODE_ALPHABET,
     CODE_LENGTH,
     CODE_LIFETIME,
     CODES_PER_DAY,
+    REQUESTS,
     WRONG_CODES_PER_HOUR,
     Category,
     Status,
     code_normalise,
 )
-from earnedsecure.partners.models import AccessRecord, Block, CodeTry, EmergencyReset, Invite, Link, Share
+from earnedsecure.partners.models import (
+    AccessRecord,
+    Block,
+    CodeTry,
+    EmergencyReset,
+    Invite,
+    Link,
+    ReassuranceRequest,
+    Share,
+)
 from earnedsecure.partners.models import Status as StatusRow
 
 
@@ -119,6 +130,9 @@ def link_end(*, user) -> None:
     if link is None:
         return
     Share.objects.filter(owner__in=[user.pk, link.partner_id]).delete()
+    ReassuranceRequest.objects.filter(
+        Q(owner=user, answerer_id=link.partner_id) | Q(owner_id=link.partner_id, answerer=user)
+    ).delete()
     Link.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
 
 
@@ -189,3 +203,30 @@ def limits_expire(*, now: datetime) -> dict[str, int]:
         "partners.invite": Invite.objects.filter(expires_at__lt=now - timedelta(days=1)).delete()[0],
         "partners.codetry": CodeTry.objects.filter(tried_at__lt=now - timedelta(hours=1)).delete()[0],
     }
+
+
+class NotLinked(Exception):
+    """Asking or answering needs a link."""
+
+
+@transaction.atomic
+def reassurance_ask(*, owner, request: str, now: datetime) -> ReassuranceRequest:
+    """Ask the linked partner for reassurance, in one of the structured requests. No mail: it waits on their page."""
+    link = Link.objects.filter(owner=owner).first()
+    if link is None or request not in REQUESTS:
+        raise NotLinked
+    return ReassuranceRequest.objects.create(
+        owner=owner, answerer_id=link.partner_id, request=request, asked_on=local_day(owner, now)
+    )
+
+
+@transaction.atomic
+def reassurance_answer(*, answerer, pk: int, answer: str, now: datetime) -> None:
+    """Answer a request made to ``answerer`` while linked, with one tap. Someone else's request: NotLinked."""
+    asked = ReassuranceRequest.objects.filter(pk=pk, answerer=answerer, answer="").first()
+    linked = asked is not None and Link.objects.filter(owner=answerer, partner_id=asked.owner_id).exists()
+    if not linked or answer not in ANSWERS:
+        raise NotLinked
+    asked.answer = answer
+    asked.answered_on = local_day(answerer, now)
+    asked.save(update_fields=["answer", "answered_on"])

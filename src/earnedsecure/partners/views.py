@@ -6,18 +6,22 @@ Every page is about the signed-in person's own side; the partner's side comes on
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from earnedsecure.core import crisis_lines
+from earnedsecure.diary.tools import tool_url
+from earnedsecure.domain.cycle import TOOLS
 from earnedsecure.domain.together.sharing import (
+    ANSWERS,
     CATEGORY_TEXT,
     CODE_LIFETIME,
     CODES_PER_DAY,
     NEVER_PARTNER_VISIBLE,
+    REQUESTS,
     Category,
     Status,
     code_grouped,
@@ -54,6 +58,7 @@ def index(request):
             day=services.local_day(link.partner, now),
         )
     shared = selectors.shared_categories(owner=user)
+    reassurance = selectors.reassurance(user=user, now=now)
     status = selectors.status_of(owner=user)
     return render(
         request,
@@ -63,6 +68,11 @@ def index(request):
             "view": view,
             "categories_form": CategoriesForm(initial={"categories": [c.value for c in shared]}),
             "status_form": StatusForm(initial={"status": status.status if status else ""}),
+            "reassurance": reassurance,
+            "requests": REQUESTS,
+            "answers": ANSWERS,
+            "tool_url": tool_url(next(iter(TOOLS))),
+            "tool_label": next(iter(TOOLS)).label,
         },
     )
 
@@ -205,3 +215,27 @@ def emergency_reset(request):
         )
         return redirect("account_change_password")
     return render(request, "partners/emergency_reset.html")
+
+
+@require_POST
+def ask(request):
+    """Send a structured request for reassurance to the linked partner."""
+    try:
+        services.reassurance_ask(owner=request.user, request=request.POST.get("request", ""), now=timezone.now())
+    except services.NotLinked:
+        return HttpResponseBadRequest("Choose one of the requests.")
+    messages.success(request, "Sent. It waits on their page; nobody gets an email.")
+    return redirect("partners:index")
+
+
+@require_POST
+def answer(request, pk: int):
+    """Answer a request with one tap. Only the person it was asked of, while linked; anyone else: 404."""
+    try:
+        services.reassurance_answer(
+            answerer=request.user, pk=pk, answer=request.POST.get("answer", ""), now=timezone.now()
+        )
+    except services.NotLinked:
+        raise Http404("Not found") from None
+    messages.success(request, "Answered.")
+    return redirect("partners:index")

@@ -143,3 +143,24 @@ SAFETY_QUESTIONS: tuple[tuple[str, str], ...] = (
 def screen_says_unsafe(answers: dict[str, bool]) -> bool:
     """True when any of the safety screen's questions was answered yes."""
     return any(answers.get(key, False) for key, _ in SAFETY_QUESTIONS)
+
+
+# Reassurance requests: the report's direct, structured request in place of protest, and one-tap answers.
+# "Reassurance that is demanded again and again stops soothing": from the third request in a day the page
+# suggests a soothing tool first (the request can still be sent).
+REQUESTS: dict[str, str] = {
+    "okay": "I'm feeling unsure about us right now. Could you tell me we're okay?",
+    "miss": "I'm missing you. Could you send me a few kind words?",
+    "later": "I'm a bit anxious. Could you tell me when we'll talk next?",
+}
+ANSWERS: dict[str, str] = {
+    "okay": "We're okay. I love you.",
+    "here": "I'm here, and I'm not going anywhere.",
+    "busy": "I'm busy right now, and we're okay. I'll talk to you later today.",
+}
+REQUESTS_BEFORE_A_TOOL = 2  # the third request of a day suggests a soothing tool first
+
+
+def tool_first(requests_today: int) -> bool:
+    """True when the next request would be the third or later of the day."""
+    return requests_today >= REQUESTS_BEFORE_A_TOOL
