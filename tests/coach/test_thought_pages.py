@@ -193,3 +193,13 @@ def test_a_missing_or_odd_rating_is_explained_in_plain_words(alice_client, ratin
     assert "Choose a number from 0 to 10." in html and "pulling away" in html
     assert "less than or equal" not in html and "greater than" not in html and "not one of the available" not in html
     assert 'aria-describedby="id_intensity_before_error"' in html
+
+
+def test_a_record_with_no_trap_chosen_says_so_kindly(alice_client, alice):
+    from django.utils import timezone
+
+    record = ThoughtRecord.objects.create(
+        owner=alice, automatic_thought="They're late", intensity_before=6, created_at=timezone.now()
+    )
+    html = alice_client.get(f"/think/thoughts/{record.pk}/").content.decode()
+    assert "None you were sure of." in html and "None. That" not in html
