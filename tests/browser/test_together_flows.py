@@ -1,5 +1,5 @@
-"""Two people link, one shows a category, the other sees it, the first takes it back: at phone and desktop
-widths, axe clean. With EARNEDSECURE_SHOTS=<folder> the pages are also saved as screenshots to look at."""
+"""Two people link, one shows a category, the other sees it, one asks for reassurance and the other answers,
+the first takes the category back: at phone and desktop widths, axe clean. With EARNEDSECURE_SHOTS=<folder> the pages are also saved as screenshots to look at."""
 
 import os
 from pathlib import Path
@@ -60,8 +60,6 @@ def test_link_show_see_and_take_back(browser, live_server, alice, bob, width):
     bob_page.click("button:has-text('Link')")
     bob_page.wait_for_url("**/together/")
     assert "Nothing shown to you yet" in bob_page.inner_text("main")
-    bob_page.reload()  # without the one-time "You are linked" message
-    nothing_yet = bob_page.inner_text("main")
 
     alice_page.goto("/together/")
     alice_page.check("input[name=status][value=reassurance]")
@@ -74,6 +72,15 @@ def test_link_show_see_and_take_back(browser, live_server, alice, bob, width):
     assert "I could use some reassurance" in bob_page.inner_text("main")
     _look(bob_page, "together-partner-view", width)
 
+    alice_page.check("input[name=request][value=okay]")
+    alice_page.click("button:has-text('Ask')")
+    bob_page.reload()
+    bob_page.click("button:has-text('here, and I')")
+    assert "answered" in bob_page.inner_text("main")
+    _look(bob_page, "reassurance-answered", width)
+    alice_page.goto("/together/")
+    assert "I'm here, and I'm not going anywhere." in alice_page.inner_text("main")
+
     alice_page.goto("/together/safety-check/")
     assert "How I am" in alice_page.inner_text("main")
     _look(alice_page, "safety-check", width)
@@ -82,5 +89,6 @@ def test_link_show_see_and_take_back(browser, live_server, alice, bob, width):
     alice_page.uncheck("input[name=categories][value=status]")
     alice_page.click("button:has-text('Save what I show')")
     bob_page.reload()
-    assert bob_page.inner_text("main") == nothing_yet
+    shown_to_bob = bob_page.inner_text("section[aria-labelledby=partner-heading]")
+    assert "I could use some reassurance" not in shown_to_bob and "Nothing shown to you yet" in shown_to_bob
     assert bob_page.evaluate("document.documentElement.scrollWidth") <= width
