@@ -28,6 +28,7 @@ from earnedsecure.accounts.services import account_delete
 from earnedsecure.domain.together.sharing import (
     CATEGORY_TEXT,
     CODES_PER_DAY,
+    REQUESTS,
     WRONG_CODES_PER_HOUR,
     Category,
     Status,
@@ -55,6 +56,7 @@ class PartnerLinks(RuleBasedStateMachine):
         self.live_code: dict[str, str] = {}  # maker -> the one code of theirs that still links
         self.made: dict[str, int] = {}
         self.wrong: dict[str, int] = {}
+        self.asks: dict[frozenset[str], int] = {}  # requests for reassurance made during the current link
         for name in NAMES:
             self._arrive(name)
 
@@ -77,6 +79,7 @@ class PartnerLinks(RuleBasedStateMachine):
         partner = self.linked.pop(name, None)
         if partner is not None:
             self.linked.pop(partner, None)
+            self.asks.pop(frozenset((name, partner)), None)
             self.shown[name] = set()
             self.shown[partner] = set()
 
@@ -133,6 +136,7 @@ class PartnerLinks(RuleBasedStateMachine):
             assert services.invite_accept(user=user, typed=code, now=timezone.now()) is not None
             del self.live_code[maker]
             self.linked[maker], self.linked[taker] = taker, maker
+            self.asks[frozenset((maker, taker))] = 0
             self.shown[maker], self.shown[taker] = set(), set()
 
     @rule(owner=people, categories=st.sets(st.sampled_from(list(Category)), min_size=1))
@@ -178,6 +182,16 @@ class PartnerLinks(RuleBasedStateMachine):
         self.shown[name] = set()
         self.live_code.pop(name, None)
 
+    @rule(owner=people, request=st.sampled_from(sorted(REQUESTS)))
+    def ask(self, owner, request):
+        """Ask the partner for reassurance (refused when not linked)."""
+        if owner in self.linked:
+            services.reassurance_ask(owner=self.users[owner], request=request, now=timezone.now())
+            self.asks[frozenset((owner, self.linked[owner]))] += 1
+        else:
+            with pytest.raises(services.NotLinked):
+                services.reassurance_ask(owner=self.users[owner], request=request, now=timezone.now())
+
     @rule(name=people)
     def delete_account(self, name):
         account_delete(user=self.users[name])
@@ -202,6 +216,11 @@ class PartnerLinks(RuleBasedStateMachine):
             assert [item.category for item in view.shown] == expected
             labels = re.findall(r"<dt>(.*?)</dt>", partner_section(html))
             assert labels == [CATEGORY_TEXT[c][0] for c in expected]
+            # Reassurance requests: only those between the two of them, made while this link stood.
+            pair = {user.pk, self.users[partner].pk}
+            history = selectors.reassurance(user=user, now=timezone.now()).history
+            assert all({item.owner_id, item.answerer_id} == pair for item in history)
+            assert len(history) == self.asks[frozenset((name, partner))]
 
 
 def test_the_partner_never_receives_what_is_not_shown_at_the_time(db):
