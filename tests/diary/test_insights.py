@@ -55,6 +55,7 @@ def test_it_works(alice_client, alice):
     assert html.count('<svg class="chart"') == 8
     assert "<title id=" in html and "<desc id=" in html
     assert "Show the numbers" in html
+    assert "Progress often shows as calming down sooner" in html and "The report's picture" not in html
 
 
 def test_it_renders_three_years_of_heavy_use_in_ten_queries(alice_client, alice, django_assert_max_num_queries):
