@@ -67,3 +67,17 @@ def test_unknown_categories_are_refused(alice, bob, alice_client):
     link(alice, bob)
     assert alice_client.post("/together/choose/", {"categories": ["diary", "status"]}).status_code == 400
     assert services.Share.objects.filter(owner=alice).count() == 0
+
+
+def test_withdrawing_consent_shows_the_partner_nothing(alice, bob):
+    from earnedsecure.accounts.services import consent_give, consent_withdraw
+
+    link(alice, bob)
+    bob_client = _signed_in_client(bob)
+    nothing_yet = page_bytes(bob_client.get("/together/"))
+    services.status_choose(owner=alice, status=Status.OKAY, now=timezone.now())
+    services.categories_choose(owner=alice, categories=set(Category))
+    consent_withdraw(user=alice, purpose="core")
+    assert page_bytes(bob_client.get("/together/")) == nothing_yet
+    consent_give(user=alice)
+    assert "I&#x27;m doing okay" in partner_section(bob_client.get("/together/").content.decode())

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from earnedsecure.accounts.services import has_core_consent
 from earnedsecure.diary.selectors import activation_figures
 from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.progress.pathway import STAGE_TEXT
@@ -58,8 +59,9 @@ def link_for(*, user) -> Link | None:
 
 
 def shared_categories(*, owner) -> list[Category]:
-    """The categories ``owner`` shows their partner, in the vocabulary's order (none when not linked)."""
-    if link_for(user=owner) is None:
+    """The categories ``owner`` shows their partner, in the vocabulary's order: none when not linked, and none
+    while the owner has withdrawn their consent (their notebook is closed to everyone, the partner included)."""
+    if link_for(user=owner) is None or not has_core_consent(owner):
         return []
     chosen = set(Share.objects.filter(owner=owner).values_list("category", flat=True))
     return [category for category in Category if category.value in chosen]
