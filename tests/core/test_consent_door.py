@@ -37,6 +37,8 @@ WITHOUT_CONSENT = {
     "safety_plan": "in a crisis, without a step in between",
     "kept_form": "the person's own words, given back after the session ended",
     "journey:lesson": "the consent step links to a lesson",
+    "partners:safety_check": "who sees what, sessions, sign-in: the account",
+    "partners:emergency_reset": "the way out of a partner link is never gated",
     "api:openapi-json": "no one's data",
     "api:openapi-view": "no one's data",
 }

@@ -65,3 +65,15 @@ def test_it_hides_other_peoples_data(alice, bob, charlie, charlie_client):
     assert selectors.link_for(user=alice) is not None and selectors.shared_categories(owner=alice)
     assert Session.objects.count() >= 1
     assert "Alice" not in charlie_client.get("/together/safety-check/").content.decode()
+
+
+def test_it_works_without_consent_too(alice, bob):
+    from earnedsecure.accounts.services import consent_withdraw
+
+    link(alice, bob)
+    consent_withdraw(user=alice, purpose="core")
+    client = _sign_in(alice)
+    assert client.get("/together/safety-check/").status_code == 200
+    reauthenticate(client)
+    assert client.post("/together/safety-check/reset/").status_code == 302
+    assert selectors.link_for(user=bob) is None

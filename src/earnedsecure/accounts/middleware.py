@@ -62,6 +62,11 @@ CONSENT_NOT_NEEDED = frozenset(
         # partner to one before they agree. Reading stores nothing (marking a lesson read is gated); the one
         # personal line on the page, when the person marked it read, is shown back only to its owner.
         "journey:lesson",
+        # The Safety check and Emergency Reset: about the account (who sees what, sessions, sign-in), and the way
+        # out of a partner link for someone who fears being watched must never wait behind a consent step. The
+        # reset stores only the day it was used, for its owner; it analyses nothing.
+        "partners:safety_check",
+        "partners:emergency_reset",
         # The API's description of itself holds no one's data.
         "api:openapi-json",
         "api:openapi-view",
