@@ -188,6 +188,14 @@ def _reassurance(walk: Walk, alice_page, bob_page) -> None:
     assert f'you asked "{asked}", answered "{answered}"' in history
     walk.check(alice_page, "alice-reads-the-answer")
 
+    # Alice's own Safety Check names who sees what of hers.
+    alice_page.goto("/together/safety-check/")
+    expect(alice_page.locator("section[aria-labelledby=link-heading]")).to_contain_text(
+        f"They can see: {CATEGORY_TEXT[Category.STATUS][0]}."
+    )
+    walk.check(alice_page, "alice-safety-check")
+    alice_page.goto("/together/")
+
 
 def _take_back_and_unlink(walk: Walk, alice_page, bob_page) -> None:
     label = CATEGORY_TEXT[Category.STATUS][0]
