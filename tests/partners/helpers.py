@@ -31,3 +31,12 @@ def partner_section(html: str) -> str:
     """The part of the Together page that holds what the partner shows (the rest is one's own side)."""
     start = html.index('aria-labelledby="partner-heading"')
     return html[start : html.index("</section>", start)]
+
+
+def agree_timeouts(proposer, accepter, *, longest_minutes=60, place="kitchen"):
+    """The couple's time-out terms, proposed by one and accepted by the other."""
+    proposed = services.timeout_agreement_propose(
+        owner=proposer, longest_minutes=longest_minutes, place=place, now=timezone.now()
+    )
+    services.timeout_agreement_accept(user=accepter, pk=proposed.pk, now=timezone.now())
+    return proposed

@@ -17,7 +17,21 @@ class PartnersConfig(AppConfig):
             ReassuranceRequest,
             Share,
             Status,
+            TimeOut,
+            TimeoutAgreement,
         )
 
-        for model in (Invite, CodeTry, Link, Share, Status, Block, AccessRecord, EmergencyReset, ReassuranceRequest):
+        for model in (
+            Invite,
+            CodeTry,
+            Link,
+            Share,
+            Status,
+            Block,
+            AccessRecord,
+            EmergencyReset,
+            ReassuranceRequest,
+            TimeoutAgreement,
+            TimeOut,
+        ):
             personal_data.register(model)

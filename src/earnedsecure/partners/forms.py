@@ -8,6 +8,7 @@ from earnedsecure.domain.together.sharing import (
     Category,
     Status,
 )
+from earnedsecure.domain.together.timeouts import LONGEST, PLACES
 
 YES_NO = [("no", "No"), ("yes", "Yes")]
 
@@ -47,4 +48,16 @@ class StatusForm(forms.Form):
         required=False,
         choices=[("", "No status")] + [(s.value, STATUS_TEXT[s]) for s in Status],
         widget=forms.RadioSelect,
+    )
+
+
+class TimeoutTermsForm(forms.Form):
+    longest_minutes = forms.TypedChoiceField(
+        label="The longest a time-out may last",
+        choices=list(LONGEST.items()),
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    place = forms.ChoiceField(
+        label="Where to come back to", choices=list(PLACES.items()), required=False, widget=forms.RadioSelect
     )

@@ -13,6 +13,7 @@ from django.db.models import F, Q
 
 from earnedsecure.domain.together.sharing import ANSWERS, CATEGORY_TEXT, REQUESTS, STATUS_TEXT, Category
 from earnedsecure.domain.together.sharing import Status as StatusKey
+from earnedsecure.domain.together.timeouts import LONGEST, PLACES
 
 CATEGORY_CHOICES = [(category.value, CATEGORY_TEXT[category][0]) for category in Category]
 STATUS_CHOICES = [(status.value, STATUS_TEXT[status]) for status in StatusKey]
@@ -151,3 +152,49 @@ class ReassuranceRequest(models.Model):
 
     def __str__(self):
         return f"Reassurance request {self.pk}"
+
+
+class TimeoutAgreement(models.Model):
+    """The longest a time-out may last and where to come back to, agreed while calm.
+
+    ``partner`` empty: the owner's own agreement "for myself". Otherwise the owner proposed it to their linked
+    partner, and it holds once the partner accepted it (``accepted_on``); unlinking removes it for both.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    longest_minutes = models.PositiveSmallIntegerField(choices=list(LONGEST.items()))
+    place = models.CharField(max_length=20, choices=list(PLACES.items()), blank=True, default="")
+    proposed_on = models.DateField()
+    accepted_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self):
+        return f"Time-out agreement {self.pk}"
+
+
+class TimeOut(models.Model):
+    """The owner stepped away from ``waiter`` and committed to come back at ``return_at``.
+
+    The return time is the one time of day shown to a partner: the owner chose it to be seen. No other time is
+    kept (the start is a day; a return is kept or not, not when it happened). Unlinking removes it for both.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    waiter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    started_on = models.DateField()
+    return_at = models.DateTimeField()
+    place = models.CharField(max_length=20, choices=list(PLACES.items()), blank=True, default="")
+    # Open until the owner comes back (kept True or False) or either side ends it (ended, kept stays None).
+    ended = models.BooleanField(default=False)
+    kept = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-return_at"]
+
+    def __str__(self):
+        return f"Time-out {self.pk}"

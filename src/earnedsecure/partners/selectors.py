@@ -27,8 +27,18 @@ from earnedsecure.domain.together.sharing import (
     tool_first,
     week_band,
 )
+from earnedsecure.domain.together.timeouts import GRACE, return_steps
 from earnedsecure.journey.selectors import pathway_view
-from earnedsecure.partners.models import AccessRecord, EmergencyReset, Invite, Link, ReassuranceRequest, Share
+from earnedsecure.partners.models import (
+    AccessRecord,
+    EmergencyReset,
+    Invite,
+    Link,
+    ReassuranceRequest,
+    Share,
+    TimeOut,
+    TimeoutAgreement,
+)
 from earnedsecure.partners.models import Status as StatusRow
 
 
@@ -194,4 +204,44 @@ def reassurance(*, user, now: datetime, limit: int = 20) -> Reassurance | None:
         history=history,
         to_answer=[item for item in history if item.answerer_id == user.pk and not item.answer],
         tool_first=tool_first(asked_today),
+    )
+
+
+@dataclass(frozen=True)
+class TimeOuts:
+    """A person's side of time-outs: the terms, an open time-out, and the partner's returns as evidence."""
+
+    agreement: TimeoutAgreement | None  # agreed: one's own when not linked, the couple's when linked
+    proposed_by_me: TimeoutAgreement | None  # waiting for the partner to accept
+    proposed_to_me: TimeoutAgreement | None  # waiting for this person to accept
+    steps: tuple[int, ...]  # the return times (minutes from now) a time-out may be started with
+    mine: TimeOut | None  # this person stepped away
+    theirs: TimeOut | None  # the partner stepped away
+    came_back: int  # the partner's time-outs this person waited through, back on time or within the grace
+    of: int  # ... of all of those that ended with a return or whose time and grace have passed
+
+
+def timeouts(*, user, now: datetime) -> TimeOuts:
+    """Time-outs as ``user`` sees them. Not linked: only their own agreement "for myself"."""
+    link = link_for(user=user)
+    if link is None:
+        solo = TimeoutAgreement.objects.filter(owner=user, partner=None).first()
+        return TimeOuts(solo, None, None, (), None, None, 0, 0)
+    partner = link.partner_id
+    terms = list(TimeoutAgreement.objects.filter(owner__in=[user.pk, partner], partner__in=[user.pk, partner]))
+    agreed = next((t for t in terms if t.accepted_on is not None), None)
+    pending = [t for t in terms if t.accepted_on is None]
+    between = TimeOut.objects.filter(owner__in=[user.pk, partner], waiter__in=[user.pk, partner])
+    open_now = {t.owner_id: t for t in between.filter(ended=False)}
+    waited = list(between.filter(owner=partner).values_list("kept", "ended", "return_at"))
+    counted = [kept for kept, ended, planned in waited if kept is not None or (not ended and now > planned + GRACE)]
+    return TimeOuts(
+        agreement=agreed,
+        proposed_by_me=next((t for t in pending if t.owner_id == user.pk), None),
+        proposed_to_me=next((t for t in pending if t.owner_id == partner), None),
+        steps=return_steps(agreed.longest_minutes) if agreed else (),
+        mine=open_now.get(user.pk),
+        theirs=open_now.get(partner),
+        came_back=sum(1 for kept in counted if kept),
+        of=len(counted),
     )

@@ -25,6 +25,7 @@ from earnedsecure.domain.together.sharing import (
     Status,
     code_normalise,
 )
+from earnedsecure.domain.together.timeouts import LONGEST, PLACES, return_at, return_kept, return_steps
 from earnedsecure.partners.models import (
     AccessRecord,
     Block,
@@ -34,6 +35,8 @@ from earnedsecure.partners.models import (
     Link,
     ReassuranceRequest,
     Share,
+    TimeOut,
+    TimeoutAgreement,
 )
 from earnedsecure.partners.models import Status as StatusRow
 
@@ -133,6 +136,11 @@ def link_end(*, user) -> None:
     ReassuranceRequest.objects.filter(
         Q(owner=user, answerer_id=link.partner_id) | Q(owner_id=link.partner_id, answerer=user)
     ).delete()
+    # Time-outs and the couple's agreement (an open time-out ends with them); one's own "for myself" stays.
+    TimeOut.objects.filter(Q(owner=user, waiter_id=link.partner_id) | Q(owner_id=link.partner_id, waiter=user)).delete()
+    TimeoutAgreement.objects.filter(
+        Q(owner=user, partner_id=link.partner_id) | Q(owner_id=link.partner_id, partner=user)
+    ).delete()
     Link.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
 
 
@@ -230,3 +238,83 @@ def reassurance_answer(*, answerer, pk: int, answer: str, now: datetime) -> None
     asked.answer = answer
     asked.answered_on = local_day(answerer, now)
     asked.save(update_fields=["answer", "answered_on"])
+
+
+class NoAgreement(Exception):
+    """A time-out needs a link and an agreement both accepted, and a return time within it."""
+
+
+@transaction.atomic
+def timeout_agreement_propose(*, owner, longest_minutes: int, place: str, now: datetime) -> TimeoutAgreement:
+    """Propose the couple's time-out terms to the linked partner, or, when not linked, keep them "for myself"
+    (agreed at once)."""
+    if longest_minutes not in LONGEST or place not in PLACES:
+        raise NoAgreement
+    link = Link.objects.filter(owner=owner).first()
+    day = local_day(owner, now)
+    if link is None:
+        TimeoutAgreement.objects.filter(owner=owner, partner=None).delete()
+        return TimeoutAgreement.objects.create(
+            owner=owner, longest_minutes=longest_minutes, place=place, proposed_on=day, accepted_on=day
+        )
+    # An earlier proposal gives way to this one; terms already agreed hold until this one is accepted.
+    TimeoutAgreement.objects.filter(
+        Q(owner=owner, partner_id=link.partner_id) | Q(owner_id=link.partner_id, partner=owner), accepted_on=None
+    ).delete()
+    return TimeoutAgreement.objects.create(
+        owner=owner, partner_id=link.partner_id, longest_minutes=longest_minutes, place=place, proposed_on=day
+    )
+
+
+@transaction.atomic
+def timeout_agreement_accept(*, user, pk: int, now: datetime) -> None:
+    """Accept the terms the linked partner proposed to ``user``. Anyone else's, or one's own: NotLinked."""
+    proposed = TimeoutAgreement.objects.filter(pk=pk, partner=user, accepted_on=None).first()
+    if proposed is None or not Link.objects.filter(owner=user, partner_id=proposed.owner_id).exists():
+        raise NotLinked
+    TimeoutAgreement.objects.filter(
+        Q(owner=user, partner_id=proposed.owner_id) | Q(owner_id=proposed.owner_id, partner=user),
+        accepted_on__isnull=False,
+    ).delete()
+    proposed.accepted_on = local_day(user, now)
+    proposed.save(update_fields=["accepted_on"])
+
+
+@transaction.atomic
+def timeout_start(*, owner, minutes: int, now: datetime) -> TimeOut:
+    """Step away from the linked partner until ``minutes`` from now, within the couple's accepted agreement.
+
+    One open time-out between the two at a time: NoAgreement otherwise. Nobody gets mail; it waits on the
+    partner's page.
+    """
+    link = Link.objects.filter(owner=owner).first()
+    if link is None:
+        raise NoAgreement
+    between = Q(owner=owner, partner_id=link.partner_id) | Q(owner_id=link.partner_id, partner=owner)
+    agreement = TimeoutAgreement.objects.filter(between, accepted_on__isnull=False).first()
+    open_between = TimeOut.objects.filter(
+        Q(owner=owner, waiter_id=link.partner_id) | Q(owner_id=link.partner_id, waiter=owner), ended=False
+    )
+    if agreement is None or minutes not in return_steps(agreement.longest_minutes) or open_between.exists():
+        raise NoAgreement
+    return TimeOut.objects.create(
+        owner=owner,
+        waiter_id=link.partner_id,
+        started_on=local_day(owner, now),
+        return_at=return_at(now, minutes),
+        place=agreement.place,
+    )
+
+
+@transaction.atomic
+def timeout_end(*, user, pk: int, now: datetime) -> TimeOut:
+    """End an open time-out. The one who stepped away comes back (kept when by the time or within the grace,
+    late otherwise); the one who waited may end it too, and then it counts neither way. Anyone else: NotLinked."""
+    timeout = TimeOut.objects.select_for_update().filter(Q(owner=user) | Q(waiter=user), pk=pk, ended=False).first()
+    if timeout is None:
+        raise NotLinked
+    timeout.ended = True
+    if timeout.owner_id == user.pk:
+        timeout.kept = return_kept(planned=timeout.return_at, returned=now)
+    timeout.save(update_fields=["ended", "kept"])
+    return timeout

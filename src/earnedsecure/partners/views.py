@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.timezone import localtime
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from earnedsecure.core import crisis_lines
 from earnedsecure.diary.tools import tool_url
-from earnedsecure.domain.cycle import TOOLS
+from earnedsecure.domain.cycle import BREATHING_478, TOOLS
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
     CATEGORY_TEXT,
@@ -27,8 +28,9 @@ from earnedsecure.domain.together.sharing import (
     code_grouped,
     screen_says_unsafe,
 )
+from earnedsecure.domain.together.timeouts import GRACE, LONGEST, MINUTES_TEXT, PLACES, return_at
 from earnedsecure.partners import selectors, services
-from earnedsecure.partners.forms import CategoriesForm, CodeForm, SafetyScreenForm, StatusForm
+from earnedsecure.partners.forms import CategoriesForm, CodeForm, SafetyScreenForm, StatusForm, TimeoutTermsForm
 
 
 def _violence_lines(user):
@@ -47,7 +49,11 @@ def index(request):
         return render(
             request,
             "partners/index.html",
-            {"link": None, "invite": selectors.invite_active(owner=user, now=now)},
+            {
+                "link": None,
+                "invite": selectors.invite_active(owner=user, now=now),
+                **_timeout_context(user, now),
+            },
         )
     view = selectors.partner_view(viewer=user, now=now)
     if view.shown:
@@ -73,8 +79,30 @@ def index(request):
             "answers": ANSWERS,
             "tool_url": tool_url(next(iter(TOOLS))),
             "tool_label": next(iter(TOOLS)).label,
+            **_timeout_context(user, now),
         },
     )
+
+
+def _timeout_context(user, now):
+    """The time-out card: the terms (a form to propose or change them), and the return times one may choose,
+    each shown as a time of day in the person's own zone."""
+    state = selectors.timeouts(user=user, now=now)
+    terms = state.proposed_by_me or state.agreement
+    return {
+        "timeouts": state,
+        "terms_form": TimeoutTermsForm(
+            initial={"longest_minutes": terms.longest_minutes, "place": terms.place} if terms else {}
+        ),
+        "longest_words": LONGEST,
+        "places": PLACES,
+        "grace_minutes": int(GRACE.total_seconds() // 60),
+        "return_choices": [
+            (minutes, localtime(return_at(now, minutes)), MINUTES_TEXT[minutes]) for minutes in state.steps
+        ],
+        "breathing_url": tool_url(BREATHING_478),
+        "breathing_label": BREATHING_478.label,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -238,4 +266,57 @@ def answer(request, pk: int):
     except services.NotLinked:
         raise Http404("Not found") from None
     messages.success(request, "Answered.")
+    return redirect("partners:index")
+
+
+@require_POST
+def timeout_terms(request):
+    """Propose the couple's time-out terms (or, not linked, keep one's own)."""
+    form = TimeoutTermsForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Choose one of the listed lengths and places.")
+    linked = selectors.link_for(user=request.user) is not None
+    services.timeout_agreement_propose(
+        owner=request.user,
+        longest_minutes=form.cleaned_data["longest_minutes"],
+        place=form.cleaned_data["place"],
+        now=timezone.now(),
+    )
+    messages.success(request, "Proposed. It holds once your partner accepts it." if linked else "Saved.")
+    return redirect("partners:index")
+
+
+@require_POST
+def timeout_accept(request, pk: int):
+    """Accept the terms the partner proposed. Only the person they were proposed to, while linked; else 404."""
+    try:
+        services.timeout_agreement_accept(user=request.user, pk=pk, now=timezone.now())
+    except services.NotLinked:
+        raise Http404("Not found") from None
+    messages.success(request, "Agreed. Either of you can now take a time-out on these terms.")
+    return redirect("partners:index")
+
+
+@require_POST
+def timeout_start(request):
+    """Step away until a return time within the agreed longest. It waits on the partner's page; no mail."""
+    try:
+        minutes = int(request.POST.get("minutes", ""))
+        timeout = services.timeout_start(owner=request.user, minutes=minutes, now=timezone.now())
+    except (ValueError, services.NoAgreement):
+        return HttpResponseBadRequest("Choose one of the listed return times, within your agreement.")
+    messages.success(
+        request, f"Time-out started. Take the time you need; come back at {localtime(timeout.return_at):%H:%M}."
+    )
+    return redirect("partners:index")
+
+
+@require_POST
+def timeout_end(request, pk: int):
+    """Come back (the one who stepped away) or end the time-out (either of them). Anyone else: 404."""
+    try:
+        timeout = services.timeout_end(user=request.user, pk=pk, now=timezone.now())
+    except services.NotLinked:
+        raise Http404("Not found") from None
+    messages.success(request, "Welcome back." if timeout.owner_id == request.user.pk else "Time-out ended.")
     return redirect("partners:index")

@@ -55,4 +55,4 @@ def test_the_return_time_is_to_the_minute_and_never_beyond_the_choice():
     now = datetime(2026, 7, 10, 19, 0, 42, 5, tzinfo=UTC)
     assert return_at(now, 60) == datetime(2026, 7, 10, 20, 0, tzinfo=UTC)
     assert return_at(now, 60) - now <= timedelta(minutes=60)
-    assert GRACE == timedelta(minutes=15)
+    assert timedelta(minutes=15) == GRACE
