@@ -1,5 +1,6 @@
 """The link's whole life as a state machine (checklist item 47): invite, accept, show, narrow, unlink, re-link,
-block, delete an account, Emergency Reset, in any order, between three people.
+block, delete an account, Emergency Reset, ask for reassurance, agree time-out terms, step away and come back, in
+any order, between three people.
 
 Invariant, after every step, for each person: the partner page served by the real view (and the selector
 behind it) shows exactly the categories their linked partner shows at that moment, in the app's own words,
@@ -34,6 +35,7 @@ from earnedsecure.domain.together.sharing import (
     Status,
 )
 from earnedsecure.partners import selectors, services
+from earnedsecure.partners.models import TimeOut
 from tests.partners.helpers import partner_section
 from tests.personas import make_person
 
@@ -57,6 +59,8 @@ class PartnerLinks(RuleBasedStateMachine):
         self.made: dict[str, int] = {}
         self.wrong: dict[str, int] = {}
         self.asks: dict[frozenset[str], int] = {}  # requests for reassurance made during the current link
+        self.agreed: set[frozenset[str]] = set()  # pairs whose time-out terms (at most an hour) are accepted
+        self.away: dict[frozenset[str], str] = {}  # pair -> who stepped away, while a time-out is open
         for name in NAMES:
             self._arrive(name)
 
@@ -80,14 +84,20 @@ class PartnerLinks(RuleBasedStateMachine):
         if partner is not None:
             self.linked.pop(partner, None)
             self.asks.pop(frozenset((name, partner)), None)
+            self.agreed.discard(frozenset((name, partner)))
+            self.away.pop(frozenset((name, partner)), None)
             self.shown[name] = set()
             self.shown[partner] = set()
 
-    @initialize(linked=st.booleans())
-    def start(self, linked):
-        """Most runs start with two people linked, so that the steps after have something to take away."""
+    @initialize(linked=st.booleans(), away=st.booleans())
+    def start(self, linked, away):
+        """Most runs start with two people linked, so that the steps after have something to take away; some
+        with a time-out open between them."""
         if linked:
             self.link_up(("ana", "pat"))
+            if away:
+                self.agree_timeouts(("ana", "pat"))
+                self.step_away("ana", 20)
 
     @rule(maker=people)
     def invite(self, maker):
@@ -192,6 +202,44 @@ class PartnerLinks(RuleBasedStateMachine):
             with pytest.raises(services.NotLinked):
                 services.reassurance_ask(owner=self.users[owner], request=request, now=timezone.now())
 
+    @rule(pair=st.sampled_from([(a, b) for a in NAMES for b in NAMES if a != b]))
+    def agree_timeouts(self, pair):
+        """One proposes time-out terms (an hour at most), the other accepts; only a linked pair can agree."""
+        proposer, accepter = pair
+        proposed = services.timeout_agreement_propose(
+            owner=self.users[proposer], longest_minutes=60, place="", now=timezone.now()
+        )
+        if self.linked.get(proposer) == accepter:
+            services.timeout_agreement_accept(user=self.users[accepter], pk=proposed.pk, now=timezone.now())
+            self.agreed.add(frozenset(pair))
+        else:
+            with pytest.raises(services.NotLinked):
+                services.timeout_agreement_accept(user=self.users[accepter], pk=proposed.pk, now=timezone.now())
+
+    @rule(owner=people, minutes=st.sampled_from([20, 60, 240]))
+    def step_away(self, owner, minutes):
+        """Start a time-out: only linked, on accepted terms, within them, and one at a time."""
+        pair = frozenset((owner, self.linked.get(owner, owner)))
+        if pair in self.agreed and pair not in self.away and minutes <= 60:
+            services.timeout_start(owner=self.users[owner], minutes=minutes, now=timezone.now())
+            self.away[pair] = owner
+        else:
+            with pytest.raises(services.NoAgreement):
+                services.timeout_start(owner=self.users[owner], minutes=minutes, now=timezone.now())
+
+    @precondition(lambda self: self.away)
+    @rule(name=people)
+    def come_back_or_end(self, name):
+        """The one away comes back, or the one waiting ends it; anyone else cannot touch it."""
+        pair, _ = next(iter(self.away.items()))
+        open_ = TimeOut.objects.get(ended=False, owner__in=[self.users[n].pk for n in pair])
+        if name in pair:
+            services.timeout_end(user=self.users[name], pk=open_.pk, now=timezone.now())
+            del self.away[pair]
+        else:
+            with pytest.raises(services.NotLinked):
+                services.timeout_end(user=self.users[name], pk=open_.pk, now=timezone.now())
+
     @rule(name=people)
     def delete_account(self, name):
         account_delete(user=self.users[name])
@@ -221,6 +269,14 @@ class PartnerLinks(RuleBasedStateMachine):
             history = selectors.reassurance(user=user, now=timezone.now()).history
             assert all({item.owner_id, item.answerer_id} == pair for item in history)
             assert len(history) == self.asks[frozenset((name, partner))]
+            # Time-outs: the open one, if any, is between the two of them, and each sees whose it is.
+            state = selectors.timeouts(user=user, now=timezone.now())
+            away = self.away.get(frozenset((name, partner)))
+            assert (state.mine is not None, state.theirs is not None) == (away == name, away == partner)
+            assert (state.agreement is not None) == (frozenset((name, partner)) in self.agreed)
+        # Every time-out row lies between two people linked with each other now.
+        pairs = {(self.users[a].pk, self.users[b].pk) for a, b in self.linked.items()}
+        assert set(TimeOut.objects.values_list("owner_id", "waiter_id")) <= pairs
 
 
 def test_the_partner_never_receives_what_is_not_shown_at_the_time(db):
