@@ -84,6 +84,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/partners/test_index.py::test_after_revoking_the_page_is_byte_for_byte_nothing_shared_yet",
         "tests/partners/test_never_partner_visible.py::test_the_partner_receives_none_of_it_with_everything_shown",
         "tests/partners/test_safety_check.py::test_it_lists_the_days_the_partner_was_shown_what",
+        "tests/partners/test_timeout_start.py::test_the_return_time_is_the_only_time_of_day_the_partner_is_shown",
     ),
     "no-alerts": (f"{HERE}::test_words_about_danger_alert_nobody",),
     "mail-when": (
