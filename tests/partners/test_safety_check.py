@@ -46,7 +46,9 @@ def test_it_lists_the_days_the_partner_was_shown_what(alice, bob, alice_client):
     today = services.local_day(alice, timezone.now())
     assert rows == {("status", today, 2), ("stage", today, 2)}
     page = alice_client.get("/together/safety-check/").content.decode()
-    assert "<td>How I am</td><td>2</td>" in page
+    # Days and what, never how often: a count per day would tell the person how often their partner opens the
+    # app, which is the partner's own activity (and a way to watch them).
+    assert "<td>How I am</td></tr>" in page and "<td>2</td>" not in page and "Times" not in page
     # The partner never sees the log of what they were shown.
     assert "Times" not in bob_client.get("/together/safety-check/").content.decode().split("When your partner")[1][:200]
     assert not AccessRecord.objects.filter(owner=bob).exists()
