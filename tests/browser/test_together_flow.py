@@ -204,6 +204,7 @@ def _steady(html: str) -> str:
     """The page without its form tokens, which Django masks afresh on every render (as tests/partners compare)."""
     return _CSRF.sub('name="csrfmiddlewaretoken" value=""', html)
 
+
 def _take_back_and_unlink(walk: Walk, alice_page, bob_page) -> None:
     label = CATEGORY_TEXT[Category.STATUS][0]
     alice_page.get_by_role("checkbox", name=re.compile(f"^{label}")).uncheck()
