@@ -158,3 +158,20 @@ def test_rotation_stops_with_both_keys_kept_when_the_main_database_fails(
         assert SavouringEntry.objects.get().what_happened == canary
     finally:
         crypto.reset_keys()
+
+
+def test_a_new_store_gets_its_tables_before_wal_so_no_thread_finds_wal_without_tables(tmp_path):
+    """A connection that finds the store in WAL mode skips the set-up, so WAL must come last: the other order let a
+    thread in between and it failed with "no such table: person_key" (seen once in CI, six threads at once)."""
+    import sqlite3
+
+    from earnedsecure.core import keystore
+
+    conn = sqlite3.connect(tmp_path / "keys.sqlite3", isolation_level=None)
+    said: list[str] = []
+    conn.set_trace_callback(said.append)
+    keystore._configure(conn)
+    conn.close()
+    created = next(i for i, sql in enumerate(said) if "CREATE TABLE" in sql)
+    wal = next(i for i, sql in enumerate(said) if "journal_mode=WAL" in sql)
+    assert created < wal

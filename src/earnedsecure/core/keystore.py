@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -51,6 +52,9 @@ CREATE TABLE IF NOT EXISTS destroyed_key (key_id TEXT PRIMARY KEY);
 """
 
 
+_SETUP = threading.Lock()
+
+
 def path() -> Path:
     return Path(settings.PERSON_KEYS_FILE)
 
@@ -60,10 +64,13 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     # WAL and the tables are set up once, when the file is new: WAL is kept in the file's header. Setting the
     # journal mode on every connection asks for a lock, and several threads opening the store at once (the first
-    # saves after a start, all needing the same key) could get "database is locked" without waiting.
+    # saves after a start, all needing the same key) could get "database is locked" without waiting. The tables
+    # come first and WAL last, so a connection that finds WAL also finds the tables (the other order let a second
+    # thread in between and gave "no such table"); threads of one process set it up one at a time.
     if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.executescript(_SCHEMA)
+        with _SETUP:
+            conn.executescript(_SCHEMA)
+            conn.execute("PRAGMA journal_mode=WAL")
 
 
 @contextmanager
