@@ -110,6 +110,8 @@ INSTALLED_APPS = [
     "earnedsecure.coach",
     "earnedsecure.journey",
     "earnedsecure.partners",
+    "earnedsecure.care",
+    "earnedsecure.research",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -46,4 +46,6 @@ urlpatterns = [
     path("think/", include("earnedsecure.coach.urls")),
     path("learn/", include("earnedsecure.journey.urls")),
     path("together/", include("earnedsecure.partners.urls")),
+    path("clinician/", include("earnedsecure.care.urls")),  # therapists
+    path("research/", include("earnedsecure.research.urls")),  # researchers
 ]

@@ -1,0 +1,1 @@
+"""Therapist grants, the tamper-evident access log and homework (to come)."""

@@ -1,0 +1,1 @@
+"""Studies, their versioned consent texts, and who joined (to come)."""
