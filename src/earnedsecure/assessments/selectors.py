@@ -501,3 +501,43 @@ def home_check_ins(*, user, now: datetime, mood_since: datetime | None = None) -
     two queries the home page spends on check-ins (both read the same two tables). ``mood_since`` defaults to
     the item-9 window."""
     return _check_ins(user=user, mood_since=now - ITEM9_WITHIN if mood_since is None else mood_since, help_now=now)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What a therapist's caseload asks of the check-ins (care): several people at once, in one query each, so the
+# caseload costs the same few queries whatever its size. The care app checks each person's grant first.
+
+
+def caseload_results(*, owner_ids: list[int], instruments: tuple[str, ...]) -> dict[int, dict[str, list[Result]]]:
+    """Every completed result of ``instruments`` for each person, oldest first: scores and dates only. One query."""
+    found: dict[int, dict[str, list[Result]]] = {pk: {} for pk in owner_ids}
+    rows = (
+        InstrumentResponse.objects.filter(
+            owner_id__in=owner_ids, instrument__in=instruments, status=InstrumentResponse.Status.COMPLETE
+        )
+        .order_by("owner_id", "completed_at", "pk")
+        .values_list("owner_id", "id", "instrument", "completed_at", "anxiety", "avoidance", "total")
+    )
+    for owner_id, *row in rows:
+        found[owner_id].setdefault(row[1], []).append(Result(*row))
+    return found
+
+
+def caseload_assumptions(*, owner_ids: list[int]) -> dict[int, dict[str, RCAssumptions | None]]:
+    """Each person's reliable-change assumptions per ECR instrument (their own or the default). One query."""
+    own: dict[int, dict[str, ChangeAssumption]] = {pk: {} for pk in owner_ids}
+    for row in ChangeAssumption.objects.filter(owner_id__in=owner_ids):
+        own[row.owner_id][row.instrument] = row
+    return {
+        pk: {slug: _assumptions_from(slug, mine.get(slug))[0] for slug in DEFAULT_ASSUMPTIONS}
+        for pk, mine in own.items()
+    }
+
+
+def caseload_item9_flags(*, owner_ids: list[int], since: datetime) -> dict[int, list[datetime]]:
+    """When each person's item-9 flags were raised since ``since``, newest first; never the answer. One query."""
+    found: dict[int, list[datetime]] = {pk: [] for pk in owner_ids}
+    rows = SafetyFlag.objects.filter(owner_id__in=owner_ids, raised_at__gte=since).order_by("-raised_at")
+    for owner_id, raised_at in rows.values_list("owner_id", "raised_at"):
+        found[owner_id].append(raised_at)
+    return found
