@@ -563,3 +563,62 @@ def nth_activation_at(*, user, n: int) -> datetime | None:
 def nth_tool_session_at(*, user, n: int) -> datetime | None:
     """When the person's n-th calming-tool session started (None before there are n)."""
     return tool_session_list(user=user).order_by("started_at").values_list("started_at", flat=True)[n - 1 : n].first()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What a therapist's caseload asks of the diary (care): several people at once, one query each, figures only,
+# never a word a person wrote. The care app checks each person's grant first.
+
+
+@dataclass(frozen=True)
+class CaseloadActivations:
+    count: int = 0
+    mean_intensity: float | None = None
+    median_recovery: float | None = None
+    protest: int = 0  # met with a protest behaviour
+    direct: int = 0  # said what they felt and needed, directly
+    other_responses: int = 0  # soothed, waited or something else
+    most_helpful_tool: str | None = None  # a tool key of domain.cycle
+
+
+def caseload_activations(*, owner_ids: list[int], since: datetime) -> dict[int, CaseloadActivations]:
+    """Each person's activations since ``since``: how many, how intense, time to calm (the one median rule),
+    how they were met, and the tool that calms them most surely. Two queries."""
+    rows: dict[int, list[tuple]] = {pk: [] for pk in owner_ids}
+    for owner_id, *row in (
+        Activation.objects.filter(owner_id__in=owner_ids, occurred_at__gte=since)
+        .order_by()
+        .values_list("owner_id", "intensity", "response", "recovery_minutes")
+    ):
+        rows[owner_id].append(row)
+    drop = F("distress_before") - F("distress_after")
+    sums: dict[int, list] = {pk: [] for pk in owner_ids}
+    for row in (
+        ToolSession.objects.filter(owner_id__in=owner_ids, started_at__gte=since)
+        .values("owner_id", "tool")
+        .annotate(rated=Count("distress_after"), total=Sum(drop), total_squared=Sum(drop * drop))
+        .order_by()
+    ):
+        sums[row["owner_id"]].append(
+            tool_effect_from_summary(
+                tool=row["tool"],
+                sessions=row["rated"],
+                total_drop=float(row["total"] or 0),
+                total_drop_squared=float(row["total_squared"] or 0),
+            )
+        )
+    found = {}
+    for pk in owner_ids:
+        mine = rows[pk]
+        responses = [response for _, response, _ in mine]
+        best = most_helpful_tool(rank_tool_effects(sums[pk]))
+        found[pk] = CaseloadActivations(
+            count=len(mine),
+            mean_intensity=sum(i for i, _, _ in mine) / len(mine) if mine else None,
+            median_recovery=median(r for _, _, r in mine if r is not None),
+            protest=responses.count(Response.PROTEST),
+            direct=responses.count(Response.DIRECT),
+            other_responses=sum(1 for r in responses if r and r not in (Response.PROTEST, Response.DIRECT)),
+            most_helpful_tool=best.tool if best else None,
+        )
+    return found
