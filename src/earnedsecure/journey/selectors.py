@@ -475,3 +475,12 @@ def home_view(*, user, now: datetime) -> HomeView:
         lessons_total=len(load_lessons()),
         safety=assessments.home_safety(user=user, now=now, check_ins=read, activations=list(activations.risk_entries)),
     )
+
+
+def caseload_stages(*, owner_ids: list[int]) -> dict[int, dict[str, datetime]]:
+    """The pathway stages each person has reached and when (a therapist's caseload, through care). One query."""
+    found: dict[int, dict[str, datetime]] = {pk: {} for pk in owner_ids}
+    rows = PathwayStageReached.objects.filter(owner_id__in=owner_ids).order_by()
+    for owner_id, stage, reached_at in rows.values_list("owner_id", "stage", "reached_at"):
+        found[owner_id][stage] = reached_at
+    return found
