@@ -12,7 +12,7 @@ On every page: no serious or critical axe finding and nothing scrolls sideways. 
 one person reads of the other carries no time of day and no "last seen", "online", "read" or "delivered".
 With EARNEDSECURE_SHOTS=<folder> every page is saved as a screenshot to look at.
 
-Time-outs (the couple's committed return time) are not built yet, so this walk leaves them out.
+Time-outs are walked in test_timeout_flow.py.
 """
 
 import os
@@ -27,6 +27,7 @@ from playwright.sync_api import expect
 
 from earnedsecure.domain.together.sharing import ANSWERS, CATEGORY_TEXT, REQUESTS, STATUS_TEXT, Category, Status
 from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.partners.helpers import without_form_tokens
 from tests.personas import PASSWORD
 
 SHOTS = os.environ.get("EARNEDSECURE_SHOTS", "")
@@ -107,7 +108,7 @@ class Walk:
 def _link(walk: Walk, alice_page, bob_page) -> None:
     bob_page.goto("/together/")
     walk.check(bob_page, "bob-never-linked")
-    walk.never_linked = _steady(bob_page.inner_html("main"))
+    walk.never_linked = without_form_tokens(bob_page.inner_html("main"))
 
     alice_page.goto("/together/")
     walk.check(alice_page, "alice-not-linked")
@@ -139,7 +140,7 @@ def _link(walk: Walk, alice_page, bob_page) -> None:
     bob_page.wait_for_url("**/together/")
     expect(bob_page.locator(PARTNER)).to_contain_text("Nothing shown to you yet")
     walk.check(bob_page, "bob-linked-nothing-shown")
-    walk.nothing_shown = _steady(bob_page.inner_html(PARTNER))
+    walk.nothing_shown = without_form_tokens(bob_page.inner_html(PARTNER))
 
 
 def _show_one_category(walk: Walk, alice_page, bob_page) -> None:
@@ -150,7 +151,7 @@ def _show_one_category(walk: Walk, alice_page, bob_page) -> None:
     alice_page.wait_for_url("**/together/")
     # Choosing a status shows nothing by itself.
     bob_page.reload()
-    assert _steady(bob_page.inner_html(PARTNER)) == walk.nothing_shown
+    assert without_form_tokens(bob_page.inner_html(PARTNER)) == walk.nothing_shown
 
     label = CATEGORY_TEXT[Category.STATUS][0]
     alice_page.get_by_role("checkbox", name=re.compile(f"^{label}")).check()
@@ -197,14 +198,6 @@ def _reassurance(walk: Walk, alice_page, bob_page) -> None:
     alice_page.goto("/together/")
 
 
-_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-def _steady(html: str) -> str:
-    """The page without its form tokens, which Django masks afresh on every render (as tests/partners compare)."""
-    return _CSRF.sub('name="csrfmiddlewaretoken" value=""', html)
-
-
 def _take_back_and_unlink(walk: Walk, alice_page, bob_page) -> None:
     label = CATEGORY_TEXT[Category.STATUS][0]
     alice_page.get_by_role("checkbox", name=re.compile(f"^{label}")).uncheck()
@@ -213,7 +206,7 @@ def _take_back_and_unlink(walk: Walk, alice_page, bob_page) -> None:
     walk.check(alice_page, "alice-took-it-back")
     bob_page.reload()
     # Taken back reads exactly as never shown: Bob cannot tell the two apart.
-    assert _steady(bob_page.inner_html(PARTNER)) == walk.nothing_shown
+    assert without_form_tokens(bob_page.inner_html(PARTNER)) == walk.nothing_shown
     walk.check(bob_page, "bob-after-take-back")
 
     alice_page.get_by_role("button", name="Unlink", exact=True).click()
@@ -222,7 +215,7 @@ def _take_back_and_unlink(walk: Walk, alice_page, bob_page) -> None:
     walk.check(alice_page, "alice-unlinked")
     bob_page.reload()
     # Unlinked, Bob's page is his page from before he was ever linked: no history, no name, no notice.
-    assert _steady(bob_page.inner_html("main")) == walk.never_linked
+    assert without_form_tokens(bob_page.inner_html("main")) == walk.never_linked
     walk.check(bob_page, "bob-after-unlink")
 
 

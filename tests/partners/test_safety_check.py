@@ -42,9 +42,9 @@ def test_it_lists_the_days_the_partner_was_shown_what(alice, bob, alice_client):
     services.categories_choose(owner=alice, categories={Category.STATUS, Category.STAGE})
     bob_client.get("/together/")
     bob_client.get("/together/")
-    rows = {(row.category, row.day, row.views) for row in AccessRecord.objects.filter(owner=alice)}
+    rows = list(AccessRecord.objects.filter(owner=alice).values_list("category", "day"))
     today = services.local_day(alice, timezone.now())
-    assert rows == {("status", today, 2), ("stage", today, 2)}
+    assert sorted(rows) == [("stage", today), ("status", today)]  # once a day each, however often shown
     page = alice_client.get("/together/safety-check/").content.decode()
     # Days and what, never how often: a count per day would tell the person how often their partner opens the
     # app, which is the partner's own activity (and a way to watch them).

@@ -106,22 +106,22 @@ class Block(models.Model):
 
 
 class AccessRecord(models.Model):
-    """The owner's partner was shown one of the owner's categories on ``day`` (``views`` times that day).
+    """The owner's partner was shown one of the owner's categories on ``day``: the day and the category only.
 
-    The owner sees these on the Safety Check page; the partner never does.
+    Not how many times: a count per day would tell the owner how often their partner opens the app, which is
+    the partner's own activity. The owner sees these on the Safety Check page; the partner never does.
     """
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     category = models.CharField(max_length=20, choices=CATEGORY_CHOICES)
     day = models.DateField()
-    views = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-day", "category"]
         constraints = [models.UniqueConstraint(fields=["owner", "category", "day"], name="partners_access_per_day")]
 
     def __str__(self):
-        return f"{self.category} seen {self.views}x on {self.day}"
+        return f"{self.category} seen on {self.day}"
 
 
 class EmergencyReset(models.Model):

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
@@ -179,11 +179,7 @@ def status_choose(*, owner, status: Status | None, now: datetime) -> None:
 def access_record(*, owner, categories: list[Category], day: date) -> None:
     """Note that ``owner``'s partner was shown these categories today (checklist item 45)."""
     for category in categories:
-        updated = AccessRecord.objects.filter(owner=owner, category=category.value, day=day).update(
-            views=F("views") + 1
-        )
-        if not updated:
-            AccessRecord.objects.create(owner=owner, category=category.value, day=day)
+        AccessRecord.objects.get_or_create(owner=owner, category=category.value, day=day)
 
 
 @transaction.atomic
