@@ -541,3 +541,14 @@ def caseload_item9_flags(*, owner_ids: list[int], since: datetime) -> dict[int, 
     for owner_id, raised_at in rows.values_list("owner_id", "raised_at"):
         found[owner_id].append(raised_at)
     return found
+
+
+def research_check_ins(*, owner_ids):
+    """Completed check-ins of the people in ``owner_ids`` (ids or a subquery), for a research export: scores and
+    bands only, never an answer (item 9 included), oldest first per person. A values queryset, to be streamed."""
+    return (
+        InstrumentResponse.objects.filter(owner_id__in=owner_ids, status=InstrumentResponse.Status.COMPLETE)
+        .exclude(completed_at__isnull=True)
+        .order_by("owner_id", "completed_at", "pk")
+        .values("owner_id", "completed_at", "instrument", "total", "anxiety", "avoidance", "band")
+    )
