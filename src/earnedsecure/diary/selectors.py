@@ -622,3 +622,25 @@ def caseload_activations(*, owner_ids: list[int], since: datetime) -> dict[int, 
             most_helpful_tool=best.tool if best else None,
         )
     return found
+
+
+def research_activations(*, owner_ids):
+    """Activations of the people in ``owner_ids`` (ids or a subquery), for a research export: the app's own
+    choices, intensity and minutes to calm, never a word the person wrote. A values queryset, to be streamed."""
+    return (
+        Activation.objects.filter(owner_id__in=owner_ids)
+        .order_by("owner_id", "occurred_at", "pk")
+        .values(
+            "owner_id", "occurred_at", "trigger", "intensity", "urges", "response", "protest_result", "recovery_minutes"
+        )
+    )
+
+
+def research_tool_sessions(*, owner_ids):
+    """Soothing-tool sessions of the people in ``owner_ids``, for a research export: which tool, how long, distress
+    before and after. A values queryset, to be streamed."""
+    return (
+        ToolSession.objects.filter(owner_id__in=owner_ids)
+        .order_by("owner_id", "started_at", "pk")
+        .values("owner_id", "started_at", "tool", "duration_seconds", "distress_before", "distress_after")
+    )
