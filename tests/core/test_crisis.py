@@ -182,3 +182,9 @@ def test_the_demo_person_has_a_country_and_sees_its_lines_first(db):
     client.force_login(person)
     html = client.get("/help/crisis/").content.decode()
     assert f"In an emergency in {crisis_lines.country_for(person.country).name}" in html
+
+
+def test_a_country_without_a_national_violence_number_gets_its_shelter_directory(client):
+    html = client.get("/help/crisis/?country=CA").content.decode()
+    assert "If a partner is hurting or frightening you" in html and "https://www.sheltersafe.ca" in html
+    assert html.count("https://www.sheltersafe.ca") == 2  # the person's own section, and Canada in the full list

@@ -50,3 +50,12 @@ def test_it_accepts_objects_with_to_dict_and_picks_the_strongest():
 def test_violence_among_the_kinds_brings_the_violence_lines(alice):
     context = risk_context(alice, {"level": "urgent", "kind": "self_harm", "kinds": ["self_harm", "violence"]})
     assert context["risk_violence"]
+
+
+def test_where_a_country_has_no_national_violence_number_it_points_to_the_national_directory(alice):
+    """Canada's domestic-violence lines are per province and shelter: the block names the national shelter map."""
+    alice.country = "CA"
+    html = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "urgent", "kind": "violence"}))
+    assert "https://www.sheltersafe.ca" in html and "no single national number" in html
+    calm = render_to_string("core/_risk_block.html", risk_context(alice, {"level": "concern", "kind": "self_harm"}))
+    assert "sheltersafe" not in calm

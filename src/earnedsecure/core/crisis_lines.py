@@ -38,6 +38,9 @@ class Country:
     name: str
     emergency: str
     lines: tuple[Line, ...] = field(default_factory=tuple)
+    # Where a country has no single national domestic-violence number, the national directory of local 24-hour
+    # lines (it needs the internet, so the page says so): (name, web address, source).
+    violence_directory: tuple[str, str, str] | None = None
 
     def crisis_lines(self) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.kind in {"crisis", "text"})
@@ -77,6 +80,13 @@ COUNTRIES: dict[str, Country] = {
             "Canada",
             "911",
             (Line("9-8-8 Suicide Crisis Helpline", "988", "crisis", note="Call or text", source="988.ca"),),
+            # Canada's domestic-violence lines are provincial and per shelter; the Canadian Network of Women's
+            # Shelters and Transition Houses keeps the national map of every shelter's 24-hour line.
+            violence_directory=(
+                "ShelterSafe: every women's shelter's 24-hour line, by place",
+                "https://www.sheltersafe.ca",
+                "sheltersafe.ca",
+            ),
         ),
         Country(
             "GB",
