@@ -8,11 +8,13 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import localtime
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from earnedsecure.content.loader import get_lesson
 from earnedsecure.core import crisis_lines
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import BREATHING_478, TOOLS
@@ -31,6 +33,15 @@ from earnedsecure.domain.together.sharing import (
 from earnedsecure.domain.together.timeouts import GRACE, LONGEST, MINUTES_TEXT, PLACES, return_at
 from earnedsecure.partners import selectors, services
 from earnedsecure.partners.forms import CategoriesForm, CodeForm, SafetyScreenForm, StatusForm, TimeoutTermsForm
+
+
+# The partner guide is a lesson (content/lessons/15-for-partners.md): written once, linked from Together.
+PARTNER_GUIDE = "for-partners"
+
+
+def _guide():
+    lesson = get_lesson(PARTNER_GUIDE)
+    return {"title": lesson.title, "minutes": lesson.minutes, "url": reverse("journey:lesson", args=[lesson.slug])}
 
 
 def _violence_lines(user):
@@ -52,6 +63,7 @@ def index(request):
             {
                 "link": None,
                 "invite": selectors.invite_active(owner=user, now=now),
+                "guide": _guide(),
                 **_timeout_context(user, now),
             },
         )
@@ -79,6 +91,7 @@ def index(request):
             "answers": ANSWERS,
             "tool_url": tool_url(next(iter(TOOLS))),
             "tool_label": next(iter(TOOLS)).label,
+            "guide": _guide(),
             **_timeout_context(user, now),
         },
     )
