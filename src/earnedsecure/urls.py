@@ -38,6 +38,7 @@ urlpatterns = [
     path("account/delete/", account_views.delete, name="account_delete"),
     path("account/reminders/", include("earnedsecure.journey.reminder_urls")),  # name="reminders"
     path("account/kept/", account_views.kept_form, name="kept_form"),
+    path("account/therapist/", include("earnedsecure.care.person_urls")),  # name="care_mine", the person's side
     path("accounts/signup/", account_views.signup, name="account_signup"),  # allauth's, with country and age
     path("accounts/", include("allauth.urls")),
     path("api/v1/", _api_urls()),
