@@ -52,7 +52,14 @@ PLAINTEXT_BY_DESIGN = {
     "journey.reminder.key": "the reminder's key, made by the app from its own slugs",
     "journey.reminder.instrument": "an instrument slug of the app",
     "diary.activation.urges": "protest-behaviour keys of the app's vocabulary (domain/cycle)",
+    "research.participant.code": "a random id made for one study (domain/research), nothing the person wrote",
     "partners.invite.code_hash": "a keyed hash of a one-time code, looked up when the partner enters it",
+    "care.therapist.display_name": "the name a therapist chose to show clients, not a client's words",
+    "care.accesslogentry.actor_name": "the therapist's shown name, so the log outlives their account",
+    "care.accesslogentry.categories": "category keys of the app",
+    "care.accesslogentry.previous_hash": "a SHA-256 hash that chains the log",
+    "care.accesslogentry.row_hash": "a SHA-256 hash that chains the log",
+    "care.homework.slug": "a slug of the app's own tools, lessons or programs",
 }
 
 
