@@ -71,6 +71,21 @@ def test_it_shows_recent_results_and_a_paused_check_in(alice, alice_client):
     assert "Carry on (1 of 7 answered)" in html
 
 
+def test_recent_results_say_in_words_what_each_means(alice, alice_client):
+    """Issue 13: "Recent results" listed "total 11 (moderate)" and "anxiety 5.00 · avoidance 2.00" with no word of
+    what they mean; the words are those of the result pages (domain/instruments/plain.py), the numbers after."""
+    submit(alice, "phq-9", phq9(11), WHEN)
+    submit(alice, "ecr-r", ecr("ecr-r", 6, 3), WHEN)
+    submit(alice, "gad-7", uniform_answers("gad-7", 0), WHEN)
+    html = alice_client.get("/check-ins/").content.decode()
+    recent = html.split('id="recent-heading"')[1].split("</section>")[0]
+    assert "low mood and the things that come with it bothered you a fair amount" in recent
+    assert "Strongly worried about being loved or left; closeness mostly comfortable." in recent
+    assert "worry and nerves bothered you little or not at all." in recent
+    words = recent.index("Strongly worried about being loved or left")
+    assert words < recent.index("anxiety 6.00 · avoidance 3.00")  # the words first, the scores after
+
+
 def test_it_hides_a_switched_off_instrument(alice_client, settings):
     settings.DISABLED_INSTRUMENTS = ["ecr-r"]
     html = alice_client.get("/check-ins/").content.decode()

@@ -116,6 +116,15 @@ def summary(row: InstrumentResponse | selectors.Result) -> str:
     return f"total {row.total} ({band.label.lower()})" if band else f"total {row.total}"
 
 
+def summary_in_words(row: InstrumentResponse) -> str:
+    """What a result means, in the words of its own result page (``domain/instruments/plain.py``)."""
+    if row.anxiety is not None:
+        return plain.attachment_briefly(row.anxiety, row.avoidance)
+    definition = get_instrument(row.instrument)
+    band = definition.band_for(row.total)
+    return plain.screener_in_words(definition, band.key) if band else ""
+
+
 # "Every 3 months" rather than "every 91 days": the settings page's own words for each rhythm.
 RHYTHMS = {days: label.lower() for days, label in services.SCHEDULE_CHOICES if days}
 
@@ -149,7 +158,13 @@ def index(request):
                 (row for row in schedule if row.due_at and row.due_at > now), key=lambda r: r.due_at, default=None
             ),
             "recent": [
-                {"row": row, "name": get_instrument(row.instrument).title, "summary": summary(row)} for row in recent
+                {
+                    "row": row,
+                    "name": get_instrument(row.instrument).title,
+                    "words": summary_in_words(row),
+                    "summary": summary(row),
+                }
+                for row in recent
             ],
             "paused": paused,
         },

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from earnedsecure.domain.instruments import Prototype, compare, error_band, get_instrument, nearest_prototype
 from earnedsecure.domain.instruments.plain import (
     NEAR_THE_MIDDLE,
+    attachment_briefly,
     change_in_words,
     dimension_in_words,
     prototype_in_words,
@@ -52,6 +53,31 @@ def test_the_words_never_contradict_the_prototype(anxiety, avoidance):
     high_avoidance = "disagree" not in dimension_in_words("avoidance", avoidance)
     assert high_anxiety == (prototype in {Prototype.ANXIOUS_PREOCCUPIED, Prototype.FEARFUL_AVOIDANT})
     assert high_avoidance == (prototype in {Prototype.DISMISSING_AVOIDANT, Prototype.FEARFUL_AVOIDANT})
+
+
+@pytest.mark.parametrize(
+    ("anxiety", "avoidance", "words"),
+    [
+        (2.5, 7.0, "Rarely worried about being loved or left; closeness feels hard."),
+        (4.0, 2.0, "Worried about being loved or left at times; closeness comes fairly easily."),
+        (4.01, 4.0, "Often worried about being loved or left; closeness mostly comfortable."),
+        (5.5, 4.5, "Strongly worried about being loved or left; closeness often feels uneasy."),
+    ],
+)
+def test_both_scores_in_a_few_words(anxiety, avoidance, words):
+    assert attachment_briefly(anxiety, avoidance) == words
+
+
+@given(anxiety=st.floats(1, 7), avoidance=st.floats(1, 7))
+def test_the_few_words_lean_as_the_sentences_do(anxiety, avoidance):
+    """The list's few words and the result page's sentences come from one rule: both say "often" or
+    "strong" exactly when the answers agreed."""
+    brief = attachment_briefly(anxiety, avoidance).lower()
+    worry, closeness = brief.split("; ")
+    assert ("often" in worry or "strongly" in worry) == ("disagree" not in dimension_in_words("anxiety", anxiety))
+    assert ("uneasy" in closeness or "hard" in closeness) == (
+        "disagree" not in dimension_in_words("avoidance", avoidance)
+    )
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,43 @@ def about_whom(instrument: Instrument) -> str:
     return f"These answers are about one particular person, {_WHOM[instrument.target]}, not about your relationships in general."
 
 
+# The same four leanings in a few words, for a list of results where a sentence per score would be a wall.
+_DIMENSION_BRIEFLY: dict[str, tuple[str, str, str, str]] = {
+    "anxiety": (
+        "rarely worried about being loved or left",
+        "worried about being loved or left at times",
+        "often worried about being loved or left",
+        "strongly worried about being loved or left",
+    ),
+    "avoidance": (
+        "closeness comes fairly easily",
+        "closeness mostly comfortable",
+        "closeness often feels uneasy",
+        "closeness feels hard",
+    ),
+}
+
 NEAR_THE_MIDDLE = " You are close to the middle, so on another day your answers could tip the other way."
+
+
+def _leaning(score: float) -> int:
+    """0 clearly low, 1 leaning low, 2 leaning high, 3 clearly high: the one rule both wordings follow."""
+    if score <= MIDPOINT - FIRM:
+        return 0
+    if score <= MIDPOINT:
+        return 1
+    if score < MIDPOINT + FIRM:
+        return 2
+    return 3
+
+
+def attachment_briefly(anxiety: float, avoidance: float) -> str:
+    """Both attachment scores in a few words each ("Often worried about being loved or left; closeness mostly
+    comfortable."), by the same leanings as ``dimension_in_words``."""
+    text = (
+        f"{_DIMENSION_BRIEFLY['anxiety'][_leaning(anxiety)]}; {_DIMENSION_BRIEFLY['avoidance'][_leaning(avoidance)]}."
+    )
+    return text[0].upper() + text[1:]
 
 
 def dimension_in_words(key: str, score: float, band: ErrorBand | None = None) -> str:
@@ -68,15 +104,7 @@ def dimension_in_words(key: str, score: float, band: ErrorBand | None = None) ->
     With the score's error band, a score whose band crosses the middle says so: the same noise the plane
     draws as a shaded box.
     """
-    words = _DIMENSION_WORDS[key]
-    if score <= MIDPOINT - FIRM:
-        text = words[0]
-    elif score <= MIDPOINT:
-        text = words[1]
-    elif score < MIDPOINT + FIRM:
-        text = words[2]
-    else:
-        text = words[3]
+    text = _DIMENSION_WORDS[key][_leaning(score)]
     if band is not None and band.low <= MIDPOINT < band.high:
         text += NEAR_THE_MIDDLE
     return text
