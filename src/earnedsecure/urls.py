@@ -27,6 +27,7 @@ urlpatterns = [
     path("privacy/", core_views.privacy, name="privacy"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("readyz", core_views.readyz, name="readyz"),
     path("welcome/", account_views.onboarding_about, name="onboarding_about"),  # a new person's first steps
     path("welcome/place/", account_views.onboarding_place, name="onboarding_place"),
     path("welcome/first-step/", account_views.onboarding_first_step, name="onboarding_first_step"),

@@ -27,6 +27,7 @@ WITHOUT_CONSENT = {
     "privacy": "public",
     "security_txt": "public",
     "healthz": "public",
+    "readyz": "public",
     "consent": "to give it",
     "consent_withdraw": "to take it back",
     "onboarding_about": "a new person's first step: what the app is and is not, before agreeing",

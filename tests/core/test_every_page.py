@@ -15,6 +15,7 @@ PUBLIC = {
     "privacy/",
     ".well-known/security.txt",
     "healthz",
+    "readyz",
     "accounts/login/",
     "accounts/signup/",
     "accounts/password/reset/",

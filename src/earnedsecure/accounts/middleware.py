@@ -33,6 +33,7 @@ PUBLIC = frozenset(
         "privacy",
         "security_txt",
         "healthz",
+        "readyz",
     }
 )
 

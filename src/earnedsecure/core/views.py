@@ -139,15 +139,44 @@ def security_txt(request):
 @login_not_required
 @require_safe
 def healthz(request):
+    """Liveness: this process answers. Touches nothing else, so a database outage never makes a supervisor
+    restart healthy app servers (that is /readyz's question). Public, and says nothing about anyone."""
+    return JsonResponse({"status": "alive"})
+
+
+_migrations_applied = False  # once seen applied, they stay applied for this process's code
+
+
+def _unapplied_migrations() -> int:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
+@login_not_required
+@require_safe
+def readyz(request):
+    """Readiness: may this server take requests? The database answers and every migration is applied.
+
+    503 otherwise, so a proxy or an orchestrator sends people elsewhere rather than to a page that would fail.
+    The answer names no table, no migration and nobody: only whether, and how many migrations are missing.
+    The migration check reads the migration files once; after it has passed, only the database is asked.
+    """
+    global _migrations_applied
     from django.db import connection
 
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        db = "ok"
-    except Exception:
-        db = "down"
-    return JsonResponse({"db": db}, status=200 if db == "ok" else 503)
+        missing = 0 if _migrations_applied else _unapplied_migrations()
+    except DatabaseError:
+        return JsonResponse({"status": "not ready", "database": "unreachable"}, status=503)
+    if missing:
+        return JsonResponse({"status": "not ready", "database": "ok", "migrations_missing": missing}, status=503)
+    _migrations_applied = True
+    return JsonResponse({"status": "ready", "database": "ok", "migrations_missing": 0})
 
 
 def server_error(request):
