@@ -50,6 +50,8 @@ def mark_everything(owner, marker) -> int:
                 continue
             if isinstance(field, models.DateTimeField):
                 values[field.name] = timezone.now()
+            elif isinstance(field, models.DateField):
+                values[field.name] = timezone.now().date()
             elif isinstance(field, models.FloatField):
                 values[field.name] = 0.5  # within every range check (a reliability, a standard deviation)
             elif isinstance(field, models.IntegerField):
