@@ -109,9 +109,9 @@ def test_the_think_page_reads_only_the_words_it_lists(alice, alice_client, djang
     assert {"situation", "evidence_for", "balanced_thought", "risk_level"} <= records[0].get_deferred_fields()
     assert {"rewrite", "final_text", "risk_level"} <= drafts[0].get_deferred_fields()
     alice_client.get("/think/")
-    # Session, user, consent; records, drafts, the trend, research consent: a field the list shows but did not
-    # read would cost a query per line.
-    with django_assert_num_queries(7):
+    # Session, user, consent; records, drafts, the trend, research consent, whether anything was ever suggested:
+    # a field the list shows but did not read would cost a query per line.
+    with django_assert_num_queries(8):
         html = alice_client.get("/think/").content.decode()
     assert (
         "Thought 5" in html and "7 → 3 out of 10" in html and "Draft 0" in html and "rewritten from a protest" in html

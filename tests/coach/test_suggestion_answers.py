@@ -175,7 +175,22 @@ def test_the_command_prints_the_counts_and_no_words(alice):
     assert record.automatic_thought not in out.getvalue() and "alice" not in out.getvalue()
 
 
+def test_someone_brand_new_is_not_asked_to_share_answers_they_have_never_given(alice_client, alice):
+    """Issue 13: the research card met a person who had used nothing yet; it waits for the first suggestion."""
+    assert "Help the suggestions get better" not in alice_client.get("/think/").content.decode()
+    services.thought_record_create(owner=alice, automatic_thought="x", intensity_before=5, suggested_traps=[])
+    assert "Help the suggestions get better" not in alice_client.get("/think/").content.decode()  # none suggested
+    _record(alice)
+    assert "Help the suggestions get better" in alice_client.get("/think/").content.decode()
+
+
+def test_the_card_stays_for_someone_who_agreed_so_they_can_stop(alice_client, alice):
+    consent_give(user=alice, purpose="research")
+    assert "Stop counting my answers" in alice_client.get("/think/").content.decode()
+
+
 def test_the_think_page_asks_and_takes_back_the_agreement(alice_client, alice):
+    _record(alice)
     page = alice_client.get("/think/").content.decode()
     assert "Help the suggestions get better (optional)" in page and 'value="yes"' in page
     assert not selectors.counts_my_answers(user=alice)

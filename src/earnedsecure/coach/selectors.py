@@ -147,6 +147,12 @@ def counts_my_answers(*, user) -> bool:
     return has_consent(user=user, purpose=RESEARCH)
 
 
+def has_had_suggestions(*, user) -> bool:
+    """Whether the coach has ever suggested a thinking trap or protest behaviour to the person: only then is
+    there an answer of theirs that could be counted, so only then does the Think page ask about counting."""
+    return owned_queryset(SuggestionAnswer, user).filter(score__isnull=False).exists()
+
+
 def suggestion_answer_counts() -> dict:
     """What the project may learn from, and only from people who agree to it now: for each thinking trap and
     protest behaviour, how often it was suggested and how often people answered "fits", "not this" or "not

@@ -32,6 +32,7 @@ MAX_SUGGESTED = services.MAX_SUGGESTED
 @require_safe
 def index(request):
     user = request.user
+    counted = selectors.counts_my_answers(user=user)
     return render(
         request,
         "coach/index.html",
@@ -39,7 +40,10 @@ def index(request):
             "records": selectors.recent_thought_records(user=user, limit=5),
             "drafts": selectors.recent_message_drafts(user=user, limit=5),
             "trend": selectors.thought_record_trend(user=user),
-            "counted": selectors.counts_my_answers(user=user),
+            "counted": counted,
+            # Asking someone brand new to share answers they have never given is noise: the card waits for
+            # the first suggestion (and stays for whoever agreed, so they can stop).
+            "ask_to_count": counted or selectors.has_had_suggestions(user=user),
         },
     )
 
