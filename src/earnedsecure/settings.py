@@ -199,7 +199,16 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds allauth's rate limits (failed sign-ins, sign-ups, resets). One person's machine: in memory.
+# Several app servers: "database", one table in the same database (`earnedsecure manage createcachetable`), so a
+# limit counts every server's attempts, not each server's own (docs/scaling.md says why not Redis).
+CACHE = envstr("EARNEDSECURE_CACHE", "local").strip().lower()
+if CACHE == "local":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE == "database":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "earnedsecure_cache"}}
+else:
+    raise ImproperlyConfigured(f"EARNEDSECURE_CACHE must be 'local' or 'database', not {CACHE!r}")
 
 # --- Accounts --------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -405,9 +414,27 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Logs: plain text on standard error for one person; EARNEDSECURE_LOG_FORMAT=json for a server: one JSON object a
+# line on standard output, a line per request (route name, status, time), and no personal data (core/logs.py).
+LOG_FORMAT = envstr("EARNEDSECURE_LOG_FORMAT", "plain").strip().lower()
+LOG_LEVEL = envstr("EARNEDSECURE_LOG_LEVEL", "WARNING").strip().upper()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"EARNEDSECURE_LOG_FORMAT must be 'plain' or 'json', not {LOG_FORMAT!r}")
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"EARNEDSECURE_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}"
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": envstr("EARNEDSECURE_LOG_LEVEL", "WARNING")},
+    "formatters": {"json": {"()": "earnedsecure.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        if LOG_FORMAT == "plain"
+        else {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+if LOG_FORMAT == "json":
+    MIDDLEWARE.insert(0, "earnedsecure.core.logs.request_log")  # first: it times and sees every answer
+    LOGGING["loggers"] = {"earnedsecure.request": {"level": "INFO"}}  # the request line, whatever the level

@@ -94,3 +94,21 @@ def test_csrf_protection_is_on_through_our_subclass(settings):
 
     csrf = [m for m in settings.MIDDLEWARE if "Csrf" in m]
     assert len(csrf) == 1 and issubclass(import_string(csrf[0]), CsrfViewMiddleware)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("EARNEDSECURE_CACHE", "redis"), ("EARNEDSECURE_LOG_FORMAT", "xml"), ("EARNEDSECURE_LOG_LEVEL", "loud")],
+)
+def test_a_bad_cache_or_log_setting_stops_the_app_with_its_name(tmp_path, name, value):
+    result = _run_settings({name: value}, "import earnedsecure.settings", tmp_path)
+    assert result.returncode != 0
+    assert name in result.stderr
+
+
+def test_several_servers_share_the_cache_in_the_database(tmp_path):
+    code = "from earnedsecure import settings as s; print(s.CACHES['default']['BACKEND'])"
+    shared = _run_settings({"EARNEDSECURE_CACHE": "database"}, code, tmp_path)
+    alone = _run_settings({}, code, tmp_path)
+    assert shared.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"
+    assert alone.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"

@@ -1,0 +1,93 @@
+"""Structured logs for a server: one JSON object a line on standard output, and no personal data in any of them.
+
+Switched on by ``EARNEDSECURE_LOG_FORMAT=json`` (settings.py); the one-person default stays plain text.
+
+What keeps people out of the logs, by construction rather than by care at each call:
+
+1. A log call's words are the developer's template (``record.msg``); its arguments are where data travels
+   (a username in axes's "New login failure by %s", a path with a reset key in Django's "Not Found: %s").
+   Numbers are kept (a count, a try number, a status); every other argument is written as ``[hidden]``.
+2. An exception is written as its type and where it was raised (file, line, function), never its message:
+   a database error's message quotes the row it refused ("Key (username)=(...) already exists").
+3. The request line names the route by its URL pattern's name ("diary:activation_detail"), never the path
+   or the query (which carry ids, reset keys, a chosen country), and never who asked or from where.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import traceback
+from datetime import UTC, datetime
+
+HIDDEN = "[hidden]"
+
+request_logger = logging.getLogger("earnedsecure.request")
+
+
+def _safe_arg(value: object) -> object:
+    if isinstance(value, bool | int | float):
+        return value
+    return HIDDEN
+
+
+def _message(record: logging.LogRecord) -> str:
+    template = str(record.msg)
+    if not record.args:
+        return template
+    args = record.args
+    try:
+        if isinstance(args, dict):
+            return template % {key: _safe_arg(value) for key, value in args.items()}
+        return template % tuple(_safe_arg(value) for value in args)
+    except (TypeError, ValueError):
+        # A "%d" given [hidden], or a template that does not match its arguments: the words alone.
+        return template
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time (UTC), level, logger, message (arguments hidden), and for an exception its
+    type and frames only."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": _message(record),
+        }
+        for field in ("method", "route", "status", "duration_ms"):  # the request line's own fields
+            if hasattr(record, field):
+                entry[field] = getattr(record, field)
+        if record.exc_info and record.exc_info[0] is not None:
+            error_type, _error, trace = record.exc_info
+            entry["error"] = error_type.__name__
+            entry["frames"] = [
+                f"{frame.filename}:{frame.lineno} {frame.name}" for frame in traceback.extract_tb(trace)[-8:]
+            ]
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def request_log(get_response):
+    """Log one line per request: method, the route's name, status and time taken. Nothing else."""
+
+    def middleware(request):
+        started = time.perf_counter()
+        response = get_response(request)
+        match = getattr(request, "resolver_match", None)
+        request_logger.info(
+            "request",
+            extra={
+                "method": request.method if request.method in _KNOWN_METHODS else "OTHER",
+                "route": (match.view_name if match else None) or "unmatched",
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response
+
+    return middleware
+
+
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
