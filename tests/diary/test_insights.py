@@ -112,3 +112,29 @@ def test_the_charts_appear_with_the_fifth_entry(alice_client, alice):
     html = alice_client.get("/diary/insights/").content.decode()
     assert "Not enough entries yet for charts" not in html
     assert '<svg class="chart"' in html
+
+
+def test_a_new_diary_offers_no_period_to_choose_and_says_what_will_appear(alice_client, alice):
+    """Issue 13: the empty page offered 3 months, 6 months, a year and everything, all equally empty."""
+    html = alice_client.get("/diary/insights/").content.decode()
+    assert 'aria-label="Time range"' not in html and "?range=" not in html
+    assert "Your charts appear once the diary holds 5 moments of feeling activated; so far it holds none." in html
+    assert "how quickly you feel calm again, and which tools help you" in html
+    for hours in (2, 20, 30, 40):
+        Activation.objects.create(
+            owner=alice, occurred_at=timezone.now() - timedelta(hours=hours), trigger="unavailable", intensity=6
+        )
+    html = alice_client.get("/diary/insights/?range=all").content.decode()
+    assert 'aria-label="Time range"' not in html and "so far it holds 4." in html
+
+
+def test_with_enough_entries_before_the_period_the_choice_stays(alice_client, alice):
+    for days in range(200, 205):
+        Activation.objects.create(
+            owner=alice, occurred_at=timezone.now() - timedelta(days=days), trigger="unavailable", intensity=6
+        )
+    html = alice_client.get("/diary/insights/?range=3m").content.decode()
+    assert "Not enough entries yet for charts" in html and "A longer period above shows the charts" in html
+    assert 'aria-label="Time range"' in html and 'href="?range=all"' in html
+    html = alice_client.get("/diary/insights/?range=1y").content.decode()
+    assert '<svg class="chart"' in html and 'aria-label="Time range"' in html

@@ -285,4 +285,9 @@ def insights(request):
     needs caching and nothing can go stale)."""
     range_key = request.GET.get("range", selectors.DEFAULT_RANGE)
     context = insights_page.build(selectors.insights(user=request.user, range_key=range_key))
+    # A period to choose only helps once some period has charts: until the whole diary holds enough entries the
+    # choice changes nothing, so it is left out (one query, on the empty page only).
+    context["offer_ranges"] = context["enough_to_chart"] or (
+        selectors.nth_activation_at(user=request.user, n=insights_page.CHARTS_AFTER) is not None
+    )
     return render(request, "diary/insights.html", context)
