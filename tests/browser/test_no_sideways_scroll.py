@@ -6,6 +6,8 @@ On the same walk, the main menu takes at most two rows at 390 px (it took three)
 now" stay ahead of it, in reading order and on the screen."""
 
 import re
+import warnings
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Error as PlaywrightError
 
@@ -41,11 +43,15 @@ MEASURE_MENU = """() => {
 SAME_SITE_LINKS = "links => links.map(a => a.getAttribute('href'))"
 
 
-def _too_wide(page, path, menus=None):
+def _too_wide(page, path, menus=None, answers=None):
     try:
         response = page.goto(path)
-    except PlaywrightError:  # an address that answers no page to GET (405, a download): nothing to measure
+    except PlaywrightError as error:  # an address that answers no page to GET (405, a download): nothing to measure
+        if answers is not None:
+            answers.append((path, "no page", str(error).splitlines()[0][:80]))
         return None, []
+    if answers is not None:  # where each address landed, so a short walk says why
+        answers.append((path, response.status if response else None, urlsplit(page.url).path))
     if response is None or response.status != 200 or "html" not in response.headers.get("content-type", ""):
         return None, []
     if menus is not None and (menu := page.evaluate(MEASURE_MENU)) is not None:
@@ -62,10 +68,10 @@ def test_no_page_scrolls_sideways_at_390_px(page, db):
 
     demo_create(months=6)
     sign_in(page, DEMO_USERNAME, DEMO_PASSWORD)
-    too_wide, menus = {}, {}
+    too_wide, menus, answers = {}, {}, []
 
     def visit(path):
-        wide, links = _too_wide(page, path, menus)
+        wide, links = _too_wide(page, path, menus, answers)
         if wide is not None:
             too_wide[path] = wide
         return links
@@ -82,6 +88,11 @@ def test_no_page_scrolls_sideways_at_390_px(page, db):
     assert crowded == {}, f"the menu takes more than two rows at 390 px: {crowded}"
     assert all(menu["ahead"] for menu in menus.values()), "Quick exit and Get help now must stay ahead of the menu"
     # The menu was measured on the signed-in pages. In the full suite under load the walk has measured it on 12
-    # and 21 pages, 30+ alone (the person looked signed out part-way; not yet explained, see the closing note of
-    # 30 Nov 2026), so this asks for 10: enough that the two-row check above is not vacuous.
-    assert len(menus) >= 10, list(menus)
+    # and 21 pages, 30+ alone (not yet explained), so this asks for 10: enough that the two-row check above is
+    # not vacuous. A short walk leaves, in the warnings summary of the run, where each address landed (a sign-in
+    # page means the person was signed out, a 5xx the server failed under load), to find the cause.
+    assert len(menus) >= 10, answers
+    if len(menus) < 30:
+        warnings.warn(
+            f"the walk measured the menu on {len(menus)} pages; where each address landed: {answers}", stacklevel=1
+        )
