@@ -26,6 +26,8 @@ def _minimal_instance(model, owner, text):
             values[field.name] = text
         elif isinstance(field, models.DateTimeField):
             values[field.name] = timezone.now()
+        elif isinstance(field, models.DateField):
+            values[field.name] = timezone.now().date()
         elif isinstance(field, models.IntegerField | models.FloatField):
             values[field.name] = 1
         elif isinstance(field, models.CharField | models.TextField):
