@@ -10,6 +10,7 @@ class PartnersConfig(AppConfig):
         from earnedsecure.partners.models import (
             AccessRecord,
             Block,
+            CheckIn,
             CodeTry,
             EmergencyReset,
             Invite,
@@ -33,5 +34,6 @@ class PartnersConfig(AppConfig):
             ReassuranceRequest,
             TimeoutAgreement,
             TimeOut,
+            CheckIn,
         ):
             personal_data.register(model)

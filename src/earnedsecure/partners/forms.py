@@ -1,5 +1,6 @@
 from django import forms
 
+from earnedsecure.domain.together.rituals import ANSWER_MAX_CHARS, CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     CATEGORY_TEXT,
     CODE_LENGTH,
@@ -61,3 +62,31 @@ class TimeoutTermsForm(forms.Form):
     place = forms.ChoiceField(
         label="Where to come back to", choices=list(PLACES.items()), required=False, widget=forms.RadioSelect
     )
+
+
+class CheckInForm(forms.Form):
+    """This week's check-in: the three questions, each in one's own words; ``share`` only while linked."""
+
+    def __init__(self, *args, partner_name: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, question, hint in CHECK_IN_QUESTIONS:
+            self.fields[key] = forms.CharField(
+                label=question,
+                help_text=hint,
+                required=False,
+                max_length=ANSWER_MAX_CHARS,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        if partner_name:
+            self.fields["share"] = forms.BooleanField(
+                label=f"Show my answers this week to {partner_name}", required=False
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(key) or "").strip() for key, _, _ in CHECK_IN_QUESTIONS):
+            raise forms.ValidationError("Answer at least one question. A few words are enough.")
+        return cleaned
+
+    def answers(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key, "") for key, _, _ in CHECK_IN_QUESTIONS}

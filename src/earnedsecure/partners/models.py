@@ -4,13 +4,15 @@ Every row belongs to one person (``owner``) and says something about that person
 rows, one each, so that export, deletion and "only the owner reads it" work as for every other table, and
 either side's unlinking or deletion removes both. Nothing here holds words a person wrote: the categories and
 statuses are the app's own vocabulary (``domain.together.sharing``), and dates are days, never times, except
-where a limit needs the hour (invites and wrong codes, never shown to the partner).
+where a limit needs the hour (invites and wrong codes, never shown to the partner). The one exception is the
+weekly check-in: its answers are a person's own words, encrypted at rest under their own key like all free text.
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from earnedsecure.core.fields import EncryptedTextField
 from earnedsecure.domain.together.sharing import ANSWERS, CATEGORY_TEXT, REQUESTS, STATUS_TEXT, Category
 from earnedsecure.domain.together.sharing import Status as StatusKey
 from earnedsecure.domain.together.timeouts import LONGEST, PLACES
@@ -198,3 +200,28 @@ class TimeOut(models.Model):
 
     def __str__(self):
         return f"Time-out {self.pk}"
+
+
+class CheckIn(models.Model):
+    """The owner's answers to one week's check-in, in their own words, encrypted at rest.
+
+    The columns are the keys of ``domain.together.rituals.CHECK_IN_QUESTIONS``. ``shared_with``: the linked
+    partner the owner chose to show this week's answers to; cleared when the link ends, so a later partner never
+    sees them. The partner sees the week, never when in it the answers were written or changed.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField()  # the Monday of the owner's week
+    went_well = EncryptedTextField(blank=True, default="")
+    felt_close = EncryptedTextField(blank=True, default="")
+    need_next = EncryptedTextField(blank=True, default="")
+    shared_with = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-week"]
+        constraints = [models.UniqueConstraint(fields=["owner", "week"], name="partners_one_check_in_a_week")]
+
+    def __str__(self):
+        return f"Check-in {self.pk} (week of {self.week})"

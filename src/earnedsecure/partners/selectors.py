@@ -17,6 +17,7 @@ from earnedsecure.accounts.services import has_core_consent
 from earnedsecure.diary.selectors import activation_figures
 from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.progress.pathway import STAGE_TEXT
+from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     CATEGORY_TEXT,
     STATUS_TEXT,
@@ -31,6 +32,7 @@ from earnedsecure.domain.together.timeouts import GRACE, return_steps
 from earnedsecure.journey.selectors import pathway_view
 from earnedsecure.partners.models import (
     AccessRecord,
+    CheckIn,
     EmergencyReset,
     Invite,
     Link,
@@ -244,4 +246,49 @@ def timeouts(*, user, now: datetime) -> TimeOuts:
         theirs=open_now.get(partner),
         came_back=sum(1 for kept in counted if kept),
         of=len(counted),
+    )
+
+
+@dataclass(frozen=True)
+class CheckInAnswers:
+    """One week's check-in as read on a page: the week (a day, never a time) and each question with its answer."""
+
+    week: date
+    answers: tuple[tuple[str, str], ...]  # (question, answer), unanswered ones left out
+    shared: bool
+
+
+def _answers(row: CheckIn) -> CheckInAnswers:
+    return CheckInAnswers(
+        week=row.week,
+        answers=tuple((question, getattr(row, key)) for key, question, _ in CHECK_IN_QUESTIONS if getattr(row, key)),
+        shared=row.shared_with_id is not None,
+    )
+
+
+@dataclass(frozen=True)
+class CheckIns:
+    this_week: CheckIn | None  # one's own answers this week, to change
+    mine: list[CheckInAnswers]  # one's own earlier weeks, newest first
+    theirs: list[CheckInAnswers]  # the linked partner's, only the weeks they chose to show this person
+
+
+def check_ins(*, user, now: datetime, limit: int = 12) -> CheckIns:
+    """``user``'s own check-ins, and those their linked partner shows them.
+
+    A partner's answers are a second door to their words, next to ``partner_view``, and held as tightly: only
+    while both sides of the link stand, only the weeks shown to this person, and nothing while the partner has
+    withdrawn their consent. The week is all that says when.
+    """
+    this_week_start = week_start(now, user.zone).date()
+    own = list(CheckIn.objects.filter(owner=user)[: limit + 1])
+    this_week = next((row for row in own if row.week == this_week_start), None)
+    theirs: list[CheckInAnswers] = []
+    link = link_for(user=user)
+    if link is not None and has_core_consent(link.partner):
+        theirs = [_answers(row) for row in CheckIn.objects.filter(owner=link.partner, shared_with=user)[:limit]]
+    return CheckIns(
+        this_week=this_week,
+        mine=[_answers(row) for row in own if row is not this_week][:limit],
+        theirs=theirs,
     )

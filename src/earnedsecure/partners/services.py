@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
+from earnedsecure.domain.progress.figures import week_start
+from earnedsecure.domain.together.rituals import ANSWER_MAX_CHARS, CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
     CODE_ALPHABET,
@@ -29,6 +31,7 @@ from earnedsecure.domain.together.timeouts import LONGEST, PLACES, return_at, re
 from earnedsecure.partners.models import (
     AccessRecord,
     Block,
+    CheckIn,
     CodeTry,
     EmergencyReset,
     Invite,
@@ -141,6 +144,10 @@ def link_end(*, user) -> None:
     TimeoutAgreement.objects.filter(
         Q(owner=user, partner_id=link.partner_id) | Q(owner_id=link.partner_id, partner=user)
     ).delete()
+    # Each keeps their own check-ins; what either had shown the other is no longer shown (nor to a later partner).
+    CheckIn.objects.filter(
+        Q(owner=user, shared_with_id=link.partner_id) | Q(owner_id=link.partner_id, shared_with=user)
+    ).update(shared_with=None)
     Link.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
 
 
@@ -314,3 +321,29 @@ def timeout_end(*, user, pk: int, now: datetime) -> TimeOut:
         timeout.kept = return_kept(planned=timeout.return_at, returned=now)
     timeout.save(update_fields=["ended", "kept"])
     return timeout
+
+
+class EmptyCheckIn(Exception):
+    """A check-in needs at least one answer, each within ANSWER_MAX_CHARS."""
+
+
+@transaction.atomic
+def check_in_save(*, owner, answers: dict[str, str], share: bool, now: datetime) -> CheckIn:
+    """Keep ``owner``'s answers to this week's check-in (their week, in their zone), replacing any earlier ones.
+
+    ``share``: show them to the linked partner (only while linked, and only to that partner). The caller has
+    read the words for risk first: answers that suggest risk are never kept or shown (the view answers with the
+    crisis response instead).
+    """
+    keys = [key for key, _, _ in CHECK_IN_QUESTIONS]
+    cleaned = {key: (answers.get(key) or "").strip() for key in keys}
+    if not any(cleaned.values()) or any(len(text) > ANSWER_MAX_CHARS for text in cleaned.values()):
+        raise EmptyCheckIn
+    link = Link.objects.filter(owner=owner).first()
+    linked = link is not None and Link.objects.filter(owner_id=link.partner_id, partner=owner).exists()
+    check_in, _ = CheckIn.objects.update_or_create(
+        owner=owner,
+        week=week_start(now, owner.zone).date(),
+        defaults={**cleaned, "shared_with_id": link.partner_id if share and linked else None},
+    )
+    return check_in

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from earnedsecure.content.loader import get_lesson
 from earnedsecure.core import crisis_lines
+from earnedsecure.core.risk import assess_texts, risk_context
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import BREATHING_478, TOOLS
+from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS, REPAIR_RITUAL
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
     CATEGORY_TEXT,
@@ -32,8 +34,14 @@ from earnedsecure.domain.together.sharing import (
 )
 from earnedsecure.domain.together.timeouts import GRACE, LONGEST, MINUTES_TEXT, PLACES, return_at
 from earnedsecure.partners import selectors, services
-from earnedsecure.partners.forms import CategoriesForm, CodeForm, SafetyScreenForm, StatusForm, TimeoutTermsForm
-
+from earnedsecure.partners.forms import (
+    CategoriesForm,
+    CheckInForm,
+    CodeForm,
+    SafetyScreenForm,
+    StatusForm,
+    TimeoutTermsForm,
+)
 
 # The partner guide is a lesson (content/lessons/15-for-partners.md): written once, linked from Together.
 PARTNER_GUIDE = "for-partners"
@@ -333,3 +341,68 @@ def timeout_end(request, pk: int):
         raise Http404("Not found") from None
     messages.success(request, "Welcome back." if timeout.owner_id == request.user.pk else "Time-out ended.")
     return redirect("partners:index")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def check_in(request):
+    """This week's check-in, in one's own words; and the weeks the linked partner chose to show.
+
+    Words that suggest risk get the crisis response and nothing else: nothing is kept or shown to anyone, and the
+    words are only given back to change (as the message coach does before any message).
+    """
+    user = request.user
+    now = timezone.now()
+    link = selectors.link_for(user=user)
+    partner_name = selectors.person_name(link.partner) if link else None
+    state = selectors.check_ins(user=user, now=now)
+    if request.method == "POST":
+        form = CheckInForm(request.POST, partner_name=partner_name)
+        if request.POST.get("action") != "edit":
+            typed = [request.POST.get(key, "") for key, _, _ in CHECK_IN_QUESTIONS]
+            risk = assess_texts(*typed)
+            if risk["level"] != "none":
+                return render(
+                    request,
+                    "partners/check_in_safety.html",
+                    {
+                        "typed": [(key, request.POST.get(key, "")) for key, _, _ in CHECK_IN_QUESTIONS],
+                        **risk_context(user, risk),
+                    },
+                )
+        if request.POST.get("action") != "edit" and form.is_valid():
+            try:
+                services.check_in_save(
+                    owner=user, answers=form.answers(), share=form.cleaned_data.get("share", False), now=now
+                )
+            except services.EmptyCheckIn:
+                return HttpResponseBadRequest("Answer at least one question.")
+            shared = form.cleaned_data.get("share", False) and link is not None
+            messages.success(request, f"Saved. {partner_name} can read it." if shared else "Saved, for you only.")
+            return redirect("partners:check_in")
+        if request.POST.get("action") == "edit":
+            form = CheckInForm(
+                initial={key: request.POST.get(key, "") for key, _, _ in CHECK_IN_QUESTIONS}, partner_name=partner_name
+            )
+    else:
+        mine = state.this_week
+        initial = {key: getattr(mine, key) for key, _, _ in CHECK_IN_QUESTIONS} if mine else {}
+        if mine:
+            initial["share"] = mine.shared_with_id is not None
+        form = CheckInForm(initial=initial, partner_name=partner_name)
+    return render(
+        request,
+        "partners/check_in.html",
+        {"form": form, "state": state, "link": link, "partner_name": partner_name},
+    )
+
+
+@require_safe
+def repair(request):
+    """The repair ritual as a guided page: before, during and after. Nothing is kept; it works for one person too."""
+    link = selectors.link_for(user=request.user)
+    return render(
+        request,
+        "partners/repair.html",
+        {"ritual": REPAIR_RITUAL, "link": link, "guide": _guide(), "breathing_url": tool_url(BREATHING_478)},
+    )

@@ -1,0 +1,129 @@
+"""The weekly check-in (issue 14, Rituals): each person answers in their own account; a linked partner reads the
+answers only when that person chose to show them, with the week and nothing finer; risk gets the crisis response
+and nothing else."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
+from earnedsecure.partners import services
+from earnedsecure.partners.models import CheckIn
+from tests.partners.helpers import link, without_form_tokens
+from tests.personas import _signed_in_client
+
+URL = "/together/check-in/"
+WORDS = {"went_well": "Sunday pancakes", "felt_close": "Walking home in the rain", "need_next": "An early night"}
+SELF_HARM = "I should just end it all."
+VIOLENCE = "You choked me last night and I'm scared to come home."
+# What would tell a partner when the other wrote: a time of day, "ago", presence words.
+WHEN = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b|last (seen|active)|\bonline\b|\bedited\b", re.IGNORECASE)
+
+
+def _main(response) -> str:
+    return response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_it_works(alice_client):
+    response = alice_client.get(URL)
+    assert response.status_code == 200
+    for _, question, _ in CHECK_IN_QUESTIONS:
+        assert question in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_it_requires_login(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_it_hides_other_peoples_data(alice, bob, charlie, charlie_client):
+    link(alice, bob)
+    services.check_in_save(owner=alice, answers=WORDS, share=True, now=timezone.now())
+    page = charlie_client.get(URL).content.decode()
+    assert "pancakes" not in page and "Alice" not in page
+
+
+def test_answers_are_kept_for_oneself_and_encrypted(alice, alice_client):
+    alice_client.post(URL, WORDS)
+    row = CheckIn.objects.get(owner=alice)
+    assert row.went_well == WORDS["went_well"] and row.shared_with is None
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT went_well FROM partners_checkin")
+        assert "pancakes" not in cursor.fetchone()[0]
+    assert "pancakes" in alice_client.get(URL).content.decode()
+
+
+def test_the_partner_reads_them_only_when_shown_and_only_the_week(alice, bob):
+    link(alice, bob)
+    alice_client, bob_client = _signed_in_client(alice), _signed_in_client(bob)
+    alice_client.post(URL, WORDS)  # not ticked: for Alice only
+    nothing = _main(bob_client.get(URL))
+    assert "pancakes" not in nothing and "Nothing shown to you yet" in nothing
+
+    alice_client.post(URL, {**WORDS, "share": "on"})
+    shown = _main(bob_client.get(URL))
+    assert "Sunday pancakes" in shown and "An early night" in shown
+    assert "Week of" in shown and not WHEN.search(shown.split("What Alice showed you")[1])
+
+    alice_client.post(URL, WORDS)  # unticked again: gone from Bob's page, exactly as before it was shown
+    assert without_form_tokens(_main(bob_client.get(URL))) == without_form_tokens(nothing)
+
+
+def test_unlinking_keeps_each_their_own_and_shows_nothing_to_a_later_partner(alice, bob, charlie):
+    link(alice, bob)
+    services.check_in_save(owner=alice, answers=WORDS, share=True, now=timezone.now())
+    services.link_end(user=bob)
+    assert CheckIn.objects.get(owner=alice).shared_with is None  # still Alice's, shown to nobody
+    assert "pancakes" in _signed_in_client(alice).get(URL).content.decode()
+    assert "pancakes" not in _signed_in_client(bob).get(URL).content.decode()
+    link(alice, charlie)
+    assert "pancakes" not in _signed_in_client(charlie).get(URL).content.decode()
+
+
+def test_a_partner_who_withdrew_consent_shows_nothing(alice, bob):
+    from earnedsecure.accounts.models import Consent
+    from earnedsecure.accounts.services import consent_withdraw
+
+    link(alice, bob)
+    services.check_in_save(owner=alice, answers=WORDS, share=True, now=timezone.now())
+    assert "pancakes" in _signed_in_client(bob).get(URL).content.decode()
+    consent_withdraw(user=alice, purpose=Consent.Purpose.CORE)
+    assert "pancakes" not in _signed_in_client(bob).get(URL).content.decode()
+
+
+def test_sharing_needs_a_link(alice, alice_client):
+    alice_client.post(URL, {**WORDS, "share": "on"})
+    assert CheckIn.objects.get(owner=alice).shared_with is None
+
+
+@pytest.mark.parametrize("words", [SELF_HARM, VIOLENCE])
+def test_risk_gets_the_crisis_response_and_nothing_else(alice, bob, words):
+    link(alice, bob)
+    alice_client = _signed_in_client(alice)
+    response = alice_client.post(URL, {**WORDS, "felt_close": words, "share": "on"})
+    main = _main(response)
+    assert "data-safety-response" in main and "data-risk-block" in main
+    assert "Nothing has been saved, and nobody has been shown it" in main
+    assert "What went well between us" not in main  # no check-in beside it
+    assert not CheckIn.objects.exists()  # nothing kept, nothing for Bob to read
+    # The words come back only to be changed.
+    edit = _main(alice_client.post(URL, {**WORDS, "felt_close": words, "action": "edit"}))
+    assert "data-safety-response" not in edit and ("scared to come home" in edit or "end it all" in edit)
+    assert not CheckIn.objects.exists()
+
+
+def test_an_empty_check_in_is_not_kept(alice, alice_client):
+    response = alice_client.post(URL, {"went_well": "  "})
+    assert response.status_code == 200 and "Answer at least one question" in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_each_question_has_its_own_encrypted_column():
+    from earnedsecure.core.fields import EncryptedTextField
+
+    for key, _, _ in CHECK_IN_QUESTIONS:
+        assert isinstance(CheckIn._meta.get_field(key), EncryptedTextField)
