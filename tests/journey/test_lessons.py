@@ -29,6 +29,7 @@ def test_the_course_lists_every_lesson_with_minutes(alice_client):
         assert f"/learn/{lesson.slug}/" in text
     assert f"0 of {len(load_lessons())} read" in text
     assert "Ten weeks of CBT-informed practice" in text
+    assert 'href="/learn/pathway/"' in text  # where the person is on the path: one link away
 
 
 def test_each_lesson_address_is_what_reverse_writes():
@@ -109,9 +110,8 @@ def test_a_lesson_without_the_cycle_renders_whole():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("months", HISTORY_MONTHS)
-def test_it_costs_exactly_11_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
+def test_it_costs_exactly_5_queries_whatever_the_length_of_the_history(months, django_assert_num_queries):
     client = client_with_history(months, warm_up="/learn/")
-    # Session, user, consent; lessons read, stages; activations 2, tools 1 (their count); check-ins 2 (responses
-    # and item-9 flags); programs.
-    with django_assert_num_queries(11):
+    # Session, user, consent; lessons read; programs. The path is measured on home and on its own page, not here.
+    with django_assert_num_queries(5):
         assert client.get("/learn/").status_code == 200

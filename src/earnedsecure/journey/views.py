@@ -35,15 +35,14 @@ def home(request):
 def index(request):
     now = timezone.now()
     read = selectors.lessons_read(user=request.user)  # this page shows no reminders: not journey_rows
-    view = selectors.pathway_view(user=request.user, now=now)
+    # The lessons and programs only: where the person is on the path is on home and on its own page, each
+    # measured there; measuring it a third time here cost more than the rest of the page (issue 10).
     return render(
         request,
         "journey/index.html",
         {
             "lessons": selectors.course(read=read),
             "read_count": len(read),
-            "pathway": view.pathway,
-            "pathway_reached": view.reached_at,
             "programs": selectors.programs(user=request.user, now=now),
         },
     )
