@@ -1,0 +1,120 @@
+"""``earnedsecure research ...``: studies, their consent texts, researchers, and the de-identified export.
+
+research export --study S --recipient R --dua D [--format csv|parquet] --out DIR
+research study --slug S --title T --summary TEXT --run-by WHO --text-file F   (a new study, or a new text)
+research researcher --username U                                              (may see the counts page)
+"""
+
+import getpass
+import sys
+import time
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from earnedsecure.research import services
+from earnedsecure.research.export import NoConsentText, export_study
+from earnedsecure.research.models import ExportRecord, Study
+
+
+class ProgressBar:
+    """A plain bar on standard error: rows read of the total, redrawn at most ten times a second."""
+
+    WIDTH = 30
+
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.drawn_at = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.drawn_at < 0.1:
+            return
+        self.drawn_at = now
+        share = done / total if total else 1.0
+        filled = int(self.WIDTH * share)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done:,}/{total:,} rows")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = "Studies, consent texts, researchers and the de-identified research export."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="write a study's de-identified release (CSV or Parquet, a codebook)")
+        export.add_argument("--study", required=True, help="the study's slug")
+        export.add_argument("--format", choices=[f.value for f in ExportRecord.Format], default="csv")
+        export.add_argument("--out", required=True, help="a folder for the files")
+        export.add_argument("--recipient", required=True, help="who receives the release (logged)")
+        export.add_argument("--dua", required=True, help="the data-use agreement's id (logged)")
+        study = sub.add_parser("study", help="add a study, or publish a new version of its consent text")
+        study.add_argument("--slug", required=True)
+        study.add_argument("--title")
+        study.add_argument("--summary")
+        study.add_argument("--run-by")
+        study.add_argument("--text-file", required=True, help="the consent text (a new version if it changed)")
+        researcher = sub.add_parser("researcher", help="let an account see the studies page (counts only)")
+        researcher.add_argument("--username", required=True)
+
+    def handle(self, *args, **options):
+        getattr(self, f"_{options['action']}")(options)
+
+    def _export(self, options):
+        try:
+            study = Study.objects.get(slug=options["study"])
+        except Study.DoesNotExist:
+            raise CommandError(f"No study {options['study']!r}.") from None
+        bar = ProgressBar(self.stderr._out)
+        try:
+            record = export_study(
+                study=study,
+                out_dir=Path(options["out"]),
+                file_format=options["format"],
+                run_by=getpass.getuser(),
+                recipient=options["recipient"],
+                data_use_agreement=options["dua"],
+                now=timezone.now(),
+                progress=bar,
+            )
+        except NoConsentText:
+            raise CommandError(f"{study.slug} has no consent text yet, so nobody can be in it.") from None
+        bar.finish()
+        rows = ", ".join(f"{name} {count:,}" for name, count in record.rows.items())
+        self.stdout.write(
+            f"{record.people_released:,} people released ({record.people_suppressed:,} left out in cells under k), "
+            f"{rows}; written to {options['out']} (export {record.pk} logged)"
+        )
+
+    def _study(self, options):
+        text = Path(options["text_file"]).read_text(encoding="utf-8").strip()
+        study = Study.objects.filter(slug=options["slug"]).first()
+        if study is None:
+            missing = [name for name in ("title", "summary", "run_by") if not options[name]]
+            if missing:
+                raise CommandError(f"A new study needs --{', --'.join(m.replace('_', '-') for m in missing)}.")
+            study = Study.objects.create(
+                slug=options["slug"], title=options["title"], summary=options["summary"], run_by=options["run_by"]
+            )
+        current = study.consent_texts.order_by("-version").first()
+        if current is not None and current.text == text:
+            self.stdout.write(f"{study.slug}: the text is version {current.version} already; nothing changed.")
+            return
+        published = services.consent_text_publish(study=study, text=text, now=timezone.now())
+        self.stdout.write(f"{study.slug}: consent text version {published.version} published.")
+
+    def _researcher(self, options):
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            raise CommandError(f"No account {options['username']!r}.")
+        user.user_permissions.add(
+            Permission.objects.get(codename="view_study_counts", content_type__app_label="research")
+        )
+        self.stdout.write(f"{user.username} may now see the studies page (counts only; two-step sign-in required).")
