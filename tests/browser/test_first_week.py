@@ -31,7 +31,7 @@ SHOTS = os.environ.get("EARNEDSECURE_SHOTS", "")
 LONDON = ZoneInfo("Europe/London")
 MONDAY_EVENING = datetime(2026, 12, 7, 19, 0, tzinfo=LONDON)
 PASSWORD = "a calm walk by the sea"
-WIDTHS = [(390, 844), (1366, 768)]
+WIDTHS = [(320, 640), (390, 844), (1366, 768)]
 
 
 class Walk:
