@@ -95,6 +95,7 @@ FORWARDED: dict[str, str] = {
     "worker": "run the background task worker (reminders)",
     "backup": "write an encrypted backup of the whole database, and one of the key store (e.g. 'backup FILE')",
     "restore": "replace the whole database with an encrypted backup ('restore FILE [--keys KEYFILE]')",
+    "research": "studies and the de-identified export ('research export --study S --out DIR --recipient R --dua D')",
 }
 
 
