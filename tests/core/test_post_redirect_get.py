@@ -191,6 +191,7 @@ SAVES = {
     "together/ask/<int:pk>/answer/": lambda a, c: (f"/together/ask/{_asked_of(a)}/answer/", {"answer": "here"}),
     "together/time-out/terms/": lambda a, c: ("/together/time-out/terms/", {"longest_minutes": "60"}),
     "together/check-in/": lambda a, c: ("/together/check-in/", {"went_well": "A walk"}),
+    "together/pattern/": lambda a, c: (_linked(a), ("/together/pattern/", {"choice": "see"}))[1],
     "together/unlink/": lambda a, c: (_linked(a), ("/together/unlink/", {}))[1],
     "together/block/": lambda a, c: (_linked(a), ("/together/block/", {}))[1],
     "together/safety-check/reset/": lambda a, c: (
