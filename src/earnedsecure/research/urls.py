@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from earnedsecure.research import views
 
 app_name = "research"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.overview, name="overview"),  # researchers: studies, consent versions, counts
+    path("studies/", views.studies, name="studies"),  # a person's own studies
+    path("studies/<slug:slug>/join/", views.join, name="join"),
+    path("studies/<slug:slug>/leave/", views.leave, name="leave"),
+]

@@ -1,0 +1,91 @@
+"""Research pages: a person's own studies (join with the password again, leave at once), and the researchers'
+page of studies, consent versions and counts, which shows no one's data."""
+
+from allauth.account.decorators import reauthentication_required
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from earnedsecure.domain.research.deidentify import K
+from earnedsecure.research import selectors, services
+from earnedsecure.research.forms import JoinForm
+from earnedsecure.research.models import Study
+
+RESEARCHER_PERMISSION = "research.view_study_counts"
+
+
+def _study(slug):
+    try:
+        return selectors.study_for_person(slug=slug)
+    except Study.DoesNotExist:
+        raise Http404 from None
+
+
+@never_cache
+@require_safe
+def studies(request):
+    """The person's own page: open studies, and where they stand in each they joined or left."""
+    return render(request, "research/studies.html", {"rows": selectors.studies_for_person(person=request.user), "k": K})
+
+
+@reauthentication_required
+@require_http_methods(["GET", "POST"])
+def join(request, slug):
+    """Read the study's current text and agree to it, after entering the password again. Opt-in: nothing is
+    ticked for the person, and the app's own consent is a different agreement."""
+    study = _study(slug)
+    text = selectors.current_text(study=study)
+    if text is None or not study.is_open:
+        raise Http404
+    form = JoinForm(request.POST or None, initial={"version": text.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.study_join(
+                study=study,
+                person=request.user,
+                version=form.cleaned_data["version"],
+                birth_year=form.cleaned_data["birth_year"],
+                gender=form.cleaned_data["gender"],
+                relationship=form.cleaned_data["relationship"],
+                now=timezone.now(),
+            )
+        except services.StaleText:
+            messages.info(request, "The study's text changed while you were reading. Here is the new one.")
+            return redirect("research:join", slug=study.slug)
+        messages.success(request, f"You joined “{study.title}”. You can leave at any time on this page.")
+        return redirect("research:studies")
+    participant = selectors.participant_of(study=study, person=request.user)
+    return render(
+        request, "research/join.html", {"study": study, "text": text, "form": form, "again": participant, "k": K}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def leave(request, slug):
+    """Leave a study. No password asked: leaving must always be easy. Future exports leave the person out at once."""
+    study = _study(slug)
+    if request.method == "POST":
+        if services.study_leave(study=study, person=request.user, now=timezone.now()):
+            messages.success(request, f"You left “{study.title}”. Nothing from today on will be exported.")
+        return redirect("research:studies")
+    return render(request, "research/leave.html", {"study": study})
+
+
+@never_cache
+@require_safe
+def overview(request):
+    """For researchers only: each study, its consent versions and how many people stand where. Never a person's
+    row: the de-identified export is the only way anything about participants leaves, and it is a command."""
+    if not request.user.has_perm(RESEARCHER_PERMISSION):
+        raise Http404
+    if not is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
+        # Checklist item 15: two-step sign-in is required for researchers; set it up, then come back here.
+        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+    return render(request, "research/overview.html", {"studies": selectors.study_counts(), "k": K})
