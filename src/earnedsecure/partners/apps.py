@@ -15,6 +15,7 @@ class PartnersConfig(AppConfig):
             EmergencyReset,
             Invite,
             Link,
+            PatternConsent,
             ReassuranceRequest,
             Share,
             Status,
@@ -35,5 +36,6 @@ class PartnersConfig(AppConfig):
             TimeoutAgreement,
             TimeOut,
             CheckIn,
+            PatternConsent,
         ):
             personal_data.register(model)

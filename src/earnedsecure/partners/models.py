@@ -225,3 +225,18 @@ class CheckIn(models.Model):
 
     def __str__(self):
         return f"Check-in {self.pk} (week of {self.week})"
+
+
+class PatternConsent(models.Model):
+    """The owner chose to see the couple's pattern with ``partner``. Shown only while both sides hold one; either
+    deletes theirs at once, and the other's page cannot tell that from "not chosen yet". Unlinking removes both."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    agreed_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="partners_one_pattern_consent")]
+
+    def __str__(self):
+        return f"Pattern consent {self.pk}"

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from earnedsecure.accounts.services import has_core_consent
+from earnedsecure.assessments.selectors import latest_result
 from earnedsecure.diary.selectors import activation_figures
+from earnedsecure.domain.instruments.ecr_r import ECR_R
+from earnedsecure.domain.instruments.ecr_rs import ECR_RS_ROMANTIC
 from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.progress.pathway import STAGE_TEXT
+from earnedsecure.domain.together.pattern import Pattern, couple_pattern
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     CATEGORY_TEXT,
@@ -36,6 +40,7 @@ from earnedsecure.partners.models import (
     EmergencyReset,
     Invite,
     Link,
+    PatternConsent,
     ReassuranceRequest,
     Share,
     TimeOut,
@@ -292,3 +297,48 @@ def check_ins(*, user, now: datetime, limit: int = 12) -> CheckIns:
         mine=[_answers(row) for row in own if row is not this_week][:limit],
         theirs=theirs,
     )
+
+
+def attachment_scores(*, user) -> tuple[float, float] | None:
+    """``user``'s (anxiety, avoidance) from their newest ECR-RS about a partner or ECR-R; None without either."""
+    newest = max(
+        (r for r in (latest_result(user=user, instrument=i.slug) for i in (ECR_RS_ROMANTIC, ECR_R)) if r is not None),
+        key=lambda r: r.completed_at,
+        default=None,
+    )
+    if newest is None or newest.anxiety is None or newest.avoidance is None:
+        return None
+    return float(newest.anxiety), float(newest.avoidance)
+
+
+@dataclass(frozen=True)
+class CouplePattern:
+    chosen: bool  # this person chose to see it (their own choice, shown back to them)
+    has_scores: bool  # this person has an ECR-RS or ECR-R of their own
+    pattern: Pattern | None  # only when both chose it, both have scores and both consent to the app
+
+
+def couple_pattern_for(*, user) -> CouplePattern | None:
+    """The couple's pattern as ``user`` sees it; None when not linked.
+
+    Whatever keeps it hidden on the partner's side (not chosen yet, withdrawn, no check-in, consent to the app
+    withdrawn) reads the same: ``pattern`` None, and nothing else of the partner's is said. The partner's scores
+    themselves never leave this function.
+    """
+    link = link_for(user=user)
+    if link is None:
+        return None
+    partner = link.partner
+    mine = PatternConsent.objects.filter(owner=user, partner=partner).exists()
+    own_scores = attachment_scores(user=user)
+    pattern = None
+    if (
+        mine
+        and own_scores is not None
+        and PatternConsent.objects.filter(owner=partner, partner=user).exists()
+        and has_core_consent(partner)
+    ):
+        their_scores = attachment_scores(user=partner)
+        if their_scores is not None:
+            pattern = couple_pattern(own_scores, their_scores)
+    return CouplePattern(chosen=mine, has_scores=own_scores is not None, pattern=pattern)

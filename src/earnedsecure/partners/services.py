@@ -36,6 +36,7 @@ from earnedsecure.partners.models import (
     EmergencyReset,
     Invite,
     Link,
+    PatternConsent,
     ReassuranceRequest,
     Share,
     TimeOut,
@@ -144,6 +145,7 @@ def link_end(*, user) -> None:
     TimeoutAgreement.objects.filter(
         Q(owner=user, partner_id=link.partner_id) | Q(owner_id=link.partner_id, partner=user)
     ).delete()
+    PatternConsent.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
     # Each keeps their own check-ins; what either had shown the other is no longer shown (nor to a later partner).
     CheckIn.objects.filter(
         Q(owner=user, shared_with_id=link.partner_id) | Q(owner_id=link.partner_id, shared_with=user)
@@ -347,3 +349,20 @@ def check_in_save(*, owner, answers: dict[str, str], share: bool, now: datetime)
         defaults={**cleaned, "shared_with_id": link.partner_id if share and linked else None},
     )
     return check_in
+
+
+@transaction.atomic
+def pattern_consent_give(*, owner, now: datetime) -> None:
+    """``owner`` chooses to see the couple's pattern with their linked partner (nothing when not linked)."""
+    link = Link.objects.filter(owner=owner).first()
+    if link is None:
+        return
+    PatternConsent.objects.update_or_create(
+        owner=owner, defaults={"partner_id": link.partner_id, "agreed_on": local_day(owner, now)}
+    )
+
+
+@transaction.atomic
+def pattern_consent_withdraw(*, owner) -> None:
+    """At once, and silently: the partner's page reads as if this person had never chosen it."""
+    PatternConsent.objects.filter(owner=owner).delete()

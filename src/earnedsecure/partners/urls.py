@@ -18,6 +18,7 @@ urlpatterns = [
     path("time-out/<int:pk>/end/", views.timeout_end, name="timeout_end"),
     path("check-in/", views.check_in, name="check_in"),
     path("repair/", views.repair, name="repair"),
+    path("pattern/", views.pattern, name="pattern"),
     path("unlink/", views.unlink, name="unlink"),
     path("block/", views.block, name="block"),
     path("safety-check/", views.safety_check, name="safety_check"),

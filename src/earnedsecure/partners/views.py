@@ -19,6 +19,8 @@ from earnedsecure.core import crisis_lines
 from earnedsecure.core.risk import assess_texts, risk_context
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import BREATHING_478, TOOLS
+from earnedsecure.domain.instruments.ecr_rs import ECR_RS_ROMANTIC
+from earnedsecure.domain.together.pattern import PATTERN_RULE
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS, REPAIR_RITUAL
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
@@ -405,4 +407,33 @@ def repair(request):
         request,
         "partners/repair.html",
         {"ritual": REPAIR_RITUAL, "link": link, "guide": _guide(), "breathing_url": tool_url(BREATHING_478)},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def pattern(request):
+    """The couple's pattern, with both people's consent: each chooses on their own page and may withdraw at once."""
+    user = request.user
+    if request.method == "POST":
+        if request.POST.get("choice") == "see":
+            services.pattern_consent_give(owner=user, now=timezone.now())
+            messages.success(request, "Saved. It shows here once both of you have chosen to see it.")
+        else:
+            services.pattern_consent_withdraw(owner=user)
+            messages.success(request, "Withdrawn. It is gone from both your pages. Nobody was told.")
+        return redirect("partners:pattern")
+    state = selectors.couple_pattern_for(user=user)
+    if state is None:
+        return redirect("partners:index")
+    return render(
+        request,
+        "partners/pattern.html",
+        {
+            "state": state,
+            "partner_name": selectors.person_name(selectors.link_for(user=user).partner),
+            "rule": PATTERN_RULE,
+            "guide": _guide(),
+            "ecr_rs_url": reverse("assessments:take", args=[ECR_RS_ROMANTIC.slug]),
+        },
     )
