@@ -116,7 +116,7 @@ def test_a_person_grants_a_therapist_looks_and_the_person_stops_it(
         # Alice sees who looked at what, and when.
         alice_page.reload()
         log = alice_page.inner_text("section[aria-labelledby=log-heading]")
-        assert "Theo Hart" in log and "Saw on the caseload" in log and "Opened the report" in log
+        assert "Theo Hart: saw on the caseload" in log and "Theo Hart: opened the report" in log
         walk.check(alice_page, "access-log")
 
         # She stops it; his very next request finds nothing.

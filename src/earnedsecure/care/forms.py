@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse
 
-from earnedsecure.care.models import Category, Homework, Therapist
+from earnedsecure.care.models import CATEGORY_DETAIL, Category, Homework, Therapist
 from earnedsecure.care.services import DEFAULT_GRANT_DAYS, GRANT_DAYS
 from earnedsecure.content.loader import get_lesson, get_program, load_lessons, load_programs
 from earnedsecure.diary.tools import tool_url
@@ -16,7 +16,9 @@ from earnedsecure.domain.cycle import TOOLS
 class GrantForm(forms.Form):
     therapist = forms.ModelChoiceField(queryset=Therapist.objects.none(), label="Your therapist", empty_label=None)
     categories = forms.MultipleChoiceField(
-        choices=Category.choices, widget=forms.CheckboxSelectMultiple, label="What they may see"
+        choices=[(value, f"{label}: {CATEGORY_DETAIL[value]}") for value, label in Category.choices],
+        widget=forms.CheckboxSelectMultiple,
+        label="What they may see",
     )
     days = forms.TypedChoiceField(
         choices=[(days, f"{days} days") for days in GRANT_DAYS],

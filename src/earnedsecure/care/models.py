@@ -20,10 +20,19 @@ from django.db.models import F, Q
 class Category(models.TextChoices):
     """What a grant may cover. Each is read through its own page section and logged under its own name."""
 
-    CHECK_INS = "check_ins", "Check-ins and their scores over time"
-    ACTIVATION = "activation", "Activation summary (how often, how intense, time to calm, what helped)"
+    CHECK_INS = "check_ins", "Check-ins and scores"
+    ACTIVATION = "activation", "Activation summary"
     PATHWAY = "pathway", "Pathway stage"
-    SAFETY = "safety", "Safety alerts (mood check-in question 9 answered above 0)"
+    SAFETY = "safety", "Safety alerts"
+
+
+# What each category shows, in the words the person reads before granting it.
+CATEGORY_DETAIL = {
+    Category.CHECK_INS: "your questionnaire scores over time and whether they changed reliably",
+    Category.ACTIVATION: "how often and how strongly you were activated, time to calm, what helped; not your words",
+    Category.PATHWAY: "which stage of the pathway you have reached",
+    Category.SAFETY: "when you answer the mood check-in's question 9 above 'not at all'; not the answer itself",
+}
 
 
 class Therapist(models.Model):
