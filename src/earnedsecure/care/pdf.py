@@ -65,7 +65,7 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
 
     if client.measures is not None:
         heading("Check-ins over time")
-        columns = (0.34, 0.11, 0.11, 0.22, 0.22)
+        columns = (0.40, 0.09, 0.09, 0.21, 0.21)
         pdf.set_font("Helvetica", "B", 9)
         for share, title in zip(columns, ("Measure", "First", "Latest", "Since first", "Since previous"), strict=True):
             pdf.cell(width * share, 6, title, border="B")
@@ -75,7 +75,7 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
             if not measure.points:
                 continue
             cells = (
-                f"{measure.name} ({len(measure.points)})",
+                f"{measure.name} ({len(measure.points)} check-ins)",
                 _score(measure.points[0][1]),
                 _score(measure.points[-1][1]),
                 measure.since_first.word if measure.since_first else "-",
