@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
+from earnedsecure.care import services as care_services
 from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.together.rituals import ANSWER_MAX_CHARS, CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
@@ -203,6 +204,7 @@ def emergency_reset(*, user, keep_session_key: str | None, now: datetime) -> int
     link_end(user=user)
     Share.objects.filter(owner=user).delete()
     Invite.objects.filter(owner=user, spent=False).update(spent=True)
+    care_services.grants_revoke_all(person=user, now=now)  # every therapist grant too (checklist item 42)
     others = list(UserSession.objects.filter(user=user).exclude(session_key=keep_session_key or ""))
     get_adapter().end_sessions(others)
     EmergencyReset.objects.create(owner=user, done_on=local_day(user, now))
