@@ -99,8 +99,10 @@ def test_verify_succeeds_then_fails_after_tampering(alice, charlie, therapist):
 
 def test_verify_finds_a_row_removed_from_the_middle(alice, therapist):
     for _ in range(3):
-        services.access_log_append(therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now())
-    first, middle, last = AccessLogEntry.objects.order_by("pk")
+        services.access_log_append(
+            therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now()
+        )
+    _, middle, last = AccessLogEntry.objects.order_by("pk")
     tamper("DELETE FROM care_accesslogentry WHERE id = %s", [middle.pk])
     assert services.access_log_verify() == [last.pk]
 
@@ -114,8 +116,14 @@ def test_chains_do_not_fork(alice, therapist):
         AccessLogEntry.objects.bulk_create(
             [
                 AccessLogEntry(
-                    owner=alice, actor_id=1, actor_name="x", categories="pathway", action="report",
-                    at=timezone.now(), previous_hash=row.previous_hash, row_hash="f" * 64,
+                    owner=alice,
+                    actor_id=1,
+                    actor_name="x",
+                    categories="pathway",
+                    action="report",
+                    at=timezone.now(),
+                    previous_hash=row.previous_hash,
+                    row_hash="f" * 64,
                 )
             ]
         )

@@ -80,4 +80,3 @@ def test_it_costs_the_same_queries_whatever_its_size(size, theo_totp, theo, djan
     client.get("/clinician/")  # the session's first request settles its own bookkeeping
     with django_assert_num_queries(QUERIES):
         assert client.get("/clinician/").status_code == 200
-

@@ -35,7 +35,9 @@ def test_only_the_listed_suggestions(alice, theo_totp, theo_client):
 
 
 def test_it_needs_a_live_grant(alice, theo_totp, theo_client):
-    assert theo_client.post(f"/clinician/client/{alice.pk}/homework/", {"suggestion": "tool:breathing"}).status_code == 404
+    assert (
+        theo_client.post(f"/clinician/client/{alice.pk}/homework/", {"suggestion": "tool:breathing"}).status_code == 404
+    )
 
 
 def test_someone_else_cannot_decline_it(alice, charlie_client, theo_totp, theo_client):

@@ -126,9 +126,6 @@ class AccessLogEntry(models.Model):
     def __str__(self):
         return f"Access {self.pk}"
 
-    def category_labels(self) -> list[str]:
-        return [Category(key).label for key in self.categories.split(",") if key]
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("the access log is append-only")
@@ -136,6 +133,9 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("the access log is append-only")
+
+    def category_labels(self) -> list[str]:
+        return [Category(key).label for key in self.categories.split(",") if key]
 
 
 class Homework(models.Model):

@@ -49,7 +49,10 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
     pdf.set_font("Helvetica", "B", 16)
     pdf.set_text_color(*INK)
     pdf.cell(width, 9, _latin1(f"Between-session report: {client.name}"), new_x="LMARGIN", new_y="NEXT")
-    line(f"Made {timezone.localtime(now):%d %b %Y %H:%M}. Figures from the person's own check-ins and diary.", colour=QUIET)
+    line(
+        f"Made {timezone.localtime(now):%d %b %Y %H:%M}. Figures from the person's own check-ins and diary.",
+        colour=QUIET,
+    )
 
     if client.alerts is not None:
         heading("Safety alerts (mood check-in question 9)")
@@ -89,19 +92,28 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
         if not any(m.points for m in client.measures):
             line("No check-ins yet.")
         else:
-            line("Reliable change: Jacobson-Truax index for the ECR-R; NHS Talking Therapies thresholds for PHQ-9 "
-                 "and GAD-7. Lower is better on every measure.", colour=QUIET)
+            line(
+                "Reliable change: Jacobson-Truax index for the ECR-R; NHS Talking Therapies thresholds for PHQ-9 "
+                "and GAD-7. Lower is better on every measure.",
+                colour=QUIET,
+            )
 
     if client.activation is not None:
         figures = client.activation.figures
         heading(f"Activations, last {client.activation.weeks} weeks")
         if figures.count:
-            line(f"{figures.count} activations, about {client.activation.per_week:.1f} a week; "
-                 f"mean intensity {figures.mean_intensity:.1f} of 10.")
-            line(f"Typical time to calm: {client.activation.time_to_calm}. What helped most: "
-                 f"{client.activation.what_helped}.")
-            line(f"Responses: {figures.protest} protest, {figures.direct} direct, {figures.other_responses} other "
-                 "(soothed, waited, something else).")
+            line(
+                f"{figures.count} activations, about {client.activation.per_week:.1f} a week; "
+                f"mean intensity {figures.mean_intensity:.1f} of 10."
+            )
+            line(
+                f"Typical time to calm: {client.activation.time_to_calm}. What helped most: "
+                f"{client.activation.what_helped}."
+            )
+            line(
+                f"Responses: {figures.protest} protest, {figures.direct} direct, {figures.other_responses} other "
+                "(soothed, waited, something else)."
+            )
         else:
             line("No activations recorded in this window.")
 
@@ -110,6 +122,8 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
         line(f"Stage: {client.stage}.")
 
     pdf.ln(4)
-    line("This report shows what the person recorded. It is not a diagnosis and does not replace clinical judgement.",
-         colour=QUIET)
+    line(
+        "This report shows what the person recorded. It is not a diagnosis and does not replace clinical judgement.",
+        colour=QUIET,
+    )
     return bytes(pdf.output())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from earnedsecure.assessments import selectors as check_ins
 from earnedsecure.care.access import live
@@ -99,10 +100,7 @@ def _measures(results: dict, assumptions: dict) -> tuple[Measure, ...]:
         definition = get_instrument(instrument)
         name = f"{definition.short_name} {definition.subscale(subscale).name.split(' (')[0].lower()}"
         rc = assumptions.get(instrument)
-
-        def change(before, after):
-            return compare(instrument, subscale, before, after, rc) if before is not None else None
-
+        change = partial(compare, instrument, subscale, assumptions=rc)
         measures.append(
             Measure(
                 instrument=instrument,
@@ -126,7 +124,9 @@ def clients(*, grants: list[Grant], now: datetime) -> list[Client]:
     covering = {value: [g.owner_id for g in grants if getattr(g, value)] for value in Category.values}
     results = assumptions = {}
     if covering[Category.CHECK_INS]:
-        results = check_ins.caseload_results(owner_ids=covering[Category.CHECK_INS], instruments=("ecr-r", "phq-9", "gad-7"))
+        results = check_ins.caseload_results(
+            owner_ids=covering[Category.CHECK_INS], instruments=("ecr-r", "phq-9", "gad-7")
+        )
         assumptions = check_ins.caseload_assumptions(owner_ids=covering[Category.CHECK_INS])
     flags = (
         check_ins.caseload_item9_flags(owner_ids=covering[Category.SAFETY], since=now - ALERTS_WITHIN)
@@ -151,7 +151,9 @@ def clients(*, grants: list[Grant], now: datetime) -> list[Client]:
                 measures=_measures(results[pk], assumptions[pk]) if pk in results else None,
                 alerts=alerts,
                 new_alerts=sum(1 for at in alerts or () if since is None or at > since),
-                activation=ActivationSummary(activations[pk], ACTIVATION_WITHIN.days // 7) if pk in activations else None,
+                activation=ActivationSummary(activations[pk], ACTIVATION_WITHIN.days // 7)
+                if pk in activations
+                else None,
                 stage=_stage(stages[pk]) if pk in stages else None,
                 categories=tuple(grant.categories),
             )
@@ -207,5 +209,3 @@ def own_report(*, owner, now: datetime) -> Client:
     grant = Grant(owner=owner, created_at=now, expires_at=now, **{value: True for value in Category.values})
     grant.owner_id = owner.pk
     return clients(grants=[grant], now=now)[0]
-
-

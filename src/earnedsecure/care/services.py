@@ -70,7 +70,8 @@ def grants_revoke_all(*, person, now: datetime) -> int:
 def entry_hash(*, owner_id: int, actor_id: int, actor_name: str, categories: str, action: str, at, previous: str):
     """SHA-256 of one row's content and the hash of the row before it in the person's chain."""
     content = json.dumps(
-        [owner_id, actor_id, actor_name, categories, action, at.astimezone(UTC).isoformat(), previous], separators=(",", ":")
+        [owner_id, actor_id, actor_name, categories, action, at.astimezone(UTC).isoformat(), previous],
+        separators=(",", ":"),
     )
     return hashlib.sha256(content.encode()).hexdigest()
 
@@ -84,7 +85,10 @@ def access_log_append(*, therapist: Therapist, reads: dict[int, list[str]], acti
     owner_ids = sorted(reads)
     list(get_user_model().objects.select_for_update().filter(pk__in=owner_ids).values_list("pk", flat=True))
     newest = (
-        AccessLogEntry.objects.filter(owner_id__in=owner_ids).values("owner_id").annotate(newest=Max("pk")).values("newest")
+        AccessLogEntry.objects.filter(owner_id__in=owner_ids)
+        .values("owner_id")
+        .annotate(newest=Max("pk"))
+        .values("newest")
     )
     last = dict(AccessLogEntry.objects.filter(pk__in=newest).values_list("owner_id", "row_hash"))
     rows = []
@@ -99,9 +103,7 @@ def access_log_append(*, therapist: Therapist, reads: dict[int, list[str]], acti
             "action": action,
             "at": now,
         }
-        rows.append(
-            AccessLogEntry(**fields, previous_hash=previous, row_hash=entry_hash(**fields, previous=previous))
-        )
+        rows.append(AccessLogEntry(**fields, previous_hash=previous, row_hash=entry_hash(**fields, previous=previous)))
     AccessLogEntry.objects.bulk_create(rows)
 
 

@@ -83,13 +83,16 @@ def _client(request, client_id: int, *, action: str, category: str | None = None
 @require_safe
 def client(request, client_id: int):
     """One client's one-page report, as their grant allows, with homework suggested so far."""
-    grant, found = _client(request, client_id, action=AccessLogEntry.Action.REPORT)
+    _, found = _client(request, client_id, action=AccessLogEntry.Action.REPORT)
     return render(
         request,
         "care/client.html",
         {
             "client": found,
-            "homework": [(h, homework_target(h)) for h in selectors.homework_given(therapist=request.therapist, owner_id=client_id)],
+            "homework": [
+                (h, homework_target(h))
+                for h in selectors.homework_given(therapist=request.therapist, owner_id=client_id)
+            ],
             "homework_form": HomeworkForm(),
             "now": timezone.now(),
         },

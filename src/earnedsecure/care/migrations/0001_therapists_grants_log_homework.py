@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,66 +14,136 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Therapist',
+            name="Therapist",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120)),
-                ('added_at', models.DateTimeField()),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='therapist', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("display_name", models.CharField(max_length=120)),
+                ("added_at", models.DateTimeField()),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="therapist",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Homework',
+            name="Homework",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('tool', 'A calming tool'), ('lesson', 'A lesson'), ('program', 'A program')], max_length=10)),
-                ('slug', models.SlugField(max_length=80)),
-                ('suggested_at', models.DateTimeField()),
-                ('declined_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('therapist', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='homework', to='care.therapist')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("tool", "A calming tool"), ("lesson", "A lesson"), ("program", "A program")],
+                        max_length=10,
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80)),
+                ("suggested_at", models.DateTimeField()),
+                ("declined_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "therapist",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="homework", to="care.therapist"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-suggested_at', '-pk'],
+                "ordering": ["-suggested_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='AccessLogEntry',
+            name="AccessLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actor_id', models.PositiveIntegerField()),
-                ('actor_name', models.CharField(max_length=120)),
-                ('categories', models.CharField(max_length=80)),
-                ('action', models.CharField(choices=[('caseload', 'Saw on the caseload'), ('report', 'Opened the report'), ('pdf', 'Downloaded the report (PDF)'), ('fhir', 'Downloaded the check-ins (FHIR)')], max_length=20)),
-                ('at', models.DateTimeField()),
-                ('previous_hash', models.CharField(max_length=64)),
-                ('row_hash', models.CharField(max_length=64, unique=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("actor_id", models.PositiveIntegerField()),
+                ("actor_name", models.CharField(max_length=120)),
+                ("categories", models.CharField(max_length=80)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("caseload", "Saw on the caseload"),
+                            ("report", "Opened the report"),
+                            ("pdf", "Downloaded the report (PDF)"),
+                            ("fhir", "Downloaded the check-ins (FHIR)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("previous_hash", models.CharField(max_length=64)),
+                ("row_hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-pk'],
-                'indexes': [models.Index(fields=['owner', 'at'], name='care_log_owner_time')],
-                'constraints': [models.UniqueConstraint(fields=('owner', 'previous_hash'), name='care_log_one_successor')],
+                "ordering": ["-at", "-pk"],
+                "indexes": [models.Index(fields=["owner", "at"], name="care_log_owner_time")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("owner", "previous_hash"), name="care_log_one_successor")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Grant',
+            name="Grant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('check_ins', models.BooleanField(default=False)),
-                ('activation', models.BooleanField(default=False)),
-                ('pathway', models.BooleanField(default=False)),
-                ('safety', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField()),
-                ('expires_at', models.DateTimeField()),
-                ('revoked_at', models.DateTimeField(blank=True, null=True)),
-                ('last_visit_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('therapist', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='grants', to='care.therapist')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("check_ins", models.BooleanField(default=False)),
+                ("activation", models.BooleanField(default=False)),
+                ("pathway", models.BooleanField(default=False)),
+                ("safety", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField()),
+                ("expires_at", models.DateTimeField()),
+                ("revoked_at", models.DateTimeField(blank=True, null=True)),
+                ("last_visit_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "therapist",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="grants", to="care.therapist"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('expires_at__gt', models.F('created_at'))), name='care_grant_expires_after'), models.CheckConstraint(condition=models.Q(('check_ins', True), ('activation', True), ('pathway', True), ('safety', True), _connector='OR'), name='care_grant_some_category'), models.UniqueConstraint(condition=models.Q(('revoked_at__isnull', True)), fields=('owner', 'therapist'), name='care_one_open_grant')],
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("expires_at__gt", models.F("created_at"))), name="care_grant_expires_after"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("check_ins", True),
+                            ("activation", True),
+                            ("pathway", True),
+                            ("safety", True),
+                            _connector="OR",
+                        ),
+                        name="care_grant_some_category",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("revoked_at__isnull", True)),
+                        fields=("owner", "therapist"),
+                        name="care_one_open_grant",
+                    ),
+                ],
             },
         ),
     ]
