@@ -15,7 +15,8 @@
    * ``demo``: the demo person.
 3. Each page is saved once per width as ``<walk>-<page>-<width>.png`` in ./screenshots/ (or ``--out``), the
    whole page, folds closed as a person first sees them. Addresses that sign out, change data on GET or are
-   not pages (quick exit, sign out, the admin, the API, downloads) are left out; redirects are listed.
+   not pages (quick exit, sign out, the admin, the API, downloads) are left out; redirects and pages that
+   answer other than 200 (a 404 for recovery codes not made yet) are listed, not shot.
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ def name_of(path: str) -> str:
 
 
 def shoot_walk(page, who: str, out: Path, widths: list[int], only: list[str]) -> tuple[int, list[str]]:
-    """Walk every reachable page as the person signed in on ``page``; (pages shot, addresses redirected)."""
+    """Walk every reachable page as the person signed in on ``page``; (pages shot, addresses redirected or
+    answering other than 200)."""
     from playwright.sync_api import Error as PlaywrightError
     from tests.routes import walk
 
@@ -115,6 +117,9 @@ def shoot_walk(page, who: str, out: Path, widths: list[int], only: list[str]) ->
             return []
         if urlsplit(page.url).path != path:
             redirected.append(f"{path} -> {page.url}")
+            return []
+        if response.status != 200:  # a route nothing links to yet for this person (no codes, no email): listed
+            redirected.append(f"{path} answered {response.status}")
             return []
         links = page.eval_on_selector_all("a[href^='/']", SAME_SITE_LINKS)
         if not only or path in only:
@@ -184,7 +189,7 @@ def main() -> int:
                     shot, redirected = shoot_walk(page, who, out, widths, only)
                     print(f"{who}: {shot} pages at {widths} px")
                     for line in redirected:
-                        print(f"  redirected, not shot: {line}")
+                        print(f"  not shot: {line}")
                     context.close()
                 browser.close()
         finally:

@@ -1,0 +1,74 @@
+"""What the screenshot review of 30 November 2026 found (docs/screenshots-review.md), each checked where a person
+sees it: in the browser, measured, at phone and desktop widths."""
+
+import pytest
+
+from tests.browser.conftest import sign_in
+from tests.personas import PASSWORD
+
+WIDTHS = [320, 390, 1366]
+
+SIGN_OUT_BESIDE_THE_LINKS = """() => {
+  const links = document.querySelector('.site-footer__links');
+  const signOut = links.querySelector('button');
+  const last = Array.from(links.querySelectorAll('a')).pop();
+  const middle = (el) => { const box = el.getBoundingClientRect(); return Math.round(box.top + box.height / 2); };
+  return {
+    signOutMiddle: middle(signOut),
+    lastLinkMiddle: middle(last),
+    dotWithSignOut: signOut.parentElement.textContent.trim().startsWith('·'),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sign_out_sits_in_the_footer_line_with_its_dot(page, alice, width):
+    """The footer's Sign out form sat in a paragraph, which a browser closes before a form: on every signed-in
+    page, even at 1366 px, Sign out fell to a line of its own after a dangling dot."""
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/home/")
+    footer = page.evaluate(SIGN_OUT_BESIDE_THE_LINKS)
+    assert footer["dotWithSignOut"]
+    if width >= 1366:
+        assert abs(footer["signOutMiddle"] - footer["lastLinkMiddle"]) <= 4, footer
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_short_card_on_home_is_not_stretched_beside_the_path(page, alice, width):
+    """Beside the tall "Where you are on the path", "This week and your start" was stretched into a tall empty
+    box at 1366 px."""
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/home/")
+    week = page.locator("section[aria-labelledby=compare-heading]")
+    last_line = week.locator(":scope > *").last.bounding_box()
+    box = week.bounding_box()
+    empty_below = box["y"] + box["height"] - (last_line["y"] + last_line["height"])
+    assert empty_below < 60, f"{empty_below:.0f} px of empty card at {width} px"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_sessions_card_keeps_its_text_off_the_border(page, alice, width):
+    """The list of browsers signed in was both the card and a list without padding: its text touched the
+    card's border, and the button below touched the card."""
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("/accounts/sessions/")
+    card = page.locator("main .card").first.bounding_box()
+    name = page.locator("main .card .line-name").first.bounding_box()
+    button = page.locator("main form button[type=submit]").bounding_box()
+    assert name["x"] - card["x"] >= 12, (card, name)
+    assert button["y"] - (card["y"] + card["height"]) >= 8, (card, button)
+
+
+def test_a_group_of_choices_looks_the_same_on_every_page(page, alice):
+    """Fieldsets were plain in the diary (its own styles) and drawn in the browser's grooved box elsewhere
+    (reminders, Together's questions)."""
+    sign_in(page, "alice", PASSWORD)
+    for path in ("/account/reminders/", "/together/before-linking/", "/diary/activated/"):
+        page.goto(path)
+        styles = page.eval_on_selector_all(
+            "main fieldset:not(.card):not(.question)", "sets => sets.map(f => getComputedStyle(f).borderTopStyle)"
+        )
+        assert styles and set(styles) == {"none"}, (path, styles)
