@@ -123,6 +123,17 @@ def _linked(alice):
     invite_accept(user=alice, typed=_partner_code(), now=datetime.now(UTC))
 
 
+def _terms_agreed(alice):
+    from earnedsecure.partners.services import invite_accept, invite_create, timeout_agreement_accept
+    from earnedsecure.partners.services import timeout_agreement_propose
+    from tests.personas import make_person
+
+    partner, now = make_person("calm"), datetime.now(UTC)
+    invite_accept(user=alice, typed=invite_create(owner=partner, now=now), now=now)
+    proposed = timeout_agreement_propose(owner=partner, longest_minutes=60, place="kitchen", now=now)
+    timeout_agreement_accept(user=alice, pk=proposed.pk, now=now)
+
+
 # route -> (alice, client) -> (path, data): a save with valid answers, from a fresh Alice.
 SAVES = {
     "account/consent/": lambda a, c: (
@@ -190,6 +201,7 @@ SAVES = {
     "together/ask/": lambda a, c: (_linked(a), ("/together/ask/", {"request": "okay"}))[1],
     "together/ask/<int:pk>/answer/": lambda a, c: (f"/together/ask/{_asked_of(a)}/answer/", {"answer": "here"}),
     "together/time-out/terms/": lambda a, c: ("/together/time-out/terms/", {"longest_minutes": "60"}),
+    "together/time-out/start/": lambda a, c: (_terms_agreed(a), ("/together/time-out/start/", {"minutes": "30"}))[1],
     "together/check-in/": lambda a, c: ("/together/check-in/", {"went_well": "A walk"}),
     "together/pattern/": lambda a, c: (_linked(a), ("/together/pattern/", {"choice": "see"}))[1],
     "together/unlink/": lambda a, c: (_linked(a), ("/together/unlink/", {}))[1],
