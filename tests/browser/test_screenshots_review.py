@@ -72,3 +72,16 @@ def test_a_group_of_choices_looks_the_same_on_every_page(page, alice):
             "main fieldset:not(.card):not(.question)", "sets => sets.map(f => getComputedStyle(f).borderTopStyle)"
         )
         assert styles and set(styles) == {"none"}, (path, styles)
+
+
+def test_a_list_drawn_as_a_card_keeps_its_text_off_the_border(page, alice):
+    """The diary's entries and the good moments are lists drawn as cards: the list's zero padding won, and each
+    date sat on the card's left border."""
+    from earnedsecure.diary.services import activation_create
+
+    activation_create(owner=alice, trigger="threat", intensity=6, calm_at=None)
+    sign_in(page, "alice", PASSWORD)
+    page.goto("/diary/")
+    card = page.locator("main ul.lines.card").bounding_box()
+    first = page.locator("main ul.lines.card .line-name").first.bounding_box()
+    assert first["x"] - card["x"] >= 12, (card, first)
