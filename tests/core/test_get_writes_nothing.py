@@ -67,17 +67,22 @@ def test_it_writes_nothing_on_any_get(person_with_history):
     client = person_with_history
     _, templated = addresses()
     writes = {}
+    excepted = set()
 
     def visit(path):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         if found := _writes(queries.captured_queries, path):
             writes[path] = found
+        if len(_writes(queries.captured_queries)) > len(found):
+            excepted.add(path)
         if response.status_code == 200 and "html" in response.get("Content-Type", ""):
             return HREF.findall(response.content.decode())
         return []
 
     visited = walk(visit, skip=SIGNS_OUT.match, first=lambda path: not path.startswith("/admin"))
+    # The known exception is live (the demo person's partner shows them how they are), so it is exercised here.
+    assert excepted == set(KNOWN_EXCEPTIONS), excepted
     seen_routes = {route_of(path) for path in visited}
 
     # The API's single-item reads: the id (or slug) of the first item its list answers with.
