@@ -7,6 +7,8 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from earnedsecure.core import personal_data
+        from earnedsecure.core.demo import register_seeder
+        from earnedsecure.partners import demo
         from earnedsecure.partners.models import (
             AccessRecord,
             Block,
@@ -39,3 +41,4 @@ class PartnersConfig(AppConfig):
             PatternConsent,
         ):
             personal_data.register(model)
+        register_seeder(demo.seed, order=95)  # after every app's own history: the couple's months together

@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from earnedsecure.core.demo import DEMO_PASSWORD, DEMO_USERNAME, demo_create
+from earnedsecure.core.demo import (
+    DEMO_PARTNER_PASSWORD,
+    DEMO_PARTNER_USERNAME,
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
+    demo_create,
+)
 
 
 class Command(BaseCommand):
@@ -15,3 +21,6 @@ class Command(BaseCommand):
         demo_create(months=months)
         self.stdout.write(f"username: {DEMO_USERNAME}")
         self.stdout.write(f"password: {DEMO_PASSWORD}")
+        # The partner's own login: Together seen from the other side (sign in in a private window).
+        self.stdout.write(f"partner username: {DEMO_PARTNER_USERNAME}")
+        self.stdout.write(f"partner password: {DEMO_PARTNER_PASSWORD}")
