@@ -2,7 +2,8 @@
 
 Alice lets Theo see her figures for 30 days (her password asked again if her sign-in is older than five
 minutes); Theo, signed in with his authenticator code, sees her on his caseload and opens her report; Alice
-sees his looks in her access log; she stops it, and Theo's very next request finds nothing (404).
+sees his looks in her access log (and his homework suggestion on home, which she declines, and the grant on her
+Safety Check); she stops it, and Theo's very next request finds nothing (404).
 On every page: no serious or critical axe finding, nothing scrolls sideways, nothing loads from elsewhere.
 With EARNEDSECURE_SHOTS=<folder> every page is saved as a screenshot to look at.
 """
@@ -113,8 +114,26 @@ def test_a_person_grants_a_therapist_looks_and_the_person_stops_it(
         assert "Between-session report" in report and "worse" in report and "Noticing the pattern" in report
         walk.check(theo_page, "report")
 
+        # Theo suggests a calming tool; Alice sees it on home and declines it; he sees only "declined".
+        theo_page.select_option("select[name=suggestion]", "tool:breathing")
+        theo_page.get_by_role("button", name="Suggest").click()
+        theo_page.wait_for_url(f"**/clinician/client/{alice.pk}/")
+        alice_page.goto("/home/")
+        assert "homework from theo hart" in alice_page.inner_text("main").lower()
+        walk.check(alice_page, "home-homework")
+        alice_page.get_by_role("button", name="Not for me").click()
+        alice_page.wait_for_url("**/home/")
+        assert "homework from" not in alice_page.inner_text("main").lower()
+        theo_page.reload()
+        assert "declined" in theo_page.inner_text("section[aria-labelledby=homework-heading]")
+
+        # Her Safety Check lists the grant.
+        alice_page.goto("/together/safety-check/")
+        assert "Theo Hart" in alice_page.inner_text("section[aria-labelledby=therapists-heading]")
+        walk.check(alice_page, "safety-check")
+
         # Alice sees who looked at what, and when.
-        alice_page.reload()
+        alice_page.goto("/account/therapist/")
         log = alice_page.inner_text("section[aria-labelledby=log-heading]")
         assert "Theo Hart: saw on the caseload" in log and "Theo Hart: opened the report" in log
         walk.check(alice_page, "access-log")
