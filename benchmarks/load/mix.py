@@ -114,6 +114,12 @@ class Browser:
         status, _ = self.send("POST", "/accounts/login/", urlencode(form), "application/x-www-form-urlencoded")
         if status != 302:
             raise RuntimeError(f"sign-in failed with {status}")
+        # "Export my data" asks for the password again (allauth's re-authentication, good for five minutes):
+        # given once here, so the mix's exports within those minutes go straight through, as a person's would.
+        form = {"password": password, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+        status, _ = self.send("POST", "/accounts/reauthenticate/", urlencode(form), "application/x-www-form-urlencoded")
+        if status != 302:
+            raise RuntimeError(f"re-authentication failed with {status}")
         return self
 
     def perform(self, request: Request) -> int:
