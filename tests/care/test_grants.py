@@ -142,3 +142,17 @@ def test_a_partner_never_learns_of_a_grant(alice, bob, therapist, db):
     services.grant_revoke(owner=alice, pk=made.pk, now=timezone.now())
     assert [page_bytes(bob_client.get(path)) for path in paths] == before
     assert mail.outbox == []
+
+
+def test_while_consent_is_withdrawn_the_therapist_reads_nothing(alice, alice_client, theo_totp, theo_client):
+    from earnedsecure.accounts.services import consent_give, consent_withdraw
+
+    made = grant(alice, theo_totp)
+    consent_withdraw(user=alice, purpose="core")
+    assert theo_client.get(f"/clinician/client/{alice.pk}/").status_code == 404
+    assert "Alice" not in theo_client.get("/clinician/").content.decode()
+    # The person still sees who may look, and can stop it, without agreeing again.
+    assert "Theo Hart" in alice_client.get("/account/therapist/").content.decode()
+    assert alice_client.post(f"/account/therapist/{made.pk}/stop/").status_code == 302
+    consent_give(user=alice)
+    assert theo_client.get(f"/clinician/client/{alice.pk}/").status_code == 404  # stopped stays stopped

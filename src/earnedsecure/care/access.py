@@ -12,11 +12,14 @@ from datetime import datetime
 from django.db.models import Q
 from django.http import Http404
 
+from earnedsecure.accounts.selectors import consenting_owner_ids
 from earnedsecure.care.models import Grant, Therapist
 
 
 def live(now: datetime) -> Q:
-    return Q(revoked_at__isnull=True, expires_at__gt=now)
+    """Not revoked, not expired, and the person agrees now to the app's use of their data: while they have
+    withdrawn consent, no therapist reads anything of theirs (as with a partner)."""
+    return Q(revoked_at__isnull=True, expires_at__gt=now, owner_id__in=consenting_owner_ids(purpose="core"))
 
 
 def therapist_for(user) -> Therapist | None:
