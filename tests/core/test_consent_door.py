@@ -40,6 +40,8 @@ WITHOUT_CONSENT = {
     "journey:lesson": "the consent step links to a lesson",
     "partners:safety_check": "who sees what, sessions, sign-in: the account",
     "partners:emergency_reset": "the way out of a partner link is never gated",
+    "care_mine": "who of one's therapists sees what, and who looked",
+    "care_revoke": "stopping a therapist's access is never gated",
     "api:openapi-json": "no one's data",
     "api:openapi-view": "no one's data",
 }

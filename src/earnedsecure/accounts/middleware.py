@@ -68,6 +68,10 @@ CONSENT_NOT_NEEDED = frozenset(
         # reset stores only the day it was used, for its owner; it analyses nothing.
         "partners:safety_check",
         "partners:emergency_reset",
+        # Who of one's therapists may see what, who looked, and stopping it: about access to the account, never
+        # gated (while consent is withdrawn no therapist reads anything anyway: care/access.py).
+        "care_mine",
+        "care_revoke",
         # The API's description of itself holds no one's data.
         "api:openapi-json",
         "api:openapi-view",
