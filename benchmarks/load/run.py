@@ -106,6 +106,25 @@ def _db_counters(url: str) -> dict[str, int]:
     return dict(zip(names, (int(v) for v in row.split("|")), strict=True))
 
 
+def _warm_up(port: int, *, processes: int) -> None:
+    """Send the mix for a while before measuring: every process loads its models and fills its caches once."""
+    import random
+    import threading
+
+    from mix import Browser, run_person
+    from seed import LOAD_PASSWORD, username
+
+    def one(n: int) -> None:
+        browser = Browser("127.0.0.1", port).sign_in(username(n), LOAD_PASSWORD)
+        run_person(browser, rng=random.Random(n), requests=25, serial_prefix=f"warm-{n}")
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(4 * processes)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def _locust(args, port: int, csv_prefix: Path) -> None:
     locust = Path(sys.executable).with_name("locust")
     subprocess.run(
@@ -122,7 +141,6 @@ def _locust(args, port: int, csv_prefix: Path) -> None:
             "4",
             "-t",
             f"{args.time}s",
-            "--reset-stats",
             "--only-summary",
             "--csv",
             str(csv_prefix),
@@ -174,6 +192,7 @@ def measure(args) -> None:
             server = start_waitress(env, port=port, threads=8)
         try:
             wait_ready(port, server)
+            _warm_up(port, processes=1 if backend == "sqlite" else int(config[2:]))
             before_cpu = _cpu_seconds_of_session(server.pid)
             before_db = _db_counters(env["DATABASE_URL"]) if backend == "pg" else {}
             started = time.perf_counter()
