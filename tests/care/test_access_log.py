@@ -157,3 +157,14 @@ def test_the_database_itself_refuses_on_postgresql(alice, therapist):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM care_accesslogentry WHERE id = %s", [row.pk])
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def test_the_persons_log_outlives_the_therapists_account(alice, theo, theo_totp, theo_client):
+    from earnedsecure.accounts.services import account_delete
+
+    grant(alice, theo_totp)
+    theo_client.get(f"/clinician/client/{alice.pk}/")
+    account_delete(user=theo)
+    row = AccessLogEntry.objects.get(owner=alice)
+    assert row.actor_name == "Theo Hart"
+    assert services.access_log_verify() == []
