@@ -52,6 +52,23 @@ def test_one_new_questionnaire_a_day_and_another_on_request(alice, alice_client)
     assert "Carry on: Worry" not in html and "Coming up" in html
 
 
+def test_while_new_ones_still_come_one_a_day_the_whole_list_waits_in_a_fold(alice, alice_client):
+    """Issue 13: a newcomer read "one a day, so it never turns into homework" above seven Start buttons."""
+    html = alice_client.get("/check-ins/").content.decode()
+    fold = html.split('<details class="all-check-ins"')[1].split("</details>\n</section>")[0]
+    assert "Every questionnaire, to start one yourself" in fold
+    assert fold.count(">Start<") == 7
+    assert ">Start<" not in html.split('<details class="all-check-ins"')[0]
+    paused = response_start(user=alice, instrument="gad-7")
+    html = alice_client.get("/check-ins/").content.decode()
+    assert '<details class="all-check-ins" data-all-check-ins open>' in html  # Carry on stays in sight
+    paused.delete()
+    for slug in ("ecr-r", "phq-9", "gad-7", "ecr-rs"):
+        submit(alice, slug, uniform_answers(slug, 1), timezone.now())
+    html = alice_client.get("/check-ins/").content.decode()
+    assert "all-check-ins" not in html and "Everything you can check in on" in html
+
+
 def test_another_only_answers_a_post_and_opens_nothing_when_none_is_coming(alice, alice_client):
     assert alice_client.get("/check-ins/another/").status_code == 405
     opened = [alice_client.post("/check-ins/another/")["Location"] for _ in range(4)]

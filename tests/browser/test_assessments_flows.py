@@ -18,6 +18,7 @@ def _answer_page(page, value_label):
 def test_taking_the_phq_9_with_a_safety_answer_shows_help_first(page, alice):
     sign_in(page, "alice", PASSWORD)
     page.goto("/check-ins/")
+    page.locator("[data-all-check-ins] > summary").click()  # a newcomer's full list waits in a fold
     with page.expect_navigation():
         page.get_by_role("link", name=re.compile(r"^Start\W+Your mood over the last two weeks$")).click()
     assert page.locator("#progress-text").inner_text() == "Page 1 of 3"
