@@ -196,7 +196,7 @@ class Reassurance:
     tool_first: bool  # this person has asked twice today already
 
 
-def reassurance(*, user, now: datetime, limit: int = 20) -> Reassurance | None:
+def reassurance(*, user, now: datetime, limit: int = 8) -> Reassurance | None:
     """The requests between ``user`` and their linked partner; None when not linked."""
     link = link_for(user=user)
     if link is None:
