@@ -84,6 +84,29 @@ def _cpu_seconds_of_session(session_id: int) -> float:
     return total / CLOCK_TICKS
 
 
+def _rss_mb_of_session(session_id: int) -> list[float]:
+    """Resident memory (MB) of each live process in a session: the server's master and its workers."""
+    sizes = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session_id:
+            sizes.append(round(int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20, 1))  # field 24, rss in pages
+    return sorted(sizes)
+
+
+def _db_sizes(url: str) -> dict:
+    """Rows and bytes (table, indexes and TOAST) of the biggest per-person tables."""
+    sizes = {}
+    for table in ("diary_activation", "coach_thoughtrecord", "assessments_instrumentresponse", "django_session"):
+        rows, size = _psql(url, f"SELECT count(*), pg_total_relation_size('{table}') FROM {table}").split("|")  # noqa: S608
+        sizes[table] = {"rows": int(rows), "bytes": int(size), "bytes_per_row": round(int(size) / max(1, int(rows)))}
+    sizes["people"] = int(_psql(url, "SELECT count(*) FROM accounts_user"))
+    return sizes
+
+
 def _db_backend_cpu(url: str) -> float:
     pids = _psql(url, "SELECT pid FROM pg_stat_activity WHERE datname = 'es_load' AND pid <> pg_backend_pid()")
     total = 0
@@ -199,6 +222,7 @@ def measure(args) -> None:
             _locust(args, port, work / f"locust-{config}")
             elapsed = time.perf_counter() - started
             app_cpu = _cpu_seconds_of_session(server.pid) - before_cpu
+            rss = _rss_mb_of_session(server.pid)
             db_cpu = _db_backend_cpu(env["DATABASE_URL"]) if backend == "pg" else None
             after_db = _db_counters(env["DATABASE_URL"]) if backend == "pg" else {}
         finally:
@@ -213,7 +237,9 @@ def measure(args) -> None:
             "app_cpu_ms_per_request": round(app_cpu * 1000 / requests, 1),
             "db_backend_cpu_ms_per_request": round(db_cpu * 1000 / requests, 2) if db_cpu is not None else None,
             "db_per_request": {k: round((after_db[k] - before_db[k]) / requests, 2) for k in after_db},
-            "load_average_before": os.getloadavg()[0],
+            "load_average_after": os.getloadavg()[0],
+            "server_rss_mb": rss,
+            "db_sizes": _db_sizes(env["DATABASE_URL"]) if backend == "pg" else None,
         }
         print(config, json.dumps(results[config]["all"]), flush=True)
         (work / "results.json").write_text(json.dumps(results, indent=2))
