@@ -1,10 +1,13 @@
 """The link's whole life as a state machine (checklist item 47): invite, accept, show, narrow, unlink, re-link,
-block, delete an account, Emergency Reset, ask for reassurance, agree time-out terms, step away and come back, in
-any order, between three people.
+block, delete an account, Emergency Reset, ask for reassurance, agree time-out terms, step away and come back,
+answer the weekly check-in (shown or not), choose or stop seeing the couple's pattern, in any order, between three
+people.
 
 Invariant, after every step, for each person: the partner page served by the real view (and the selector
 behind it) shows exactly the categories their linked partner shows at that moment, in the app's own words,
-and nothing at all when they are not linked; never a category that is not shown, never anyone else's.
+and nothing at all when they are not linked; never a category that is not shown, never anyone else's. The same
+for the weekly check-in (only the partner's week, only when they chose to show it to this person) and the
+couple's pattern (only while both chose it).
 """
 
 import re
@@ -36,6 +39,7 @@ from earnedsecure.domain.together.sharing import (
 )
 from earnedsecure.partners import selectors, services
 from earnedsecure.partners.models import TimeOut
+from tests.assessments.helpers import ecr, submit
 from tests.partners.helpers import partner_section
 from tests.personas import make_person
 
@@ -61,6 +65,8 @@ class PartnerLinks(RuleBasedStateMachine):
         self.asks: dict[frozenset[str], int] = {}  # requests for reassurance made during the current link
         self.agreed: set[frozenset[str]] = set()  # pairs whose time-out terms (at most an hour) are accepted
         self.away: dict[frozenset[str], str] = {}  # pair -> who stepped away, while a time-out is open
+        self.check_in_shown_to: dict[str, str] = {}  # writer -> the partner this week's check-in is shown to
+        self.sees_pattern: set[str] = set()  # who chose to see the couple's pattern with their partner now
         for name in NAMES:
             self._arrive(name)
 
@@ -78,6 +84,8 @@ class PartnerLinks(RuleBasedStateMachine):
         self.made[name] = 0
         self.wrong[name] = 0
         self.live_code.pop(name, None)
+        # Everyone has an ECR-RS about their partner, so the couple's pattern hangs on the two choices alone.
+        submit(user, "ecr-rs", ecr("ecr-rs", 5, 2), timezone.now())
 
     def _unlink_in_model(self, name):
         partner = self.linked.pop(name, None)
@@ -88,6 +96,10 @@ class PartnerLinks(RuleBasedStateMachine):
             self.away.pop(frozenset((name, partner)), None)
             self.shown[name] = set()
             self.shown[partner] = set()
+            for writer, reader in ((name, partner), (partner, name)):
+                if self.check_in_shown_to.get(writer) == reader:
+                    del self.check_in_shown_to[writer]
+            self.sees_pattern -= {name, partner}
 
     @initialize(linked=st.booleans(), away=st.booleans())
     def start(self, linked, away):
@@ -240,10 +252,33 @@ class PartnerLinks(RuleBasedStateMachine):
             with pytest.raises(services.NotLinked):
                 services.timeout_end(user=self.users[name], pk=open_.pk, now=timezone.now())
 
+    @rule(owner=people, share=st.booleans())
+    def check_in(self, owner, share):
+        """Answer this week's check-in, shown to the partner or not (shown only when linked)."""
+        services.check_in_save(
+            owner=self.users[owner], answers={"went_well": f"words of {owner}"}, share=share, now=timezone.now()
+        )
+        if share and owner in self.linked:
+            self.check_in_shown_to[owner] = self.linked[owner]
+        else:
+            self.check_in_shown_to.pop(owner, None)
+
+    @rule(owner=people, see=st.booleans())
+    def choose_pattern(self, owner, see):
+        if see:
+            services.pattern_consent_give(owner=self.users[owner], now=timezone.now())
+            if owner in self.linked:
+                self.sees_pattern.add(owner)
+        else:
+            services.pattern_consent_withdraw(owner=self.users[owner])
+            self.sees_pattern.discard(owner)
+
     @rule(name=people)
     def delete_account(self, name):
         account_delete(user=self.users[name])
         self._unlink_in_model(name)
+        self.check_in_shown_to.pop(name, None)
+        self.check_in_shown_to = {w: r for w, r in self.check_in_shown_to.items() if r != name}
         self.blocked = {pair for pair in self.blocked if name not in pair}
         self.codes = [(maker, code) for maker, code in self.codes if maker != name]
         self._arrive(name)  # someone new, under the same name in the model
@@ -255,8 +290,10 @@ class PartnerLinks(RuleBasedStateMachine):
         for name, user in self.users.items():
             view = selectors.partner_view(viewer=user, now=timezone.now())
             partner = self.linked.get(name)
+            check_ins = selectors.check_ins(user=user, now=timezone.now())
             if partner is None:
-                assert view is None
+                assert view is None and check_ins.theirs == []
+                assert selectors.couple_pattern_for(user=user) is None
                 continue
             html = self.clients[name].get("/together/").content.decode()
             expected = [c for c in Category if c in self.shown[partner]]
@@ -266,7 +303,7 @@ class PartnerLinks(RuleBasedStateMachine):
             assert labels == [CATEGORY_TEXT[c][0] for c in expected]
             # Reassurance requests: only those between the two of them, made while this link stood.
             pair = {user.pk, self.users[partner].pk}
-            history = selectors.reassurance(user=user, now=timezone.now()).history
+            history = selectors.reassurance(user=user, now=timezone.now(), limit=1000).history
             assert all({item.owner_id, item.answerer_id} == pair for item in history)
             assert len(history) == self.asks[frozenset((name, partner))]
             # Time-outs: the open one, if any, is between the two of them, and each sees whose it is.
@@ -274,6 +311,17 @@ class PartnerLinks(RuleBasedStateMachine):
             away = self.away.get(frozenset((name, partner)))
             assert (state.mine is not None, state.theirs is not None) == (away == name, away == partner)
             assert (state.agreement is not None) == (frozenset((name, partner)) in self.agreed)
+            # The check-in: the partner's week only when they chose to show it to this person, in their words.
+            if self.check_in_shown_to.get(partner) == name:
+                assert [dict(week.answers) for week in check_ins.theirs] == [
+                    {"What went well between us this week?": f"words of {partner}"}
+                ]
+            else:
+                assert check_ins.theirs == []
+            # The couple's pattern: only while both chose it.
+            pattern = selectors.couple_pattern_for(user=user)
+            assert pattern.chosen == (name in self.sees_pattern)
+            assert (pattern.pattern is not None) == ({name, partner} <= self.sees_pattern)
         # Every time-out row lies between two people linked with each other now.
         pairs = {(self.users[a].pk, self.users[b].pk) for a, b in self.linked.items()}
         assert set(TimeOut.objects.values_list("owner_id", "waiter_id")) <= pairs
