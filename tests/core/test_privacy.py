@@ -85,6 +85,8 @@ PROMISES: dict[str, tuple[str, ...]] = {
         "tests/partners/test_never_partner_visible.py::test_the_partner_receives_none_of_it_with_everything_shown",
         "tests/partners/test_safety_check.py::test_it_lists_the_days_the_partner_was_shown_what",
         "tests/partners/test_timeout_start.py::test_the_return_time_is_the_only_time_of_day_the_partner_is_shown",
+        "tests/partners/test_check_in.py::test_the_partner_reads_them_only_when_shown_and_only_the_week",
+        "tests/partners/test_pattern.py::test_the_other_cannot_tell_withdrawal_from_not_yet_or_any_other_reason",
     ),
     "no-alerts": (f"{HERE}::test_words_about_danger_alert_nobody",),
     "mail-when": (
