@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from earnedsecure.domain.research.deidentify import (
     ANY,
     GENDERS,
-    K,
     LEVELS,
     RELATIONSHIPS,
     SHIFT_DAYS,
+    K,
     Quasi,
     age_in_years,
     age_released,
@@ -192,12 +192,12 @@ def test_shifts_are_within_range_never_zero_and_not_all_equal():
     assert len(set(shifts)) > 50
 
 
-@given(st.dates(), st.dates(), st.integers(min_value=-SHIFT_DAYS, max_value=SHIFT_DAYS))
+APP_DAYS = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))  # the dates the app accepts
+
+
+@given(APP_DAYS, APP_DAYS, st.integers(min_value=-SHIFT_DAYS, max_value=SHIFT_DAYS))
 def test_a_shift_keeps_the_interval_between_two_days_of_one_person(first, second, shift):
-    try:
-        assert shifted(second, shift) - shifted(first, shift) == second - first
-    except OverflowError:
-        pass  # beyond year 1 or 9999: no such day in the app
+    assert shifted(second, shift) - shifted(first, shift) == second - first
 
 
 def test_participant_codes_are_random_hex_and_do_not_repeat():
