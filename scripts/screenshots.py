@@ -14,7 +14,7 @@
      (what this is, consent, country and time zone, "Look around first") and nothing else yet;
    * ``demo``: the demo person.
 3. Each page is saved once per width as ``<walk>-<page>-<width>.png`` in ./screenshots/ (or ``--out``), the
-   whole page, folds closed as a person first sees them. Addresses that sign out, change data on GET or are
+   whole page, folds closed as a person first sees them; a page wider than the screen is printed. Addresses that sign out, change data on GET or are
    not pages (quick exit, sign out, the admin, the API, downloads) are left out; redirects and pages that
    answer other than 200 (a 404 for recovery codes not made yet) are listed, not shot.
 """
@@ -40,6 +40,7 @@ DEMO = ("demo", "calm-harbour-demo")
 NEWCOMER = ("newcomer", "a calm walk by the sea")
 LEAVE_OUT = re.compile(r"^/(quick-exit|accounts/logout|admin|api/|static/|media/|account/export/download)")
 SAME_SITE_LINKS = "links => links.map(a => a.getAttribute('href'))"
+SIDEWAYS = "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
 
 
 def free_port() -> int:
@@ -125,6 +126,9 @@ def shoot_walk(page, who: str, out: Path, widths: list[int], only: list[str]) ->
         if not only or path in only:
             for width in widths:
                 page.set_viewport_size({"width": width, "height": 844 if width < 800 else 900})
+                sideways = page.evaluate(SIDEWAYS)
+                if sideways > 0:
+                    print(f"  {who} {path} scrolls sideways by {sideways} px at {width} px")
                 page.evaluate("window.scrollTo(0, 0)")  # else the floating Quick exit is drawn mid-page
                 page.screenshot(path=str(out / f"{who}-{name_of(path)}-{width}.png"), full_page=True)
             shot += 1

@@ -88,3 +88,15 @@ def test_a_list_drawn_as_a_card_keeps_its_text_off_the_border(page, alice):
     card = page.locator("main ul.lines.card").bounding_box()
     first = page.locator("main ul.lines.card .line-name").first.bounding_box()
     assert first["x"] - card["x"] >= 12, (card, first)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_im_activated_and_get_help_now_share_one_row_on_a_small_phone(page, alice, width):
+    """At 320 px "Get help now" went under "I'm activated", a row of the screen spent before any content."""
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto("/home/")
+    activated = page.locator(".header-actions .activated-now").bounding_box()
+    help_now = page.locator(".header-actions .help-now").bounding_box()
+    assert abs(activated["y"] - help_now["y"]) <= 2, (activated, help_now)
+    assert help_now["height"] >= 32  # still a button one can tap
