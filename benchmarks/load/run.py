@@ -150,7 +150,7 @@ def _warm_up(port: int, *, processes: int) -> None:
 
 def _locust(args, port: int, csv_prefix: Path) -> None:
     locust = Path(sys.executable).with_name("locust")
-    subprocess.run(
+    finished = subprocess.run(
         [
             str(locust),
             "-f",
@@ -161,7 +161,7 @@ def _locust(args, port: int, csv_prefix: Path) -> None:
             "-u",
             str(args.users),
             "-r",
-            "4",
+            str(args.users),  # everyone at once: the sign-ins (not recorded) are over in the first seconds
             "-t",
             f"{args.time}s",
             "--only-summary",
@@ -173,8 +173,10 @@ def _locust(args, port: int, csv_prefix: Path) -> None:
         env={**os.environ, "LOAD_PEOPLE": str(args.people)},
         check=False,  # locust exits 1 when any request failed: the figures still count, failures included
         capture_output=True,
+        text=True,
         timeout=args.time + 120,
     )
+    (csv_prefix.parent / f"{csv_prefix.name}.log").write_text(finished.stdout + finished.stderr)
 
 
 def _read_stats(csv_prefix: Path) -> dict:
@@ -184,6 +186,7 @@ def _read_stats(csv_prefix: Path) -> dict:
         failures = list(csv.DictReader(failures_file))
 
     def figures(row) -> dict:
+        row = {key: ("0" if value == "N/A" else value) for key, value in row.items()}
         return {
             "requests": int(row["Request Count"]),
             "failures": int(row["Failure Count"]),
