@@ -126,7 +126,14 @@ def _db_counters(url: str) -> dict[str, int]:
         "FROM pg_stat_database WHERE datname = 'es_load'",
     )
     names = ("commits", "rows_returned", "rows_fetched", "rows_inserted", "rows_updated", "blocks_read", "blocks_hit")
-    return dict(zip(names, (int(v) for v in row.split("|")), strict=True))
+    counters = dict(zip(names, (int(v) for v in row.split("|")), strict=True))
+    # The shared state's own share: the session row (read, and saved when the idle clock moves) and the cache.
+    for table in ("django_session", "earnedsecure_cache"):
+        counted = "coalesce(seq_scan, 0) + coalesce(idx_scan, 0), n_tup_ins + n_tup_upd + n_tup_del"
+        row = _psql(url, f"SELECT {counted} FROM pg_stat_user_tables WHERE relname = '{table}'")  # noqa: S608
+        scans, writes = (int(v) for v in row.split("|"))
+        counters[f"{table}_scans"], counters[f"{table}_writes"] = scans, writes
+    return counters
 
 
 def _warm_up(port: int, *, processes: int) -> None:
