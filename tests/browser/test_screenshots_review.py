@@ -100,3 +100,18 @@ def test_im_activated_and_get_help_now_share_one_row_on_a_small_phone(page, alic
     help_now = page.locator(".header-actions .help-now").bounding_box()
     assert abs(activated["y"] - help_now["y"]) <= 2, (activated, help_now)
     assert help_now["height"] >= 32  # still a button one can tap
+
+
+def test_the_doctor_summary_does_not_scroll_the_page_sideways_at_320_px(page, alice):
+    """Its five-column table made the whole page 38 px too wide at 320 px; now it scrolls inside its own box."""
+    from django.utils import timezone
+
+    from tests.assessments.helpers import phq9, submit
+
+    submit(alice, "phq-9", phq9(16), timezone.now())
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto("/check-ins/summary/")
+    assert page.locator("main table").count() >= 1
+    sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+    assert sideways <= 0, f"the summary scrolls sideways by {sideways} px at 320 px"
