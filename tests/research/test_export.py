@@ -299,3 +299,16 @@ def test_the_command_shows_a_progress_bar_and_says_what_it_wrote(tmp_path):
         "participants.parquet",
         "tool_sessions.parquet",
     ]
+
+
+def test_the_earnedsecure_command_forwards_research_export(tmp_path, capsys):
+    from earnedsecure.__main__ import main
+
+    study = population.study_with_text()
+    population.join(study, population.people(10, rows_each=1), birth_year=1990, gender="man", relationship="none")
+    args = ["--out", str(tmp_path / "o"), "--recipient", "Lab", "--dua", "D-1"]
+    assert main(["research", "export", "--study", study.slug, *args]) == 0
+    assert "10 people released" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["research", "export", "--study", "no-such-study", *args])
+    assert "No study 'no-such-study'" in capsys.readouterr().err
