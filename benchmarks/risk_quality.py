@@ -35,6 +35,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from earnedsecure.domain.language import assess_risk  # noqa: E402
 
 SETS = [ROOT / "benchmarks" / "data" / f"risk_heldout_{name}.jsonl" for name in ("a", "b")]
+# A third blind set, written from the definitions by a writer who never saw the rules, the model or the corpus,
+# but briefed on a weakness seen in use (worry for a partner's safety, "what if he had an accident", read as
+# violence): 200 such look-alikes and 220 real risk texts in the same words. Aimed at a known weakness, so it is
+# reported apart and not in the targets. Trained on, it cost recall on the sets above (gaslighting and a tracker
+# texts lost), so it measures instead.
+STRESS = ROOT / "benchmarks" / "data" / "risk_stress_c.jsonl"
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
 
@@ -52,7 +58,7 @@ def measure(rows: list[dict]) -> dict:
     hits = [(row, risk) for row, risk in positives if risk.is_risk]
     by_group: dict[str, Counter] = {}
     for row, risk in zip(rows, found, strict=True):
-        counts = by_group.setdefault(row["group"], Counter())
+        counts = by_group.setdefault(row.get("group") or row["construct"], Counter())
         counts["n"] += 1
         counts["pos" if row["risk"] != "none" else "neg"] += 1
         if row["risk"] != "none" and risk.is_risk:
@@ -102,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(report(path.name, measure(rows)))
     together = measure(everything)
     print(report("both sets", together))
+    print(report(f"{STRESS.name} (aimed at a known weakness; apart from the targets)", measure(load(STRESS))))
     if args.misses:
         for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
             for row in rows:
