@@ -6,6 +6,7 @@ research researcher --username U                                              (m
 """
 
 import getpass
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,6 +19,14 @@ from django.utils import timezone
 from earnedsecure.research import services
 from earnedsecure.research.export import NoConsentText, export_study
 from earnedsecure.research.models import ExportRecord, Study
+
+
+def _who_runs_this() -> str:
+    """The operating-system account running the export, for its log line (a uid if the account has no name)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}"
 
 
 class ProgressBar:
@@ -78,7 +87,7 @@ class Command(BaseCommand):
                 study=study,
                 out_dir=Path(options["out"]),
                 file_format=options["format"],
-                run_by=getpass.getuser(),
+                run_by=_who_runs_this(),
                 recipient=options["recipient"],
                 data_use_agreement=options["dua"],
                 now=timezone.now(),
