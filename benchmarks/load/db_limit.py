@@ -74,6 +74,7 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--seconds", type=float, default=8)
     parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--out", help="also write the figures to this JSON file")
     args = parser.parse_args()
     base = args.postgres.rstrip("/")
     url = f"{base}/es_limit"
@@ -95,7 +96,11 @@ def main() -> None:
     finally:
         with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS es_limit")
-    print(json.dumps({"per_second": results, "settings": settings, "load_average": os.getloadavg()[0]}))
+    summary = {"per_second": results, "settings": settings, "load_average": os.getloadavg()[0]}
+    print(json.dumps(summary))
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as out:
+            json.dump(summary, out, indent=2)
 
 
 if __name__ == "__main__":
