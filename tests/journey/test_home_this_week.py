@@ -31,6 +31,16 @@ def _activations_line(section: str) -> str:
     return line[: line.index("</li>")]
 
 
+def test_early_in_the_week_it_says_the_week_has_just_begun_rather_than_a_tenth_of_an_entry(alice, alice_client):
+    for day in range(0, 28, 2):
+        _entry(alice, START + timedelta(days=day))
+    monday_morning = datetime(2026, 6, 1, 7, tzinfo=UTC)  # 08:00 in London
+    with time_machine.travel(monday_morning, tick=False):
+        line = _activations_line(_compare_section(alice_client))
+    assert "3.5 a week (the week has only just begun)" in line and "0 so far this week" in line
+    assert "by this time of the week" not in line and 'class="better"' not in line
+
+
 @pytest.mark.parametrize(
     ("now", "this_week", "expected", "lower"),
     [

@@ -360,7 +360,9 @@ def comparisons(*, activations: ActivationFigures, now: datetime, zone: tzinfo) 
     rows = [
         Comparison(
             "Activations",
-            f"{_per_week(activations.baseline, baseline_weeks)} ({by_now:.1f} by this time of the week)",
+            # "0.1 by this time of the week" (early on a Monday) asked a person to picture a tenth of an entry
+            f"{_per_week(activations.baseline, baseline_weeks)} "
+            + (f"({by_now:.1f} by this time of the week)" if by_now >= 0.5 else "(the week has only just begun)"),
             f"{activations.this_week} so far this week",
             None if early or by_now < 1 else activations.this_week < by_now,
         ),
