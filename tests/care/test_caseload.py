@@ -80,3 +80,13 @@ def test_it_costs_the_same_queries_whatever_its_size(size, theo_totp, theo, djan
     client.get("/clinician/")  # the session's first request settles its own bookkeeping
     with django_assert_num_queries(QUERIES):
         assert client.get("/clinician/").status_code == 200
+
+
+def test_a_recorded_top_stage_is_not_shown_as_if_it_held_today(alice, theo_totp):
+    """The top stage is judged afresh on the person's own page; a recorded one may have lapsed."""
+    from earnedsecure.journey.services import pathway_record_reached
+
+    pathway_record_reached(user=alice, stages=["awareness", "experimenting", "automatic", "secure"])
+    grant(alice, theo_totp, categories=[Category.PATHWAY])
+    client = selectors.caseload(therapist=theo_totp, now=timezone.now())[0]
+    assert client.stage == "New habits taking hold"

@@ -20,7 +20,7 @@ from earnedsecure.domain.cycle import TOOLS
 from earnedsecure.domain.instruments import Change, compare, get_instrument
 from earnedsecure.domain.instruments.reliable_change import Outcome
 from earnedsecure.domain.progress.figures import duration_in_words
-from earnedsecure.domain.progress.pathway import STAGE_ORDER, STAGE_TEXT
+from earnedsecure.domain.progress.pathway import STAGE_ORDER, STAGE_TEXT, TOP_STAGE
 from earnedsecure.journey import selectors as journey
 
 # What the caseload and the report show of the check-ins: (instrument, subscale), each judged for reliable change.
@@ -114,8 +114,15 @@ def _measures(results: dict, assumptions: dict) -> tuple[Measure, ...]:
 
 
 def _stage(reached: dict[str, datetime]) -> str:
-    top = next((stage for stage in reversed(STAGE_ORDER) if stage.value in reached), None)
-    return STAGE_TEXT[top][0] if top else "Not started yet"
+    """The last stage of the unbroken run of stages reached, as recorded. The top stage describes now and is
+    judged afresh on the person's own pathway page (``domain.progress.pathway``), so a recorded one is never
+    shown here: it may have lapsed since."""
+    last = None
+    for stage in STAGE_ORDER:
+        if stage is TOP_STAGE or stage.value not in reached:
+            break
+        last = stage
+    return STAGE_TEXT[last][0] if last else "Not started yet"
 
 
 def clients(*, grants: list[Grant], now: datetime) -> list[Client]:
