@@ -28,6 +28,8 @@ def site(request):
         "NEUTRAL_NAME": settings.NEUTRAL_NAME,
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
         "main_nav": _nav(request),
-        # Settings, reminders, security and sign-in pages (ours under /account/, allauth's under /accounts/).
-        "account_nav_current": request.path.startswith(("/account/", "/accounts/")),
+        # Settings, reminders, security and sign-in pages (ours under /account/, allauth's under /accounts/), and
+        # what the account page leads to: Together with its Safety check, and research studies (on those pages
+        # no menu item was marked, so a person could not see where they were).
+        "account_nav_current": request.path.startswith(("/account/", "/accounts/", "/together/", "/research/studies/")),
     }
