@@ -203,6 +203,7 @@ SAVES = {
     "together/time-out/terms/": lambda a, c: ("/together/time-out/terms/", {"longest_minutes": "60"}),
     "together/time-out/start/": lambda a, c: (_terms_agreed(a), ("/together/time-out/start/", {"minutes": "30"}))[1],
     "together/check-in/": lambda a, c: ("/together/check-in/", {"went_well": "A walk"}),
+    "together/check-in/hide/": lambda a, c: ("/together/check-in/hide/", {"week": "2026-11-23"}),
     "together/pattern/": lambda a, c: (_linked(a), ("/together/pattern/", {"choice": "see"}))[1],
     "together/unlink/": lambda a, c: (_linked(a), ("/together/unlink/", {}))[1],
     "together/block/": lambda a, c: (_linked(a), ("/together/block/", {}))[1],
