@@ -42,6 +42,8 @@ WITHOUT_CONSENT = {
     "partners:emergency_reset": "the way out of a partner link is never gated",
     "care_mine": "who of one's therapists sees what, and who looked",
     "care_revoke": "stopping a therapist's access is never gated",
+    "research:studies": "where one stands in each study",
+    "research:leave": "leaving a study is never gated",
     "api:openapi-json": "no one's data",
     "api:openapi-view": "no one's data",
 }

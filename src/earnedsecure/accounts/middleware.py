@@ -72,6 +72,10 @@ CONSENT_NOT_NEEDED = frozenset(
         # gated (while consent is withdrawn no therapist reads anything anyway: care/access.py).
         "care_mine",
         "care_revoke",
+        # One's research studies and leaving one: a study's own consent, never gated behind the app's (while the
+        # app's consent is withdrawn no export holds the person anyway: research/selectors.releasable).
+        "research:studies",
+        "research:leave",
         # The API's description of itself holds no one's data.
         "api:openapi-json",
         "api:openapi-view",
