@@ -105,3 +105,16 @@ def test_a_study_that_does_not_exist_is_404(alice_client):
     reauthenticate(alice_client)
     assert alice_client.get("/research/studies/nope/join/").status_code == 404
     assert alice_client.post("/research/studies/nope/leave/").status_code == 404
+
+
+def test_a_person_who_withdrew_the_apps_consent_can_still_leave_a_study(alice, alice_client):
+    from earnedsecure.accounts.services import consent_withdraw
+
+    study()
+    reauthenticate(alice_client)
+    alice_client.post("/research/studies/worry-over-time/join/", join_form())
+    consent_withdraw(user=alice, purpose="core")
+    assert alice_client.get("/research/studies/").status_code == 200
+    alice_client.post("/research/studies/worry-over-time/leave/")
+    assert Agreement.objects.get(person=alice).withdrawn_at is not None
+    assert alice_client.get("/research/studies/worry-over-time/join/").status_code == 302  # joining asks again
