@@ -127,3 +127,32 @@ def test_each_question_has_its_own_encrypted_column():
 
     for key, _, _ in CHECK_IN_QUESTIONS:
         assert isinstance(CheckIn._meta.get_field(key), EncryptedTextField)
+
+
+def test_an_earlier_week_can_be_taken_back_and_reads_as_never_shown(alice, bob):
+    from datetime import timedelta
+
+    link(alice, bob)
+    last_week = timezone.now() - timedelta(days=7)
+    services.check_in_save(owner=alice, answers=WORDS, share=True, now=last_week)
+    bob_client = _signed_in_client(bob)
+    assert "pancakes" in bob_client.get(URL).content.decode()
+    week = CheckIn.objects.get(owner=alice).week
+    alice_page = _signed_in_client(alice).get(URL).content.decode()
+    assert "Stop showing this week" in alice_page
+    bob_client.post("/together/check-in/hide/", {"week": week.isoformat()})  # not Bob's to hide: nothing changes
+    assert CheckIn.objects.get(owner=alice).shared_with == bob
+    _signed_in_client(alice).post("/together/check-in/hide/", {"week": week.isoformat()})
+    assert "pancakes" not in bob_client.get(URL).content.decode()
+    assert CheckIn.objects.get(owner=alice).went_well == WORDS["went_well"]  # still Alice's own
+
+
+def test_the_safety_check_lists_the_weeks_shown_and_the_pattern_choice(alice, bob):
+    link(alice, bob)
+    alice_client = _signed_in_client(alice)
+    assert "They see nothing of yours" in alice_client.get("/together/safety-check/").content.decode()
+    services.check_in_save(owner=alice, answers=WORDS, share=True, now=timezone.now())
+    services.pattern_consent_give(owner=alice, now=timezone.now())
+    page = alice_client.get("/together/safety-check/").content.decode()
+    assert "Your check-in answers you showed them: 1 week " in page
+    assert "You chose to see your pattern as a couple" in page and "They see nothing of yours" not in page

@@ -163,6 +163,17 @@ class SafetyCheck:
     emails: list[tuple[str, bool]]  # (address, confirmed)
     access: list[AccessRecord]
     resets: list[date]
+    check_ins_shown: int = 0  # weeks of one's check-in shown to the partner linked now
+    pattern_chosen: bool = False  # one chose to see the couple's pattern with them
+
+
+def _shown_beyond_categories(user, link) -> dict:
+    if link is None:
+        return {}
+    return {
+        "check_ins_shown": CheckIn.objects.filter(owner=user, shared_with=link.partner).count(),
+        "pattern_chosen": PatternConsent.objects.filter(owner=user, partner=link.partner).exists(),
+    }
 
 
 def safety_check(*, user) -> SafetyCheck:
@@ -172,8 +183,9 @@ def safety_check(*, user) -> SafetyCheck:
     from allauth.usersessions.models import UserSession
 
     kinds = dict(Authenticator.Type.choices)
+    link = link_for(user=user)
     return SafetyCheck(
-        link=link_for(user=user),
+        link=link,
         shared=shared_categories(owner=user),
         sessions=sorted(UserSession.objects.purge_and_list(user), key=lambda s: s.last_seen_at, reverse=True),
         authenticators=[
@@ -186,6 +198,7 @@ def safety_check(*, user) -> SafetyCheck:
         or ([(user.email, False)] if user.email else []),
         access=access_records(owner=user),
         resets=emergency_resets(owner=user),
+        **_shown_beyond_categories(user, link),
     )
 
 

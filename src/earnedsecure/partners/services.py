@@ -368,3 +368,9 @@ def pattern_consent_give(*, owner, now: datetime) -> None:
 def pattern_consent_withdraw(*, owner) -> None:
     """At once, and silently: the partner's page reads as if this person had never chosen it."""
     PatternConsent.objects.filter(owner=owner).delete()
+
+
+@transaction.atomic
+def check_in_hide(*, owner, week: date) -> None:
+    """Stop showing one week's check-in to anyone, at once and silently (the week stays ``owner``'s own)."""
+    CheckIn.objects.filter(owner=owner, week=week).update(shared_with=None)

@@ -4,6 +4,8 @@ Every page is about the signed-in person's own side; the partner's side comes on
 ``selectors.partner_view``. Nothing here sends mail or leaves a notice for the other person.
 """
 
+from datetime import date
+
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
@@ -437,3 +439,15 @@ def pattern(request):
             "ecr_rs_url": reverse("assessments:take", args=[ECR_RS_ROMANTIC.slug]),
         },
     )
+
+
+@require_POST
+def check_in_hide(request):
+    """Stop showing one of one's own weeks. Only one's own rows are touched; an unknown week changes nothing."""
+    try:
+        week = date.fromisoformat(request.POST.get("week", ""))
+    except ValueError:
+        return HttpResponseBadRequest("Choose one of your weeks.")
+    services.check_in_hide(owner=request.user, week=week)
+    messages.success(request, "That week is no longer shown. Nobody was told.")
+    return redirect("partners:check_in")
