@@ -124,8 +124,12 @@ def _linked(alice):
 
 
 def _terms_agreed(alice):
-    from earnedsecure.partners.services import invite_accept, invite_create, timeout_agreement_accept
-    from earnedsecure.partners.services import timeout_agreement_propose
+    from earnedsecure.partners.services import (
+        invite_accept,
+        invite_create,
+        timeout_agreement_accept,
+        timeout_agreement_propose,
+    )
     from tests.personas import make_person
 
     partner, now = make_person("calm"), datetime.now(UTC)
