@@ -115,3 +115,20 @@ def test_the_doctor_summary_does_not_scroll_the_page_sideways_at_320_px(page, al
     assert page.locator("main table").count() >= 1
     sideways = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
     assert sideways <= 0, f"the summary scrolls sideways by {sideways} px at 320 px"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_plain_list_in_a_card_keeps_most_of_the_width_for_its_words(page, alice, width):
+    """The agreement and the first steps are bullet lists in a card; the browser's 40 px indent left their words
+    a narrow column at 320 px."""
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto("/account/consent/")
+    card = page.locator("main .card ul:not([class])").first.evaluate(
+        """(list) => {
+          const card = list.closest('.card').getBoundingClientRect();
+          const item = list.querySelector('li').getBoundingClientRect();
+          return {cardLeft: card.left, itemLeft: item.left};
+        }"""
+    )
+    assert card["itemLeft"] - card["cardLeft"] <= 45, card
