@@ -76,3 +76,20 @@ def test_the_person_only_gets_their_own(alice, charlie_client):
     history(alice)
     text, _ = _pdf(charlie_client.get("/account/therapist/my-report.pdf").content)
     assert "Alice" not in text and "PHQ-9" not in text
+
+
+def test_the_same_figures_make_the_same_files(alice, alice_client):
+    """Downloads carry no minute or second they were made at (a walk comparing pages would see them change)."""
+    from datetime import UTC, datetime
+
+    import time_machine
+
+    with time_machine.travel(datetime(2026, 11, 30, 12, 0, tzinfo=UTC), tick=False):
+        history(alice)
+        alice_client.force_login(alice)
+        first = [alice_client.get(path).content for path in DOWNLOADS]
+    with time_machine.travel(datetime(2026, 11, 30, 12, 7, 30, tzinfo=UTC), tick=False):
+        assert [alice_client.get(path).content for path in DOWNLOADS] == first
+
+
+DOWNLOADS = ("/account/therapist/my-report.pdf", "/account/therapist/my-check-ins.fhir.json")

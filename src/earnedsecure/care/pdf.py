@@ -32,6 +32,9 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
     pdf.set_title(_latin1(f"Between-session report: {client.name}"))
     pdf.set_author("Earned Secure")
     pdf.set_auto_page_break(auto=True, margin=15)
+    # Dated by the day, not the second: the same figures make the same file all day.
+    day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    pdf.set_creation_date(day)
     pdf.add_page()
     width = pdf.epw
 
@@ -50,7 +53,7 @@ def client_pdf(client: Client, *, now: datetime) -> bytes:
     pdf.set_text_color(*INK)
     pdf.cell(width, 9, _latin1(f"Between-session report: {client.name}"), new_x="LMARGIN", new_y="NEXT")
     line(
-        f"Made {timezone.localtime(now):%d %b %Y %H:%M}. Figures from the person's own check-ins and diary.",
+        f"Made {day:%d %b %Y}. Figures from the person's own check-ins and diary.",
         colour=QUIET,
     )
 

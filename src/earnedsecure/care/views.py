@@ -141,7 +141,15 @@ def _pdf_response(found, *, filename: str) -> HttpResponse:
 
 
 def _fhir_response(owner, *, filename: str) -> HttpResponse:
-    response = HttpResponse(json.dumps(person_bundle(owner), indent=2), content_type="application/fhir+json")
+    bundle = person_bundle(owner)
+    # Stamped with the newest check-in it holds rather than the second it was asked for, so the same check-ins
+    # give the same file (no stamp without any; Bundle.timestamp is optional for a collection).
+    authored = [entry["resource"]["authored"] for entry in bundle["entry"] if "authored" in entry["resource"]]
+    if authored:
+        bundle["timestamp"] = max(authored)
+    else:
+        bundle.pop("timestamp", None)
+    response = HttpResponse(json.dumps(bundle, indent=2), content_type="application/fhir+json")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
