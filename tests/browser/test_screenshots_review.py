@@ -132,3 +132,18 @@ def test_a_plain_list_in_a_card_keeps_most_of_the_width_for_its_words(page, alic
         }"""
     )
     assert card["itemLeft"] - card["cardLeft"] <= 45, card
+
+
+def test_the_two_attachment_scores_stack_on_a_small_phone(page, alice):
+    """At 320 px "Worry about being loved or left" and "Unease with closeness and leaning on others" stood side by
+    side, each a column of four short lines."""
+    from django.utils import timezone
+
+    from tests.assessments.helpers import ecr, submit
+
+    result = submit(alice, "ecr-r", ecr("ecr-r", 5, 3), timezone.now())
+    sign_in(page, "alice", PASSWORD)
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(f"/check-ins/results/{result.pk}/")
+    boxes = [box.bounding_box() for box in page.locator("dl.score-pair > div").all()]
+    assert len(boxes) == 2 and boxes[1]["y"] > boxes[0]["y"] + boxes[0]["height"] - 1, boxes
