@@ -156,3 +156,14 @@ def test_the_safety_check_lists_the_weeks_shown_and_the_pattern_choice(alice, bo
     page = alice_client.get("/together/safety-check/").content.decode()
     assert "Your check-in answers you showed them: 1 week " in page
     assert "You chose to see your pattern as a couple" in page and "They see nothing of yours" not in page
+
+
+def test_over_long_answers_are_refused_not_cut_with_the_one_limit(alice, alice_client):
+    from earnedsecure.domain.limits import TEXT_MAX_CHARS, too_long_message
+
+    long = "x" * TEXT_MAX_CHARS + "END"
+    html = alice_client.post(URL, {"went_well": long}).content.decode()
+    assert too_long_message(len(long)) in html and long in html
+    assert not CheckIn.objects.exists()
+    page = alice_client.get(URL).content.decode()
+    assert "maxlength" not in page and f'data-max-chars="{TEXT_MAX_CHARS}"' in page

@@ -1,6 +1,7 @@
 from django import forms
 
-from earnedsecure.domain.together.rituals import ANSWER_MAX_CHARS, CHECK_IN_QUESTIONS
+from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
+from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     CATEGORY_TEXT,
     CODE_LENGTH,
@@ -70,12 +71,8 @@ class CheckInForm(forms.Form):
     def __init__(self, *args, partner_name: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for key, question, hint in CHECK_IN_QUESTIONS:
-            self.fields[key] = forms.CharField(
-                label=question,
-                help_text=hint,
-                required=False,
-                max_length=ANSWER_MAX_CHARS,
-                widget=forms.Textarea(attrs={"rows": 3}),
+            self.fields[key] = FreeTextField(
+                label=question, help_text=hint, required=False, widget=LimitedTextarea(attrs={"rows": 3})
             )
         if partner_name:
             self.fields["share"] = forms.BooleanField(

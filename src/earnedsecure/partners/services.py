@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 
 from earnedsecure.care import services as care_services
+from earnedsecure.domain.limits import text_too_long
 from earnedsecure.domain.progress.figures import week_start
-from earnedsecure.domain.together.rituals import ANSWER_MAX_CHARS, CHECK_IN_QUESTIONS
+from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
     ANSWERS,
     CODE_ALPHABET,
@@ -328,7 +329,7 @@ def timeout_end(*, user, pk: int, now: datetime) -> TimeOut:
 
 
 class EmptyCheckIn(Exception):
-    """A check-in needs at least one answer, each within ANSWER_MAX_CHARS."""
+    """A check-in needs at least one answer, each within the one free-text limit (domain/limits.py)."""
 
 
 @transaction.atomic
@@ -341,7 +342,7 @@ def check_in_save(*, owner, answers: dict[str, str], share: bool, now: datetime)
     """
     keys = [key for key, _, _ in CHECK_IN_QUESTIONS]
     cleaned = {key: (answers.get(key) or "").strip() for key in keys}
-    if not any(cleaned.values()) or any(len(text) > ANSWER_MAX_CHARS for text in cleaned.values()):
+    if not any(cleaned.values()) or any(text_too_long(text) for text in cleaned.values()):
         raise EmptyCheckIn
     link = Link.objects.filter(owner=owner).first()
     linked = link is not None and Link.objects.filter(owner_id=link.partner_id, partner=owner).exists()

@@ -19,8 +19,6 @@ CHECK_IN_QUESTIONS: tuple[tuple[str, str, str], ...] = (
     ("felt_close", "A moment I felt close to you", "When, and what made it feel close."),
     ("need_next", "Something I need next week", 'One thing, said plainly: "I\'d like us to ..."'),
 )
-# Long enough for a few sentences, short enough to stay a check-in rather than a letter.
-ANSWER_MAX_CHARS = 600
 
 
 @dataclass(frozen=True)
