@@ -240,3 +240,14 @@ def test_it_costs_exactly_9_queries_whatever_the_length_of_the_history(months, d
     # 2 (responses and item-9 flags; no due check-ins: the pathway does not show them); stages reached.
     with django_assert_num_queries(9):
         assert client.get("/learn/pathway/").status_code == 200
+
+
+def test_the_acronym_and_the_citation_wait_in_a_fold(alice_client):
+    """Issue 13, plain language first: the path's footnote named the ECR-R and Jacobson & Truax on the page itself
+    (seen on the screenshot review); they are one tap away, the reassurance stays in sight."""
+    html = alice_client.get("/learn/pathway/").content.decode()
+    fold = html.split("<summary>How a change is judged</summary>")[1].split("</details>")[0]
+    outside = html.replace(fold, "")
+    assert "Jacobson" in fold and "ECR-R" in fold
+    assert "Jacobson" not in outside and "ECR-R" not in outside.split("<footer")[0]
+    assert "nothing here is a test you can fail" in outside
