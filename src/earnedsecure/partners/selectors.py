@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db.models import Count, Exists, OuterRef, Q
+
 from earnedsecure.accounts.services import has_core_consent
-from earnedsecure.assessments.selectors import latest_result
+from earnedsecure.assessments.selectors import completed
 from earnedsecure.diary.selectors import activation_figures
 from earnedsecure.domain.instruments.ecr_r import ECR_R
 from earnedsecure.domain.instruments.ecr_rs import ECR_RS_ROMANTIC
@@ -65,23 +67,46 @@ class PartnerView:
     shown: tuple[Shown, ...]
 
 
+# "Read the link here": the default of every selector that takes ``link``. A page reads the link once, with
+# ``link_for``, and passes it down (None when not linked), so that one page asks for it once.
+READ = object()
+
+
 def link_for(*, user) -> Link | None:
-    """``user``'s link, with the partner, when both sides of it stand."""
+    """``user``'s link, with the partner, when both sides of it stand. One query."""
     if not getattr(user, "is_authenticated", False):
         return None
-    link = Link.objects.filter(owner=user).select_related("partner").first()
-    if link is None or not Link.objects.filter(owner_id=link.partner_id, partner=user).exists():
-        return None
-    return link
+    other_side = Link.objects.filter(owner_id=OuterRef("partner_id"), partner_id=OuterRef("owner_id"))
+    return Link.objects.filter(owner=user).filter(Exists(other_side)).select_related("partner").first()
 
 
-def shared_categories(*, owner) -> list[Category]:
-    """The categories ``owner`` shows their partner, in the vocabulary's order: none when not linked, and none
-    while the owner has withdrawn their consent (their notebook is closed to everyone, the partner included)."""
-    if link_for(user=owner) is None or not has_core_consent(owner):
-        return []
-    chosen = set(Share.objects.filter(owner=owner).values_list("category", flat=True))
+def _link(user, link) -> Link | None:
+    return link_for(user=user) if link is READ else link
+
+
+def _chosen(owners) -> dict[int, set[str]]:
+    """The categories each of ``owners`` chose (consent not yet considered), in one query."""
+    chosen: dict[int, set[str]] = {owner.pk: set() for owner in owners}
+    for owner_id, category in Share.objects.filter(owner__in=[o.pk for o in owners]).values_list(
+        "owner_id", "category"
+    ):
+        chosen[owner_id].add(category)
+    return chosen
+
+
+def _in_order(chosen: set[str]) -> list[Category]:
     return [category for category in Category if category.value in chosen]
+
+
+def shared_categories(*, owner, link=READ) -> list[Category]:
+    """The categories ``owner`` shows their partner, in the vocabulary's order: none when not linked, and none
+    while the owner has withdrawn their consent (their notebook is closed to everyone, the partner included).
+
+    ``link`` is the owner's link when the caller has read it (their partner's serves as well: either stands
+    only while both do)."""
+    if _link(owner, link) is None or not has_core_consent(owner):
+        return []
+    return _in_order(_chosen([owner])[owner.pk])
 
 
 def status_of(*, owner) -> StatusRow | None:
@@ -116,30 +141,59 @@ def _stage_text(owner, now: datetime) -> str:
     return STAGE_TEXT[stage][0] if stage else "Getting started."
 
 
-def _status_text(owner) -> str:
-    row = status_of(owner=owner)
+def _status_text(row: StatusRow | None) -> str:
     return STATUS_TEXT[Status(row.status)] if row else "No status chosen."
 
 
-def partner_view(*, viewer, now: datetime) -> PartnerView | None:
+def partner_view(*, viewer, now: datetime, link=READ) -> PartnerView | None:
     """What ``viewer``'s linked partner shows them right now; None when ``viewer`` is not linked.
 
     Only the categories the partner chose at this moment, each as one sentence of the app's own words.
     """
-    link = link_for(user=viewer)
+    link = _link(viewer, link)
     if link is None:
         return None
+    return _partner_view(link, shared_categories(owner=link.partner, link=link), now, status=READ)
+
+
+def _partner_view(link: Link, shared: list[Category], now: datetime, *, status) -> PartnerView:
+    """The partner's categories in ``shared`` (their consent already considered) as one sentence each;
+    ``status`` is their status row when the caller has read it."""
     partner = link.partner
     shown = []
-    for category in shared_categories(owner=partner):
+    for category in shared:
         if category is Category.STATUS:
-            text = _status_text(partner)
+            text = _status_text(status_of(owner=partner) if status is READ else status)
         elif category is Category.WEEK:
             text = _week_text(partner, now)
         else:
             text = _stage_text(partner, now)
         shown.append(Shown(category=category, label=CATEGORY_TEXT[category][0], text=text))
     return PartnerView(name=person_name(partner), linked_on=link.linked_on, shown=tuple(shown))
+
+
+@dataclass(frozen=True)
+class Together:
+    """The Together page's reads for a linked person, each table read once for both people."""
+
+    view: PartnerView  # what the partner shows this person
+    shared: list[Category]  # what this person shows the partner
+    status: StatusRow | None  # this person's own status
+
+
+def together(*, user, link: Link, now: datetime) -> Together:
+    """``partner_view``, ``shared_categories`` and ``status_of`` for ``user`` and their (standing) ``link``, with
+    one read of the shares and one of the statuses for both. Each side's consent is asked of that side alone."""
+    partner = link.partner
+    chosen = _chosen([user, partner])
+    theirs = _in_order(chosen[partner.pk]) if has_core_consent(partner) else []
+    mine = _in_order(chosen[user.pk]) if has_core_consent(user) else []
+    statuses = {row.owner_id: row for row in StatusRow.objects.filter(owner__in=[user.pk, partner.pk])}
+    return Together(
+        view=_partner_view(link, theirs, now, status=statuses.get(partner.pk)),
+        shared=mine,
+        status=statuses.get(user.pk),
+    )
 
 
 def invite_active(*, owner, now: datetime) -> Invite | None:
@@ -176,17 +230,17 @@ def _shown_beyond_categories(user, link) -> dict:
     }
 
 
-def safety_check(*, user) -> SafetyCheck:
+def safety_check(*, user, link=READ) -> SafetyCheck:
     """Everything that lets anyone else into the person's account or see part of it, on one page."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
     kinds = dict(Authenticator.Type.choices)
-    link = link_for(user=user)
+    link = _link(user, link)
     return SafetyCheck(
         link=link,
-        shared=shared_categories(owner=user),
+        shared=shared_categories(owner=user, link=link),
         sessions=sorted(UserSession.objects.purge_and_list(user), key=lambda s: s.last_seen_at, reverse=True),
         authenticators=[
             str(kinds.get(kind, kind))
@@ -209,9 +263,9 @@ class Reassurance:
     tool_first: bool  # this person has asked twice today already
 
 
-def reassurance(*, user, now: datetime, limit: int = 8) -> Reassurance | None:
+def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassurance | None:
     """The requests between ``user`` and their linked partner; None when not linked."""
-    link = link_for(user=user)
+    link = _link(user, link)
     if link is None:
         return None
     between = ReassuranceRequest.objects.filter(
@@ -241,9 +295,9 @@ class TimeOuts:
     of: int  # ... of all of those that ended with a return or whose time and grace have passed
 
 
-def timeouts(*, user, now: datetime) -> TimeOuts:
+def timeouts(*, user, now: datetime, link=READ) -> TimeOuts:
     """Time-outs as ``user`` sees them. Not linked: only their own agreement "for myself"."""
-    link = link_for(user=user)
+    link = _link(user, link)
     if link is None:
         solo = TimeoutAgreement.objects.filter(owner=user, partner=None).first()
         return TimeOuts(solo, None, None, (), None, None, 0, 0)
@@ -253,8 +307,12 @@ def timeouts(*, user, now: datetime) -> TimeOuts:
     pending = [t for t in terms if t.accepted_on is None]
     between = TimeOut.objects.filter(owner__in=[user.pk, partner], waiter__in=[user.pk, partner])
     open_now = {t.owner_id: t for t in between.filter(ended=False)}
-    waited = list(between.filter(owner=partner).values_list("kept", "ended", "return_at"))
-    counted = [kept for kept, ended, planned in waited if kept is not None or (not ended and now > planned + GRACE)]
+    # Counted: ended with a return (kept is set), or still open past its time and grace. Counted in the database,
+    # so a long history costs no more than a short one.
+    waited = between.filter(owner=partner).aggregate(
+        of=Count("pk", filter=Q(kept__isnull=False) | Q(ended=False, return_at__lt=now - GRACE)),
+        came_back=Count("pk", filter=Q(kept=True)),
+    )
     return TimeOuts(
         agreement=agreed,
         proposed_by_me=next((t for t in pending if t.owner_id == user.pk), None),
@@ -262,8 +320,8 @@ def timeouts(*, user, now: datetime) -> TimeOuts:
         steps=return_steps(agreed.longest_minutes) if agreed else (),
         mine=open_now.get(user.pk),
         theirs=open_now.get(partner),
-        came_back=sum(1 for kept in counted if kept),
-        of=len(counted),
+        came_back=waited["came_back"],
+        of=waited["of"],
     )
 
 
@@ -291,7 +349,7 @@ class CheckIns:
     theirs: list[CheckInAnswers]  # the linked partner's, only the weeks they chose to show this person
 
 
-def check_ins(*, user, now: datetime, limit: int = 12) -> CheckIns:
+def check_ins(*, user, now: datetime, limit: int = 12, link=READ) -> CheckIns:
     """``user``'s own check-ins, and those their linked partner shows them.
 
     A partner's answers are a second door to their words, next to ``partner_view``, and held as tightly: only
@@ -302,7 +360,7 @@ def check_ins(*, user, now: datetime, limit: int = 12) -> CheckIns:
     own = list(CheckIn.objects.filter(owner=user)[: limit + 1])
     this_week = next((row for row in own if row.week == this_week_start), None)
     theirs: list[CheckInAnswers] = []
-    link = link_for(user=user)
+    link = _link(user, link)
     if link is not None and has_core_consent(link.partner):
         theirs = [_answers(row) for row in CheckIn.objects.filter(owner=link.partner, shared_with=user)[:limit]]
     return CheckIns(
@@ -313,11 +371,13 @@ def check_ins(*, user, now: datetime, limit: int = 12) -> CheckIns:
 
 
 def attachment_scores(*, user) -> tuple[float, float] | None:
-    """``user``'s (anxiety, avoidance) from their newest ECR-RS about a partner or ECR-R; None without either."""
-    newest = max(
-        (r for r in (latest_result(user=user, instrument=i.slug) for i in (ECR_RS_ROMANTIC, ECR_R)) if r is not None),
-        key=lambda r: r.completed_at,
-        default=None,
+    """``user``'s (anxiety, avoidance) from their newest ECR-RS about a partner or ECR-R; None without either.
+    One query: the newest of the two kinds together."""
+    newest = (
+        completed(user)
+        .filter(instrument__in=[ECR_RS_ROMANTIC.slug, ECR_R.slug])
+        .order_by("-completed_at", "-pk")
+        .first()
     )
     if newest is None or newest.anxiety is None or newest.avoidance is None:
         return None
@@ -331,26 +391,26 @@ class CouplePattern:
     pattern: Pattern | None  # only when both chose it, both have scores and both consent to the app
 
 
-def couple_pattern_for(*, user) -> CouplePattern | None:
+def couple_pattern_for(*, user, link=READ) -> CouplePattern | None:
     """The couple's pattern as ``user`` sees it; None when not linked.
 
     Whatever keeps it hidden on the partner's side (not chosen yet, withdrawn, no check-in, consent to the app
     withdrawn) reads the same: ``pattern`` None, and nothing else of the partner's is said. The partner's scores
     themselves never leave this function.
     """
-    link = link_for(user=user)
+    link = _link(user, link)
     if link is None:
         return None
     partner = link.partner
-    mine = PatternConsent.objects.filter(owner=user, partner=partner).exists()
+    chose = set(
+        PatternConsent.objects.filter(
+            Q(owner=user, partner=partner) | Q(owner=partner, partner=user)
+        ).values_list("owner_id", flat=True)
+    )
+    mine = user.pk in chose
     own_scores = attachment_scores(user=user)
     pattern = None
-    if (
-        mine
-        and own_scores is not None
-        and PatternConsent.objects.filter(owner=partner, partner=user).exists()
-        and has_core_consent(partner)
-    ):
+    if mine and own_scores is not None and partner.pk in chose and has_core_consent(partner):
         their_scores = attachment_scores(user=partner)
         if their_scores is not None:
             pattern = couple_pattern(own_scores, their_scores)

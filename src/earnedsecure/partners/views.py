@@ -76,10 +76,12 @@ def index(request):
                 "link": None,
                 "invite": selectors.invite_active(owner=user, now=now),
                 "guide": _guide(),
-                **_timeout_context(user, now),
+                **_timeout_context(user, now, link),
             },
         )
-    view = selectors.partner_view(viewer=user, now=now)
+    # The link is read once and passed down; the shares and statuses of both people are read once each.
+    together = selectors.together(user=user, link=link, now=now)
+    view = together.view
     if view.shown:
         # The partner's access log (checklist item 45): what was shown, on which day; never when in the day.
         services.access_record(
@@ -87,9 +89,9 @@ def index(request):
             categories=[item.category for item in view.shown],
             day=services.local_day(link.partner, now),
         )
-    shared = selectors.shared_categories(owner=user)
-    reassurance = selectors.reassurance(user=user, now=now)
-    status = selectors.status_of(owner=user)
+    shared = together.shared
+    reassurance = selectors.reassurance(user=user, now=now, link=link)
+    status = together.status
     return render(
         request,
         "partners/index.html",
@@ -104,15 +106,15 @@ def index(request):
             "tool_url": tool_url(next(iter(TOOLS))),
             "tool_label": next(iter(TOOLS)).label,
             "guide": _guide(),
-            **_timeout_context(user, now),
+            **_timeout_context(user, now, link),
         },
     )
 
 
-def _timeout_context(user, now):
+def _timeout_context(user, now, link):
     """The time-out card: the terms (a form to propose or change them), and the return times one may choose,
     each shown as a time of day in the person's own zone."""
-    state = selectors.timeouts(user=user, now=now)
+    state = selectors.timeouts(user=user, now=now, link=link)
     terms = state.proposed_by_me or state.agreement
     return {
         "timeouts": state,
@@ -359,7 +361,7 @@ def check_in(request):
     now = timezone.now()
     link = selectors.link_for(user=user)
     partner_name = selectors.person_name(link.partner) if link else None
-    state = selectors.check_ins(user=user, now=now)
+    state = selectors.check_ins(user=user, now=now, link=link)
     if request.method == "POST":
         form = CheckInForm(request.POST, partner_name=partner_name)
         if request.POST.get("action") != "edit":
@@ -425,7 +427,8 @@ def pattern(request):
             services.pattern_consent_withdraw(owner=user)
             messages.success(request, "Withdrawn. It is gone from both your pages. Nobody was told.")
         return redirect("partners:pattern")
-    state = selectors.couple_pattern_for(user=user)
+    link = selectors.link_for(user=user)
+    state = selectors.couple_pattern_for(user=user, link=link)
     if state is None:
         return redirect("partners:index")
     return render(
@@ -433,7 +436,7 @@ def pattern(request):
         "partners/pattern.html",
         {
             "state": state,
-            "partner_name": selectors.person_name(selectors.link_for(user=user).partner),
+            "partner_name": selectors.person_name(link.partner),
             "rule": PATTERN_RULE,
             "guide": _guide(),
             "ecr_rs_url": reverse("assessments:take", args=[ECR_RS_ROMANTIC.slug]),
