@@ -403,9 +403,9 @@ def couple_pattern_for(*, user, link=READ) -> CouplePattern | None:
         return None
     partner = link.partner
     chose = set(
-        PatternConsent.objects.filter(
-            Q(owner=user, partner=partner) | Q(owner=partner, partner=user)
-        ).values_list("owner_id", flat=True)
+        PatternConsent.objects.filter(Q(owner=user, partner=partner) | Q(owner=partner, partner=user)).values_list(
+            "owner_id", flat=True
+        )
     )
     mine = user.pk in chose
     own_scores = attachment_scores(user=user)
