@@ -1,5 +1,7 @@
 """``earnedsecure worker``: schedule reminder scans and run the background task queue."""
 
+import signal
+import threading
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
@@ -22,8 +24,16 @@ class Command(BaseCommand):
             worker.run_once()
             self.stdout.write("Reminders scanned and queued tasks run.")
             return
-        self.stdout.write(f"Worker running: reminder scan every {scan_every:g} minutes. Ctrl+C to stop.")
-        try:
-            worker.run_forever(scan_every=timedelta(minutes=scan_every), poll_seconds=poll)
-        except KeyboardInterrupt:
-            self.stdout.write("Worker stopped.")
+        # SIGTERM (systemd, compose, a deploy) and Ctrl+C ask the loop to stop after the batch of tasks it is
+        # running: a task cut off half way stays marked running and is never retried (a reminder mail lost).
+        stop = threading.Event()
+
+        def finish_then_stop(signum, frame):
+            stop.set()
+
+        signal.signal(signal.SIGTERM, finish_then_stop)
+        signal.signal(signal.SIGINT, finish_then_stop)
+        self.stdout.write(f"Worker running: reminder scan every {scan_every:g} minutes. Ctrl+C to stop.", ending="\n")
+        self.stdout.flush()
+        worker.run_forever(scan_every=timedelta(minutes=scan_every), poll_seconds=poll, stop=stop)
+        self.stdout.write("Worker stopped.")
