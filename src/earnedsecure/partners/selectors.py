@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
 from earnedsecure.accounts.services import has_core_consent
 from earnedsecure.assessments.selectors import completed
@@ -73,11 +73,13 @@ READ = object()
 
 
 def link_for(*, user) -> Link | None:
-    """``user``'s link, with the partner, when both sides of it stand. One query."""
+    """``user``'s link, with the partner, when both sides of it stand. One query: the partner must be the owner of
+    a row back to ``user``. At most one row answers (one link each, a unique constraint), so no ordering."""
     if not getattr(user, "is_authenticated", False):
         return None
-    other_side = Link.objects.filter(owner_id=OuterRef("partner_id"), partner_id=OuterRef("owner_id"))
-    return Link.objects.filter(owner=user).filter(Exists(other_side)).select_related("partner").first()
+    other_side = Link.objects.filter(partner=user).values("owner_id")
+    rows = list(Link.objects.filter(owner=user, partner__in=other_side).select_related("partner"))
+    return rows[0] if rows else None
 
 
 def _link(user, link) -> Link | None:
