@@ -189,18 +189,16 @@ def status_choose(*, owner, status: Status | None, now: datetime) -> None:
 
 def access_record(*, owner, categories: list[Category], day: date) -> None:
     """Note that ``owner``'s partner was shown these categories today (checklist item 45). One read of the day's
-    rows, and one write only for those not noted yet (a row twice is impossible: the unique constraint, and a
-    second page at the same moment is ignored rather than an error)."""
+    rows; only a category not noted yet today is written (get_or_create, as a second page at the same moment
+    may have written it meanwhile)."""
     noted = set(
         AccessRecord.objects.filter(
             owner=owner, day=day, category__in=[category.value for category in categories]
         ).values_list("category", flat=True)
     )
-    missing = [category.value for category in categories if category.value not in noted]
-    if missing:
-        AccessRecord.objects.bulk_create(
-            [AccessRecord(owner=owner, category=value, day=day) for value in missing], ignore_conflicts=True
-        )
+    for category in categories:
+        if category.value not in noted:
+            AccessRecord.objects.get_or_create(owner=owner, category=category.value, day=day)
 
 
 @transaction.atomic
