@@ -66,3 +66,34 @@ def test_unlinking_leaves_neither_the_history(alice, bob, alice_client):
     link(bob, alice)
     assert "you asked" not in alice_client.get("/together/").content.decode()
     assert services.local_day(alice, timezone.now())  # (days only: no time is kept)
+
+
+def test_the_requests_of_the_day_are_counted_beyond_the_eight_shown(alice, bob):
+    # Alice asked twice this morning; then Bob asked eight times: the history shows Bob's eight only, and Alice's
+    # two still count for the tool suggestion.
+    from earnedsecure.partners import selectors, services
+
+    link(alice, bob)
+    now = timezone.now()
+    for _ in range(2):
+        services.reassurance_ask(owner=alice, request="okay", now=now)
+    for _ in range(8):
+        services.reassurance_ask(owner=bob, request="okay", now=now)
+    seen = selectors.reassurance(user=alice, now=now)
+    assert all(item.owner_id == bob.pk for item in seen.history) and len(seen.history) == 8
+    assert seen.tool_first
+    assert selectors.reassurance(user=bob, now=now).tool_first  # Bob asked eight times himself
+
+
+def test_a_short_history_counts_the_day_from_itself(alice, bob, django_assert_num_queries):
+    from earnedsecure.partners import selectors, services
+
+    link(alice, bob)
+    now = timezone.now()
+    services.reassurance_ask(owner=bob, request="okay", now=now)
+    link_row = selectors.link_for(user=alice)
+    for asked in (1, 2):
+        services.reassurance_ask(owner=alice, request="okay", now=now)
+        with django_assert_num_queries(1):  # the history; today's requests are all in it
+            seen = selectors.reassurance(user=alice, now=now, link=link_row)
+        assert seen.tool_first is (asked == 2)

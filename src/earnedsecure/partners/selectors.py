@@ -273,9 +273,13 @@ def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassuranc
     between = ReassuranceRequest.objects.filter(
         owner__in=[user.pk, link.partner_id], answerer__in=[user.pk, link.partner_id]
     )
-    history = list(between[:limit])
+    history = list(between[:limit])  # newest day first
     today = now.astimezone(user.zone).date()
-    asked_today = between.filter(owner=user, asked_on=today).count()
+    if len(history) < limit or history[-1].asked_on < today:
+        # Every request of today is in the history already: counted there, without a second query.
+        asked_today = sum(1 for item in history if item.owner_id == user.pk and item.asked_on == today)
+    else:
+        asked_today = between.filter(owner=user, asked_on=today).count()
     return Reassurance(
         history=history,
         to_answer=[item for item in history if item.answerer_id == user.pk and not item.answer],
