@@ -325,3 +325,20 @@ def test_a_backup_from_before_deletion_reads_only_with_a_key_backup_which_is_kep
     assert found["elsewhere"] == "KEPT-IN-A-COPY"
     assert found["kept"] == [0, True]
     assert found["expired"] == [1, False]
+
+
+def test_the_notice_is_public_dated_and_linked_from_the_footer_sign_up_and_consent(client, db):
+    """Checklist item 9: anyone can read it without an account, it says when it last changed, and it is one
+    link away from the footer of every page (landing and sign-up among them) and from the consent step."""
+    import re
+
+    from tests.personas import _signed_in_client, make_person
+
+    notice = client.get("/privacy/")
+    assert notice.status_code == 200
+    assert re.search(r"Last updated \d{1,2} \w+ 20\d\d", notice.content.decode())
+    for address in ("/", "/accounts/signup/", "/accounts/login/", "/help/crisis/"):
+        assert 'href="/privacy/"' in client.get(address).content.decode(), address
+    newcomer = _signed_in_client(make_person("newcomer", consent=False))
+    consent = newcomer.get("/account/consent/").content.decode()
+    assert consent.count('href="/privacy/"') >= 2, "the consent step links the notice in its text, not only the footer"
