@@ -15,10 +15,13 @@ from django.utils.http import urlencode
 def privacy_headers(get_response):
     """Permissions-Policy everywhere; no-store on every page so personal data never sits in a cache.
 
-    Static files are served before this middleware runs (WhiteNoise), so they stay cacheable.
+    Static files are served before this middleware runs (WhiteNoise), so they stay cacheable. Every request's
+    POST values are marked sensitive (what Django's ``sensitive_post_parameters`` does per view): almost every
+    form here carries someone's words or a password, so an error report never shows any of them.
     """
 
     def middleware(request):
+        request.sensitive_post_parameters = "__ALL__"
         response = get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response["Cache-Control"] = "no-store"
