@@ -35,8 +35,9 @@ def plan(people: int, *, cost: dict, limit: dict) -> dict:
     peak_rps = people * ACTIVE_SHARE * REQUESTS_PER_ACTIVE_DAY * BUSIEST_HOUR_SHARE / 3600
     app_cores = peak_rps * cost["app_cpu_ms"] / 1000 / UTILISATION
     db_cores = peak_rps * cost["db_cpu_ms"] / 1000 / UTILISATION
-    processes = max(2, math.ceil(app_cores))
     sign_ins_per_second = people * ACTIVE_SHARE * SIGN_INS_PER_ACTIVE_DAY * BUSIEST_HOUR_SHARE / 3600
+    argon2_cores = sign_ins_per_second * ARGON2_CPU_SECONDS / UTILISATION
+    processes = max(2, math.ceil(app_cores + argon2_cores))  # one process a core; sign-ins run in them too
     commits = peak_rps * cost["commits_per_request"]
     diary_rows_per_year = people * ACTIVE_SHARE * DIARY_ENTRIES_PER_ACTIVE_DAY * 365
     return {
@@ -49,7 +50,7 @@ def plan(people: int, *, cost: dict, limit: dict) -> dict:
         "db_commits_per_second": round(commits),
         "share_of_measured_commit_limit": round(commits / limit["write_per_second"], 3),
         "sign_ins_per_second": round(sign_ins_per_second, 2),
-        "argon2_cores": round(sign_ins_per_second * ARGON2_CPU_SECONDS / UTILISATION, 2),
+        "argon2_cores": round(argon2_cores, 2),
         "diary_rows_per_year_millions": round(diary_rows_per_year / 1e6, 1),
         "diary_gb_per_year": round(diary_rows_per_year * cost["diary_bytes_per_row"] / 1e9, 1),
         "research_export_core_hours": round(people * cost["export_seconds"] / 3600, 1),
