@@ -31,6 +31,11 @@ KNOWN_EXCEPTIONS = {
         "their categories is written when the partner's page shows it, because being shown is the event the "
         "person must be able to see; a worker could not know it. One row per category and day, never a count.",
     ),
+    "/together/check-in/": (
+        re.compile(r'^\s*INSERT INTO\s+"?partners_accessrecord"?', re.I),
+        "the same access log: the day on which a person's partner read the weekly check-ins that person chose to "
+        "show, written when the page shows them, one row a day.",
+    ),
 }
 
 

@@ -167,3 +167,23 @@ def test_over_long_answers_are_refused_not_cut_with_the_one_limit(alice, alice_c
     assert not CheckIn.objects.exists()
     page = alice_client.get(URL).content.decode()
     assert "maxlength" not in page and f'data-max-chars="{TEXT_MAX_CHARS}"' in page
+
+
+def test_the_days_a_partner_read_the_shown_check_ins_are_in_the_persons_access_log(alice, bob):
+    """Checklist item 45: Alice sees on which days Bob read the check-ins she showed him, the day only; a page
+    with nothing of hers on it notes nothing."""
+    from earnedsecure.partners.models import CHECK_IN_READ, AccessRecord
+
+    link(alice, bob)
+    alice_client, bob_client = _signed_in_client(alice), _signed_in_client(bob)
+    alice_client.post(URL, WORDS)  # for Alice only
+    bob_client.get(URL)
+    assert not AccessRecord.objects.filter(owner=alice, category=CHECK_IN_READ).exists()
+    alice_client.post(URL, {**WORDS, "share": "on"})
+    bob_client.get(URL)
+    bob_client.get(URL)  # twice in a day is one row: a day, never a count
+    assert list(AccessRecord.objects.filter(owner=alice).values_list("category", "day")) == [
+        (CHECK_IN_READ, services.local_day(alice, timezone.now()))
+    ]
+    assert not AccessRecord.objects.filter(owner=bob).exists()  # Alice reading her own page notes nothing
+    assert "The weekly check-ins you showed" in alice_client.get("/together/safety-check/").content.decode()

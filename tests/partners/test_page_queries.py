@@ -25,8 +25,9 @@ EXPECTED = {
     # time-out terms, the open time-outs and the returns' count.
     # Alex sees how Sam's last week went: the diary's figures (two) on top.
     "/together/": {"demo": 13, DEMO_PARTNER_USERNAME: 15},
-    # One's own weeks; the partner's consent and the weeks they show.
-    "/together/check-in/": {"demo": 7, DEMO_PARTNER_USERNAME: 7},
+    # One's own weeks; the partner's consent and the weeks they show; the day's access-log row for those weeks
+    # (read once; written only the first time in a day).
+    "/together/check-in/": {"demo": 8, DEMO_PARTNER_USERNAME: 8},
     # One's consent and shares; sessions, authenticators, addresses, the access log, resets, weeks of check-in
     # shown, the pattern chosen, a therapist's grants.
     "/together/safety-check/": {"demo": 13, DEMO_PARTNER_USERNAME: 13},

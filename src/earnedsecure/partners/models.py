@@ -18,6 +18,10 @@ from earnedsecure.domain.together.sharing import Status as StatusKey
 from earnedsecure.domain.together.timeouts import LONGEST, PLACES
 
 CATEGORY_CHOICES = [(category.value, CATEGORY_TEXT[category][0]) for category in Category]
+# What the access log can note besides the categories: the weekly check-ins a person chose to show (their own
+# words, shown week by week, so the person sees on which days their partner read them; checklist item 45).
+CHECK_IN_READ = "check_in"
+ACCESS_CHOICES = [*CATEGORY_CHOICES, (CHECK_IN_READ, "The weekly check-ins you showed")]
 STATUS_CHOICES = [(status.value, STATUS_TEXT[status]) for status in StatusKey]
 
 
@@ -115,7 +119,7 @@ class AccessRecord(models.Model):
     """
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    category = models.CharField(max_length=20, choices=CATEGORY_CHOICES)
+    category = models.CharField(max_length=20, choices=ACCESS_CHOICES)
     day = models.DateField()
 
     class Meta:

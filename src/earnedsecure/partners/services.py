@@ -187,18 +187,15 @@ def status_choose(*, owner, status: Status | None, now: datetime) -> None:
     )
 
 
-def access_record(*, owner, categories: list[Category], day: date) -> None:
-    """Note that ``owner``'s partner was shown these categories today (checklist item 45). One read of the day's
-    rows; only a category not noted yet today is written (get_or_create, as a second page at the same moment
-    may have written it meanwhile)."""
-    noted = set(
-        AccessRecord.objects.filter(
-            owner=owner, day=day, category__in=[category.value for category in categories]
-        ).values_list("category", flat=True)
-    )
-    for category in categories:
-        if category.value not in noted:
-            AccessRecord.objects.get_or_create(owner=owner, category=category.value, day=day)
+def access_record(*, owner, categories: list[Category | str], day: date) -> None:
+    """Note that ``owner``'s partner was shown these categories (or ``CHECK_IN_READ``, the check-ins they chose to
+    show) today (checklist item 45). One read of the day's rows; only one not noted yet today is written
+    (get_or_create, as a second page at the same moment may have written it meanwhile)."""
+    keys = [str(category) for category in categories]  # a Category is a StrEnum: its str is its value
+    noted = set(AccessRecord.objects.filter(owner=owner, day=day, category__in=keys).values_list("category", flat=True))
+    for key in keys:
+        if key not in noted:
+            AccessRecord.objects.get_or_create(owner=owner, category=key, day=day)
 
 
 @transaction.atomic

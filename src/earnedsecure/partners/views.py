@@ -46,6 +46,7 @@ from earnedsecure.partners.forms import (
     StatusForm,
     TimeoutTermsForm,
 )
+from earnedsecure.partners.models import CHECK_IN_READ
 
 # The partner guide is a lesson (content/lessons/15-for-partners.md): written once, linked from Together.
 PARTNER_GUIDE = "for-partners"
@@ -396,6 +397,11 @@ def check_in(request):
         if mine:
             initial["share"] = mine.shared_with_id is not None
         form = CheckInForm(initial=initial, partner_name=partner_name)
+    if state.theirs:
+        # The partner's access log (checklist item 45): the day on which their shown check-ins were read.
+        services.access_record(
+            owner=link.partner, categories=[CHECK_IN_READ], day=services.local_day(link.partner, now)
+        )
     return render(
         request,
         "partners/check_in.html",
