@@ -122,3 +122,11 @@ def test_each_chooses_on_their_own_page(alice, bob):
     assert list(PatternConsent.objects.values_list("owner", flat=True)) == [alice.pk]
     alice_client.post(URL, {"choice": "stop"})
     assert not PatternConsent.objects.exists()
+
+
+def test_the_pattern_never_advises_working_on_it_together_where_someone_is_not_safe():
+    """Hazard H7: couples therapy is not for a relationship with abuse; the pattern's page says so beside it."""
+    from django.template.loader import get_template
+
+    source = get_template("partners/pattern.html").template.source
+    assert "couples therapy is not advised then" in source and "anxiety-or-not-safe" in source
