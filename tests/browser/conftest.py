@@ -47,19 +47,25 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url)
-    outside = []
+def guarded_context(browser, base_url: str, outside: list[str], **options):
+    """A browser context on the app at ``base_url`` in which nothing may load from anywhere else: each attempt is
+    recorded in ``outside`` and answered with a stub page instead."""
+    context = browser.new_context(base_url=base_url, **options)
 
     def guard(route):
-        # Nothing may load from anywhere but the app itself; record and refuse any attempt.
-        if not route.request.url.startswith(live_server.url):
+        if not route.request.url.startswith(base_url):
             outside.append(route.request.url)
             return route.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>elsewhere")
         return route.continue_()
 
     context.route("**/*", guard)
+    return context
+
+
+@pytest.fixture
+def page(browser, live_server):
+    outside = []
+    context = guarded_context(browser, live_server.url, outside, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.outside_requests = outside
     yield page

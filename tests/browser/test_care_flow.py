@@ -17,7 +17,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_valu
 from django.utils import timezone
 
 from earnedsecure.care import services
-from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.browser.conftest import guarded_context, serious_axe_violations, sign_in
 from tests.care.data import DIARY_WORDS, history
 from tests.personas import PASSWORD
 
@@ -33,17 +33,13 @@ class Walk:
         self.shot = 0
 
     def browser_for(self):
-        context = self.browser.new_context(
-            viewport={"width": self.width, "height": self.height}, base_url=self.live_server.url, locale="en-GB"
+        context = guarded_context(
+            self.browser,
+            self.live_server.url,
+            self.outside,
+            viewport={"width": self.width, "height": self.height},
+            locale="en-GB",
         )
-
-        def guard(route):
-            if not route.request.url.startswith(self.live_server.url):
-                self.outside.append(route.request.url)
-                return route.fulfill(status=200, content_type="text/html", body="elsewhere")
-            return route.continue_()
-
-        context.route("**/*", guard)
         self.contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

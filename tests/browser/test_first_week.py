@@ -25,7 +25,7 @@ from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.coach.models import ThoughtRecord
 from earnedsecure.diary.models import Activation
 from earnedsecure.journey.models import LessonProgress
-from tests.browser.conftest import serious_axe_violations
+from tests.browser.conftest import guarded_context, serious_axe_violations
 
 SHOTS = os.environ.get("EARNEDSECURE_SHOTS", "")
 LONDON = ZoneInfo("Europe/London")
@@ -274,21 +274,15 @@ def _days_5_to_7_looking_around(walk: Walk) -> None:
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
 def test_a_newcomer_lives_the_first_week(browser, live_server, transactional_db, width, height):
     with time_machine.travel(MONDAY_EVENING, tick=False) as traveller:
-        context = browser.new_context(
+        outside = []
+        context = guarded_context(
+            browser,
+            live_server.url,
+            outside,
             viewport={"width": width, "height": height},
-            base_url=live_server.url,
             timezone_id="Europe/London",
             locale="en-GB",
         )
-        outside = []
-
-        def guard(route):
-            if not route.request.url.startswith(live_server.url):
-                outside.append(route.request.url)
-                return route.fulfill(status=200, content_type="text/html", body="elsewhere")
-            return route.continue_()
-
-        context.route("**/*", guard)
         page = context.new_page()
         page.set_default_timeout(10_000)
         page.clock.install(time=MONDAY_EVENING)

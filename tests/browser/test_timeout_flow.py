@@ -16,7 +16,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.browser.conftest import guarded_context, serious_axe_violations, sign_in
 from tests.partners.helpers import link
 from tests.personas import PASSWORD
 
@@ -40,15 +40,7 @@ def test_a_time_out_agreed_started_seen_and_kept(
     shot = iter(range(1, 100))
 
     def person(user):
-        context = browser.new_context(viewport={"width": width, "height": height}, base_url=live_server.url)
-
-        def guard(route):
-            if not route.request.url.startswith(live_server.url):
-                outside.append(route.request.url)
-                return route.fulfill(status=200, content_type="text/html", body="elsewhere")
-            return route.continue_()
-
-        context.route("**/*", guard)
+        context = guarded_context(browser, live_server.url, outside, viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

@@ -28,7 +28,7 @@ import time_machine
 from playwright.sync_api import expect
 
 from earnedsecure.domain.together.sharing import ANSWERS, CATEGORY_TEXT, REQUESTS, STATUS_TEXT, Category, Status
-from tests.browser.conftest import serious_axe_violations, sign_in
+from tests.browser.conftest import guarded_context, serious_axe_violations, sign_in
 from tests.partners.helpers import without_form_tokens
 from tests.personas import PASSWORD
 
@@ -58,21 +58,14 @@ class Walk:
         self.contexts = []
 
     def person(self, username: str):
-        context = self.browser.new_context(
+        context = guarded_context(
+            self.browser,
+            self.live_server.url,
+            self.outside,
             viewport={"width": self.width, "height": self.height},
-            base_url=self.live_server.url,
             timezone_id="Europe/London",
             locale="en-GB",
         )
-
-        def guard(route):
-            # Nothing may load from anywhere but the app itself.
-            if not route.request.url.startswith(self.live_server.url):
-                self.outside.append(route.request.url)
-                return route.fulfill(status=200, content_type="text/html", body="elsewhere")
-            return route.continue_()
-
-        context.route("**/*", guard)
         self.contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)
