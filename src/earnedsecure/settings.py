@@ -123,7 +123,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "earnedsecure.core.failsafe.request_size_limit",  # first: a too-big body is refused before anything reads it
+    "earnedsecure.core.logs.request_id",  # first: every answer (a refusal too) carries the request's id
+    "earnedsecure.core.failsafe.request_size_limit",  # then a too-big body is refused before anything reads it
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -436,5 +437,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 if LOG_FORMAT == "json":
-    MIDDLEWARE.insert(0, "earnedsecure.core.logs.request_log")  # first: it times and sees every answer
+    MIDDLEWARE.insert(1, "earnedsecure.core.logs.request_log")  # after the id: it times and sees every answer
     LOGGING["loggers"] = {"earnedsecure.request": {"level": "INFO"}}  # the request line, whatever the level

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from earnedsecure.care import services
 from earnedsecure.care.models import AccessLogEntry, Category
+from earnedsecure.core.logs import request_id_new
 from tests.care.conftest import grant
 from tests.care.data import DIARY_WORDS, history
 
@@ -21,13 +22,26 @@ def test_every_read_writes_exactly_one_row(alice, theo_totp, theo_client):
         (f"/clinician/client/{alice.pk}/activation/", "report"),
     ):
         before = AccessLogEntry.objects.count()
-        assert theo_client.get(path).status_code == 200
+        response = theo_client.get(path)
+        assert response.status_code == 200
         assert AccessLogEntry.objects.count() == before + 1, path
         row = AccessLogEntry.objects.order_by("-pk").first()
         assert (row.owner_id, row.actor_id, row.action) == (alice.pk, theo_totp.user_id, action)
+        assert row.request_id == response["X-Request-ID"], path
     assert AccessLogEntry.objects.order_by("-pk").first().categories == "activation"
     assert AccessLogEntry.objects.get(action="fhir").categories == "check_ins"
     assert AccessLogEntry.objects.get(action="caseload").categories == "check_ins,activation"
+
+
+def test_each_row_holds_the_id_of_the_request_that_read(alice, theo_totp, theo_client):
+    """The id the answer carried is the row's: one request, one id; two requests, two ids."""
+    grant(alice, theo_totp)
+    first = theo_client.get(f"/clinician/client/{alice.pk}/")
+    second = theo_client.get(f"/clinician/client/{alice.pk}/")
+    ids = [first["X-Request-ID"], second["X-Request-ID"]]
+    assert ids[0] != ids[1] and all(len(id_) == 32 for id_ in ids)
+    assert list(AccessLogEntry.objects.order_by("pk").values_list("request_id", flat=True)) == ids
+    assert services.access_log_verify() == []
 
 
 def test_a_refused_read_writes_nothing(alice, theo_totp, theo_client):
@@ -59,7 +73,9 @@ def test_a_stranger_sees_nothing_of_it(alice, charlie_client, theo_totp, theo_cl
 
 
 def test_the_model_refuses_update_and_delete(alice, therapist):
-    services.access_log_append(therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now())
+    services.access_log_append(
+        therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now(), request_id=""
+    )
     row = AccessLogEntry.objects.get()
     for attempt in (
         lambda: AccessLogEntry.objects.filter(pk=row.pk).update(action="pdf"),
@@ -88,7 +104,11 @@ def test_verify_succeeds_then_fails_after_tampering(alice, charlie, therapist):
     now = timezone.now()
     for _ in range(3):
         services.access_log_append(
-            therapist=therapist, reads={alice.pk: ["pathway"], charlie.pk: ["safety"]}, action="report", now=now
+            therapist=therapist,
+            reads={alice.pk: ["pathway"], charlie.pk: ["safety"]},
+            action="report",
+            now=now,
+            request_id=request_id_new(),
         )
     call_command("care_verify_log")
     middle = AccessLogEntry.objects.filter(owner=alice).order_by("pk")[1]
@@ -97,10 +117,29 @@ def test_verify_succeeds_then_fails_after_tampering(alice, charlie, therapist):
         call_command("care_verify_log")
 
 
+def test_verify_fails_when_a_request_id_is_changed_added_or_removed(alice, therapist):
+    """The request id is in the hash: a row without one (written before ids existed) still verifies, and
+    changing any row's id, giving one to a row without, or taking one away, breaks that row."""
+    for request_id in ("", request_id_new(), request_id_new()):
+        services.access_log_append(
+            therapist=therapist,
+            reads={alice.pk: ["pathway"]},
+            action="report",
+            now=timezone.now(),
+            request_id=request_id,
+        )
+    without, changed, removed = AccessLogEntry.objects.order_by("pk")
+    assert services.access_log_verify() == []
+    tamper("UPDATE care_accesslogentry SET request_id = %s WHERE id = %s", ["f" * 32, without.pk])
+    tamper("UPDATE care_accesslogentry SET request_id = %s WHERE id = %s", ["0" * 32, changed.pk])
+    tamper("UPDATE care_accesslogentry SET request_id = '' WHERE id = %s", [removed.pk])
+    assert services.access_log_verify() == [without.pk, changed.pk, removed.pk]
+
+
 def test_verify_finds_a_row_removed_from_the_middle(alice, therapist):
     for _ in range(3):
         services.access_log_append(
-            therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now()
+            therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now(), request_id=""
         )
     _, middle, last = AccessLogEntry.objects.order_by("pk")
     tamper("DELETE FROM care_accesslogentry WHERE id = %s", [middle.pk])
@@ -110,7 +149,9 @@ def test_verify_finds_a_row_removed_from_the_middle(alice, therapist):
 def test_chains_do_not_fork(alice, therapist):
     from django.db import IntegrityError
 
-    services.access_log_append(therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now())
+    services.access_log_append(
+        therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now(), request_id=""
+    )
     row = AccessLogEntry.objects.get()
     with pytest.raises(IntegrityError), transaction.atomic():
         AccessLogEntry.objects.bulk_create(
@@ -133,7 +174,11 @@ def test_account_deletion_removes_the_persons_whole_chain(alice, charlie, therap
     from earnedsecure.accounts.services import account_delete
 
     services.access_log_append(
-        therapist=therapist, reads={alice.pk: ["pathway"], charlie.pk: ["pathway"]}, action="report", now=timezone.now()
+        therapist=therapist,
+        reads={alice.pk: ["pathway"], charlie.pk: ["pathway"]},
+        action="report",
+        now=timezone.now(),
+        request_id="",
     )
     account_delete(user=alice)
     if connection.vendor == "postgresql":  # the delete trigger is checked at commit: check it now
@@ -146,7 +191,9 @@ def test_account_deletion_removes_the_persons_whole_chain(alice, charlie, therap
 def test_the_database_itself_refuses_on_postgresql(alice, therapist):
     """On PostgreSQL the trigger refuses an UPDATE at once and a DELETE at commit (while the person exists).
     SQLite has no deferred triggers: there a change behind the app's back is caught by the verify command."""
-    services.access_log_append(therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now())
+    services.access_log_append(
+        therapist=therapist, reads={alice.pk: ["pathway"]}, action="report", now=timezone.now(), request_id=""
+    )
     row = AccessLogEntry.objects.get()
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:

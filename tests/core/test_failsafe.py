@@ -61,7 +61,11 @@ def test_an_api_body_over_the_limit_is_refused(alice_browser):
 def test_django_refuses_a_big_body_without_content_length_too(settings):
     # Set alongside the middleware, so anything that reads the body is held to the same size.
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == settings.FILE_UPLOAD_MAX_MEMORY_SIZE == LIMIT
-    assert settings.MIDDLEWARE[0] == "earnedsecure.core.failsafe.request_size_limit"
+    # Only the request id (which reads nothing of the request) comes before the size limit.
+    assert settings.MIDDLEWARE[:2] == [
+        "earnedsecure.core.logs.request_id",
+        "earnedsecure.core.failsafe.request_size_limit",
+    ]
 
 
 class _Unread(io.BytesIO):

@@ -70,3 +70,23 @@ def test_numbers_are_kept_and_words_hidden():
 def test_a_template_that_needs_a_number_where_words_were_hidden_keeps_its_words():
     record = logging.LogRecord("x", logging.WARNING, __file__, 1, "%d people", ("many",), None)
     assert json.loads(JsonFormatter().format(record))["message"] == "%d people"
+
+
+def test_every_line_of_a_request_carries_its_id(json_log, alice_client):
+    """The id in the X-Request-ID header is on each line that request wrote (here Django's 'Not Found' warning
+    and the request line), and the next request has another."""
+    first = alice_client.get("/diary/999999/")
+    second = alice_client.get("/diary/999999/")
+    assert first.status_code == second.status_code == 404
+    lines = [json.loads(line) for line in json_log.getvalue().splitlines()]
+    for response in (first, second):
+        mine = [line for line in lines if line.get("request_id") == response["X-Request-ID"]]
+        assert {line["logger"] for line in mine} >= {"django.request", "earnedsecure.request"}
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert all(line.get("request_id") for line in lines if line["logger"] in ("django.request", "earnedsecure.request"))
+
+
+def test_an_id_sent_by_the_client_is_not_used(client):
+    response = client.get("/help/crisis/", HTTP_X_REQUEST_ID="alice\nforged")
+    assert response.status_code == 200
+    assert len(response["X-Request-ID"]) == 32 and "alice" not in response["X-Request-ID"]

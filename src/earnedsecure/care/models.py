@@ -94,9 +94,12 @@ class AppendOnly(models.QuerySet):
 
 
 class AccessLogEntry(models.Model):
-    """One read of ``owner``'s data by a therapist: who, which categories, what action, when (UTC). No content.
+    """One read of ``owner``'s data by a therapist: who, which categories, what action, when (UTC), and the id
+    of the request that read it (the ``X-Request-ID`` answer header and the server's log lines: core/logs.py).
+    No content.
 
     The actor is kept by id and name, not as a foreign key: the person's log outlives the therapist's account.
+    Rows written before request ids existed have an empty one.
     """
 
     class Action(models.TextChoices):
@@ -112,6 +115,7 @@ class AccessLogEntry(models.Model):
     categories = models.CharField(max_length=80)
     action = models.CharField(max_length=20, choices=Action.choices)
     at = models.DateTimeField()
+    request_id = models.CharField(max_length=32, blank=True, default="")
     previous_hash = models.CharField(max_length=64)
     row_hash = models.CharField(max_length=64, unique=True)
 

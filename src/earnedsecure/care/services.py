@@ -67,19 +67,26 @@ def grants_revoke_all(*, person, now: datetime) -> int:
     return count
 
 
-def entry_hash(*, owner_id: int, actor_id: int, actor_name: str, categories: str, action: str, at, previous: str):
-    """SHA-256 of one row's content and the hash of the row before it in the person's chain."""
-    content = json.dumps(
-        [owner_id, actor_id, actor_name, categories, action, at.astimezone(UTC).isoformat(), previous],
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(content.encode()).hexdigest()
+def entry_hash(
+    *, owner_id: int, actor_id: int, actor_name: str, categories: str, action: str, at, request_id: str, previous: str
+):
+    """SHA-256 of one row's content and the hash of the row before it in the person's chain.
+
+    The request id is hashed when there is one: rows from before request ids (empty) keep the hash they were
+    written with, and adding, changing or removing the id of any row breaks its hash."""
+    content = [owner_id, actor_id, actor_name, categories, action, at.astimezone(UTC).isoformat(), previous]
+    if request_id:
+        content.append(request_id)
+    return hashlib.sha256(json.dumps(content, separators=(",", ":")).encode()).hexdigest()
 
 
 @transaction.atomic
-def access_log_append(*, therapist: Therapist, reads: dict[int, list[str]], action: str, now: datetime) -> None:
-    """One row per person read: ``reads`` maps each person's id to the categories read. Three queries however
-    many people: lock their rows (chains grow one at a time), find each chain's last hash, insert the rows."""
+def access_log_append(
+    *, therapist: Therapist, reads: dict[int, list[str]], action: str, now: datetime, request_id: str
+) -> None:
+    """One row per person read: ``reads`` maps each person's id to the categories read; ``request_id`` is the
+    id of the request that read them (core/logs.py). Three queries however many people: lock their rows (chains
+    grow one at a time), find each chain's last hash, insert the rows."""
     if not reads:
         return
     owner_ids = sorted(reads)
@@ -102,6 +109,7 @@ def access_log_append(*, therapist: Therapist, reads: dict[int, list[str]], acti
             "categories": categories,
             "action": action,
             "at": now,
+            "request_id": request_id,
         }
         rows.append(AccessLogEntry(**fields, previous_hash=previous, row_hash=entry_hash(**fields, previous=previous)))
     AccessLogEntry.objects.bulk_create(rows)
@@ -121,6 +129,7 @@ def access_log_verify() -> list[int]:
             categories=row.categories,
             action=row.action,
             at=row.at,
+            request_id=row.request_id,
             previous=row.previous_hash,
         )
         if row.previous_hash != expected_previous or recomputed != row.row_hash:

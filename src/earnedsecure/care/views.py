@@ -65,6 +65,7 @@ def caseload(request):
         reads={c.grant.owner_id: list(c.categories) for c in clients},
         action=AccessLogEntry.Action.CASELOAD,
         now=now,
+        request_id=request.request_id,
     )
     services.grants_visited(grant_ids=[c.grant.pk for c in clients], now=now)
     return render(request, "care/caseload.html", {"clients": clients, "therapist": request.therapist})
@@ -75,7 +76,9 @@ def _client(request, client_id: int, *, action: str, category: str | None = None
     grant = access.grant_or_404(therapist=request.therapist, client_id=client_id, now=now, category=category)
     client = selectors.clients(grants=[grant], now=now)[0]
     read = [category] if category else list(client.categories)
-    services.access_log_append(therapist=request.therapist, reads={client_id: read}, action=action, now=now)
+    services.access_log_append(
+        therapist=request.therapist, reads={client_id: read}, action=action, now=now, request_id=request.request_id
+    )
     return grant, client
 
 

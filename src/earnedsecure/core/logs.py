@@ -11,17 +11,27 @@ What keeps people out of the logs, by construction rather than by care at each c
    a database error's message quotes the row it refused ("Key (username)=(...) already exists").
 3. The request line names the route by its URL pattern's name ("diary:activation_detail"), never the path
    or the query (which carry ids, reset keys, a chosen country), and never who asked or from where.
+
+Every request gets an id (``request_id``, the first middleware): random, never derived from the person, the
+address or the time, answered in the ``X-Request-ID`` header and written on every log line of that request and
+on the access-log rows it writes (care.AccessLogEntry), so one can be found from the other (checklist item 60).
+An id sent by the client is ignored: it could carry anything into the log.
 """
 
 from __future__ import annotations
 
+import contextvars
 import json
 import logging
+import secrets
 import time
 import traceback
 from datetime import UTC, datetime
 
 HIDDEN = "[hidden]"
+REQUEST_ID_HEADER = "X-Request-ID"
+
+_request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 
 request_logger = logging.getLogger("earnedsecure.request")
 
@@ -57,6 +67,15 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": _message(record),
         }
+        # Django's own request warnings ("Not Found") are written after the middleware has answered, with the
+        # request attached to the record.
+        request_id = (
+            getattr(record, "request_id", None)
+            or getattr(getattr(record, "request", None), "request_id", None)
+            or _request_id.get()
+        )
+        if request_id:
+            entry["request_id"] = request_id
         for field in ("method", "route", "status", "duration_ms"):  # the request line's own fields
             if hasattr(record, field):
                 entry[field] = getattr(record, field)
@@ -67,6 +86,32 @@ class JsonFormatter(logging.Formatter):
                 f"{frame.filename}:{frame.lineno} {frame.name}" for frame in traceback.extract_tb(trace)[-8:]
             ]
         return json.dumps(entry, ensure_ascii=False)
+
+
+def request_id_new() -> str:
+    """32 random hex characters: nothing about the person, the address or the time can be read from it."""
+    return secrets.token_hex(16)
+
+
+def current_request_id() -> str | None:
+    """The id of the request being answered in this thread, None outside a request."""
+    return _request_id.get()
+
+
+def request_id(get_response):
+    """Give each request its id: ``request.request_id``, the ``X-Request-ID`` answer header, every log line."""
+
+    def middleware(request):
+        request.request_id = request_id_new()
+        token = _request_id.set(request.request_id)
+        try:
+            response = get_response(request)
+        finally:
+            _request_id.reset(token)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response
+
+    return middleware
 
 
 def request_log(get_response):
@@ -83,6 +128,7 @@ def request_log(get_response):
                 "route": (match.view_name if match else None) or "unmatched",
                 "status": response.status_code,
                 "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "request_id": getattr(request, "request_id", None),
             },
         )
         return response
