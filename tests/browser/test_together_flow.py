@@ -3,7 +3,8 @@
 Alice and Bob each sign in in their own browser context (their own session). Alice answers the four private
 questions, makes a code and, since her sign-in is more than five minutes old, types her password again; Bob
 types his password again in his own session and enters the code. Alice shows one category (her status, "I
-could use some reassurance"); Bob sees exactly that and nothing else. Alice asks for reassurance, Bob answers
+could use some reassurance"): six minutes on, showing more asks for her password again, and what she ticked is
+saved once she has typed it; Bob sees exactly that and nothing else. Alice asks for reassurance, Bob answers
 with one tap, and both read it in their history. Alice takes the category back: what Bob is shown is
 byte-equal to what he was shown before anything was shared. Alice answers the weekly check-in and shows it;
 Bob reads it with its week and no time; Alice reads the repair ritual and chooses to see the couple's pattern,
@@ -90,7 +91,8 @@ class Walk:
             page.screenshot(path=str(Path(SHOTS) / f"together-{self.width}-{self.shot:02d}-{name}.png"), full_page=True)
 
     def password_again(self, page, name: str) -> None:
-        """The sign-in is older than five minutes, so linking asks for the password again, in this session."""
+        """The last password is older than five minutes, so linking (or showing more) asks for it again, in this
+        session."""
         page.wait_for_url(re.compile(r"/accounts/reauthenticate/"))
         self.check(page, name)
         page.fill("input[name=password]", PASSWORD)
@@ -152,9 +154,12 @@ def _show_one_category(walk: Walk, alice_page, bob_page) -> None:
     assert without_form_tokens(bob_page.inner_html(PARTNER)) == walk.nothing_shown
 
     label = CATEGORY_TEXT[Category.STATUS][0]
+    walk.later(6)  # her password at "Make a code" no longer counts: showing more asks for it again
     alice_page.get_by_role("checkbox", name=re.compile(f"^{label}")).check()
     alice_page.get_by_role("button", name="Save what I show").click()
-    alice_page.wait_for_url("**/together/")
+    walk.password_again(alice_page, "alice-password-again-to-show-more")
+    alice_page.wait_for_url("**/together/")  # and what she ticked is saved, not lost
+    expect(alice_page.get_by_role("checkbox", name=re.compile(f"^{label}"))).to_be_checked()
     walk.check(alice_page, "alice-shows-her-status")
 
     bob_page.reload()

@@ -200,7 +200,11 @@ SAVES = {
         c.post("/accounts/reauthenticate/", {"password": PASSWORD}),
         ("/together/enter-code/", {"code": _partner_code()}),
     )[1],
-    "together/choose/": lambda a, c: (_linked(a), ("/together/choose/", {"categories": ["status"]}))[1],
+    "together/choose/": lambda a, c: (
+        _linked(a),
+        c.post("/accounts/reauthenticate/", {"password": PASSWORD}),  # showing more asks for it again
+        ("/together/choose/", {"categories": ["status"]}),
+    )[2],
     "together/status/": lambda a, c: ("/together/status/", {"status": "okay"}),
     "together/ask/": lambda a, c: (_linked(a), ("/together/ask/", {"request": "okay"}))[1],
     "together/ask/<int:pk>/answer/": lambda a, c: (f"/together/ask/{_asked_of(a)}/answer/", {"answer": "here"}),

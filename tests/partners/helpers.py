@@ -22,6 +22,15 @@ def reauthenticate(client):
     client.post("/accounts/reauthenticate/", {"password": PASSWORD})
 
 
+def show(client, categories):
+    """Choose what the partner sees, as a person does on the Together page: when showing more asks for the
+    password again, type it on the page the answer leads to (which then applies the choice). The last answer."""
+    response = client.post("/together/choose/", {"categories": [str(category) for category in categories]})
+    if response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/"):
+        response = client.post(response["Location"], {"password": PASSWORD})
+    return response
+
+
 def without_form_tokens(page: str) -> str:
     """A page (or part of one, as a browser reads it) without its form tokens, which Django masks afresh on every
     render: what is left can be compared byte for byte."""

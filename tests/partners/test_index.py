@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from earnedsecure.domain.together.sharing import Category, Status
 from earnedsecure.partners import services
-from tests.partners.helpers import link, page_bytes, partner_section
+from tests.partners.helpers import link, page_bytes, partner_section, show
 from tests.personas import _signed_in_client
 
 
@@ -51,15 +51,15 @@ def test_after_revoking_the_page_is_byte_for_byte_nothing_shared_yet(alice, bob,
     nothing_yet = page_bytes(bob_client.get("/together/"))
     services.status_choose(owner=alice, status=Status.SPACE, now=timezone.now())
     alice_client = _signed_in_client(alice)
-    alice_client.post("/together/choose/", {"categories": [c.value for c in Category]})
+    show(alice_client, Category)  # showing more: the password again, typed where the page asks for it
     assert page_bytes(bob_client.get("/together/")) != nothing_yet  # shown, so the comparison can fail
-    alice_client.post("/together/choose/", {})  # narrowed to nothing
+    alice_client.post("/together/choose/", {})  # narrowed to nothing: no password asked
     assert page_bytes(bob_client.get("/together/")) == nothing_yet
     assert mailoutbox == []
 
 
 def test_choosing_needs_a_link(alice, alice_client):
-    alice_client.post("/together/choose/", {"categories": ["status"]})
+    show(alice_client, [Category.STATUS])
     assert services.Share.objects.filter(owner=alice).count() == 0
 
 

@@ -40,7 +40,7 @@ from earnedsecure.domain.together.sharing import (
 from earnedsecure.partners import selectors, services
 from earnedsecure.partners.models import TimeOut
 from tests.assessments.helpers import ecr, submit
-from tests.partners.helpers import partner_section
+from tests.partners.helpers import partner_section, show
 from tests.personas import make_person
 
 NAMES = ("ana", "pat", "cy")
@@ -164,7 +164,7 @@ class PartnerLinks(RuleBasedStateMachine):
     @rule(owner=people, categories=st.sets(st.sampled_from(list(Category)), min_size=1))
     def share(self, owner, categories):
         wanted = self.shown[owner] | categories
-        self.clients[owner].post("/together/choose/", {"categories": [c.value for c in wanted]})
+        show(self.clients[owner], wanted)  # by the page, typing the password when showing more asks for it
         self.shown[owner] = wanted if owner in self.linked else set()
 
     @precondition(lambda self: any(self.shown.values()))

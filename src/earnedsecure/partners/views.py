@@ -202,6 +202,19 @@ def accept(request):
     return render(request, "partners/accept.html", {"form": form})
 
 
+def _shows_more(request) -> bool:
+    """Whether this choice shows the partner a category not shown now. Showing more is a change of what another
+    person sees of one's life, so it asks for the password again (checklist item 24). Showing less, like
+    unlinking and blocking, never does: leaving is never slowed down (section E of the checklist)."""
+    form = CategoriesForm(request.POST)
+    if request.method != "POST" or not form.is_valid():
+        return False
+    shown = {category.value for category in selectors.shared_categories(owner=request.user)}
+    return bool(set(form.cleaned_data["categories"]) - shown)
+
+
+# After the password, allauth replays this very POST: what the person ticked is applied, not lost.
+@reauthentication_required(enabled=_shows_more)
 @require_POST
 def choose(request):
     form = CategoriesForm(request.POST)
