@@ -185,11 +185,16 @@ class Together:
 
 def together(*, user, link: Link, now: datetime) -> Together:
     """``partner_view``, ``shared_categories`` and ``status_of`` for ``user`` and their (standing) ``link``, with
-    one read of the shares and one of the statuses for both. Each side's consent is asked of that side alone."""
+    one read of the shares and one of the statuses for both.
+
+    The partner's consent decides what ``user`` is shown of them. ``user``'s own choices (``shared``) are shown to
+    ``user`` alone, as the ticks of their own form, and are not asked about ``user``'s consent: the page that
+    shows them is behind the consent door, and what the partner sees of ``user`` is asked of ``user``'s consent
+    on the partner's page, through ``partner_view``."""
     partner = link.partner
     chosen = _chosen([user, partner])
     theirs = _in_order(chosen[partner.pk]) if has_core_consent(partner) else []
-    mine = _in_order(chosen[user.pk]) if has_core_consent(user) else []
+    mine = _in_order(chosen[user.pk])
     statuses = {row.owner_id: row for row in StatusRow.objects.filter(owner__in=[user.pk, partner.pk])}
     return Together(
         view=_partner_view(link, theirs, now, status=statuses.get(partner.pk)),
