@@ -52,3 +52,19 @@ def test_it_lists_the_days_the_partner_was_shown_what(alice, bob, alice_client):
     # The partner never sees the log of what they were shown.
     assert "Times" not in bob_client.get("/together/safety-check/").content.decode().split("When your partner")[1][:200]
     assert not AccessRecord.objects.filter(owner=bob).exists()
+
+
+def test_it_names_each_signed_in_browser_in_words(alice, db):
+    from django.test import Client
+
+    firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    client = Client(HTTP_USER_AGENT=firefox)
+    from tests.personas import PASSWORD
+
+    signed_in = client.post("/accounts/login/", {"login": alice.username, "password": PASSWORD}, REMOTE_ADDR="10.0.0.8")
+    assert signed_in.status_code == 302  # a real sign-in, so allauth records the session and its browser
+    page = client.get("/together/safety-check/").content.decode()
+    where = page.split("Where you are signed in")[1].split("</section>")[0]
+    # "Firefox on Windows", not the raw browser string a person cannot read (the full string stays in a tooltip).
+    assert ">Firefox on Windows</span>" in where
+    assert where.count("Mozilla/5.0") <= 1 and ">Mozilla/5.0" not in where

@@ -567,7 +567,8 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
                 "mood_settled",
                 "Mood settled lately",
                 mood_check_ins > 0 and not (high_mood or item9),
-                f"At least one mood check-in (PHQ-9) in the last 8 weeks, and none scoring {PHQ_9_CASENESS} or more "
+                f"At least one mood check-in (\u201cYour mood over the last two weeks\u201d) in the last 8 weeks, and none "
+                f"scoring {PHQ_9_CASENESS} or more "
                 "or answering the last question (thoughts of being better off dead or of hurting yourself) above "
                 "\u201cnot at all\u201d.",
                 mood_value,
