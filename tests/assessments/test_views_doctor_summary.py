@@ -39,8 +39,8 @@ def test_it_works(alice, alice_client, canary):
     seed(alice, canary)
     html = alice_client.get(URL).content.decode()
     assert "Self-report from a self-help app (Earned Secure), not a diagnosis." in html
-    assert "<td>14 May 2026</td><td>PHQ-9</td><td>13</td><td>Moderate</td>" in html
-    assert "<td>29 May 2026</td><td>GAD-7</td><td>14</td>" in html
+    assert "<td>14\u00a0May 2026</td><td>PHQ-9</td><td>13</td><td>Moderate</td>" in html
+    assert "<td>29\u00a0May 2026</td><td>GAD-7</td><td>14</td>" in html
     assert "ECR-RS" not in html  # attachment questionnaires are not for this page
     assert "14 May 2026: More than half the days" in html  # the item-9 flag with its date
     assert "<td>May 2026</td><td>2</td><td>9.5</td><td>2</td>" in html  # activations by month

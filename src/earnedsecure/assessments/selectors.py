@@ -346,7 +346,8 @@ class SummaryCheckIn:
     def day(self) -> str:
         """The local date as the summary prints it ("3 Jun 2026"): formatted here, as the trajectory's are,
         because the template's date filter cost more than the rest of a year's table together."""
-        return f"{timezone.localtime(self.completed_at):%-d %b %Y}"
+        # The day and month are kept together (a no-break space): on a phone the date wraps to two lines at most.
+        return f"{timezone.localtime(self.completed_at):%-d\u00a0%b %Y}"
 
 
 @dataclass(frozen=True, slots=True)
