@@ -193,7 +193,8 @@ def together(*, user, link: Link, now: datetime) -> Together:
     on the partner's page, through ``partner_view``."""
     partner = link.partner
     chosen = _chosen([user, partner])
-    theirs = _in_order(chosen[partner.pk]) if has_core_consent(partner) else []
+    # The partner's consent is asked only when they chose something to show.
+    theirs = _in_order(chosen[partner.pk]) if chosen[partner.pk] and has_core_consent(partner) else []
     mine = _in_order(chosen[user.pk])
     statuses = {row.owner_id: row for row in StatusRow.objects.filter(owner__in=[user.pk, partner.pk])}
     return Together(
@@ -317,13 +318,15 @@ def timeouts(*, user, now: datetime, link=READ) -> TimeOuts:
     agreed = next((t for t in terms if t.accepted_on is not None), None)
     pending = [t for t in terms if t.accepted_on is None]
     between = TimeOut.objects.filter(owner__in=[user.pk, partner], waiter__in=[user.pk, partner])
-    open_now = {t.owner_id: t for t in between.filter(ended=False)}
-    # Counted: ended with a return (kept is set), or still open past its time and grace. Counted in the database,
-    # so a long history costs no more than a short one.
-    waited = between.filter(owner=partner).aggregate(
-        of=Count("pk", filter=Q(kept__isnull=False) | Q(ended=False, return_at__lt=now - GRACE)),
-        came_back=Count("pk", filter=Q(kept=True)),
+    # The partner's returns, counted: ended with a return (kept is set), or still open past its time and grace.
+    # Counted in the database, so a long history costs no more than a short one; the open time-outs of either
+    # are counted with them, and read only when there are some (most of the time there are none).
+    counts = between.aggregate(
+        still_open=Count("pk", filter=Q(ended=False)),
+        of=Count("pk", filter=Q(owner=partner) & (Q(kept__isnull=False) | Q(ended=False, return_at__lt=now - GRACE))),
+        came_back=Count("pk", filter=Q(owner=partner, kept=True)),
     )
+    open_now = {t.owner_id: t for t in between.filter(ended=False)} if counts["still_open"] else {}
     return TimeOuts(
         agreement=agreed,
         proposed_by_me=next((t for t in pending if t.owner_id == user.pk), None),
@@ -331,8 +334,8 @@ def timeouts(*, user, now: datetime, link=READ) -> TimeOuts:
         steps=return_steps(agreed.longest_minutes) if agreed else (),
         mine=open_now.get(user.pk),
         theirs=open_now.get(partner),
-        came_back=waited["came_back"],
-        of=waited["of"],
+        came_back=counts["came_back"],
+        of=counts["of"],
     )
 
 
