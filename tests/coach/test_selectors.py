@@ -3,7 +3,7 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 
 from earnedsecure.coach import selectors
-from earnedsecure.coach.models import MessageDraft
+from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from tests.coach.helpers import activation, savouring
 
 
@@ -117,3 +117,19 @@ def test_the_think_page_reads_only_the_words_it_lists(alice, alice_client, djang
         "Thought 5" in html and "7 → 3 out of 10" in html and "Draft 0" in html and "rewritten from a protest" in html
     )
     assert "Situation words" not in html and "Final words" not in html
+
+
+def test_the_think_page_lines_are_worded_once_in_the_selector(alice, db):
+    from django.utils import timezone
+
+    long_thought = "They have not answered all evening and I keep imagining that it means they are leaving me"
+    ThoughtRecord.objects.create(
+        owner=alice, automatic_thought=long_thought, intensity_before=8, created_at=timezone.now()
+    )
+    MessageDraft.objects.create(owner=alice, draft="Are you ok?", behaviours=[], created_at=timezone.now())
+    [record] = selectors.thought_record_lines(user=alice)
+    assert record.words == long_thought[:69] + "\u2026" and len(record.words) == 70
+    assert record.meta == "8 out of 10" and record.url == f"/think/thoughts/{ThoughtRecord.objects.get().pk}/"
+    [draft] = selectors.message_draft_lines(user=alice)
+    assert draft.words == "Are you ok?" and draft.meta == "no decision written down"
+    assert draft.day == f"{timezone.localtime(timezone.now()):%-d %b %Y}"

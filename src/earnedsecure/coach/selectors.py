@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.db.models import Avg, Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from earnedsecure.accounts.selectors import consenting_owner_ids, has_consent
@@ -96,6 +97,26 @@ def reassurance_requests_today(*, user, now: datetime | None = None) -> int:
 # neither read nor decrypted (a record holds seven encrypted fields, a draft four).
 RECORD_LINE = ("id", "automatic_thought", "intensity_before", "intensity_after", "created_at")
 DRAFT_LINE = ("id", "draft", "behaviours", "outcome", "created_at")
+LINE_WORDS = 70  # characters of the thought or draft a line shows
+
+
+@dataclass(frozen=True, slots=True)
+class ListLine:
+    """One record or draft as the Think page lists it, worded here once (not by template filters per line, which
+    cost more than reading the rows): the link, the first words, the local day and what came of it."""
+
+    url: str
+    words: str
+    day: str
+    meta: str
+
+
+def _first_words(text: str) -> str:
+    return text if len(text) <= LINE_WORDS else f"{text[: LINE_WORDS - 1]}\u2026"
+
+
+def _day(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%-d %b %Y}"
 
 
 def recent_thought_records(*, user, limit: int = 10):
@@ -107,6 +128,39 @@ def recent_message_drafts(*, user, limit: int = 10):
     """The latest drafts, newest first, with the fields of ``DRAFT_LINE`` only (``behaviours`` says whether it
     was rewritten from a protest)."""
     return owned_queryset(MessageDraft, user).only(*DRAFT_LINE).order_by("-created_at")[:limit]
+
+
+def thought_record_lines(*, user, limit: int = 10) -> list[ListLine]:
+    """``recent_thought_records`` as the Think page lists them: "7 \u2192 3 out of 10" once worked through."""
+    lines = []
+    for record in recent_thought_records(user=user, limit=limit):
+        change = "" if record.intensity_after is None else f" \u2192 {record.intensity_after}"
+        lines.append(
+            ListLine(
+                reverse("coach:thought_detail", args=[record.pk]),
+                _first_words(record.automatic_thought),
+                _day(record.created_at),
+                f"{record.intensity_before}{change} out of 10",
+            )
+        )
+    return lines
+
+
+def message_draft_lines(*, user, limit: int = 10) -> list[ListLine]:
+    """``recent_message_drafts`` as the Think page lists them: the decision written down, if any, and whether the
+    draft was rewritten from a protest."""
+    lines = []
+    for draft in recent_message_drafts(user=user, limit=limit):
+        meta = draft.get_outcome_display() if draft.outcome else "no decision written down"
+        lines.append(
+            ListLine(
+                reverse("coach:message_detail", args=[draft.pk]),
+                _first_words(draft.draft),
+                _day(draft.created_at),
+                f"{meta} \u00b7 rewritten from a protest" if draft.protest else meta,
+            )
+        )
+    return lines
 
 
 def thought_record_trend(*, user) -> dict:

@@ -37,8 +37,8 @@ def index(request):
         request,
         "coach/index.html",
         {
-            "records": selectors.recent_thought_records(user=user, limit=5),
-            "drafts": selectors.recent_message_drafts(user=user, limit=5),
+            "records": selectors.thought_record_lines(user=user, limit=5),
+            "drafts": selectors.message_draft_lines(user=user, limit=5),
             "trend": selectors.thought_record_trend(user=user),
             "counted": counted,
             # Asking someone brand new to share answers they have never given is noise: the card waits for
