@@ -36,6 +36,7 @@ urlpatterns = [
     path("account/settings/", account_views.account_settings, name="account_settings"),
     path("account/security/", account_views.security_log, name="account_security"),
     path("account/export/", account_views.export, name="account_export"),
+    path("account/export/<str:token>/", account_views.export_download, name="account_export_download"),
     path("account/delete/", account_views.delete, name="account_delete"),
     path("account/reminders/", include("earnedsecure.journey.reminder_urls")),  # name="reminders"
     path("account/kept/", account_views.kept_form, name="kept_form"),

@@ -1,4 +1,7 @@
+import io
 import json
+import re
+import zipfile
 
 import pytest
 from django.apps import apps
@@ -48,10 +51,15 @@ def _reauthenticate(client):
 
 def test_export_downloads_json_after_reauthentication(alice_client):
     _reauthenticate(alice_client)
-    response = alice_client.post("/account/export/")
+    page = alice_client.post("/account/export/")
+    assert page.status_code == 200
+    (link,) = re.findall(r'href="(/account/export/[^"/]+/)"', page.content.decode())
+    response = alice_client.get(link)  # the single-use link (tests/accounts/test_export_link.py)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
-    assert json.loads(response.content)["username"] == "alice"
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        (document,) = [name for name in archive.namelist() if name.endswith("/everything.json")]
+        assert json.loads(archive.read(document))["username"] == "alice"
 
 
 def test_delete_requires_a_recent_password(alice_client):

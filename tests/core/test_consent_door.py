@@ -34,6 +34,7 @@ WITHOUT_CONSENT = {
     "account_settings": "the account, and where consent is withdrawn",
     "account_security": "the account's security log (sign-ins, changes)",
     "account_export": "to leave with one's data",
+    "account_export_download": "the export's single-use link",
     "account_delete": "to leave",
     "safety_plan": "in a crisis, without a step in between",
     "kept_form": "the person's own words, given back after the session ended",

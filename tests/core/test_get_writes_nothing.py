@@ -8,6 +8,10 @@ once a minute, which is the session's own bookkeeping, not a page's.
 
 One page write is a known exception, named in ``KNOWN_EXCEPTIONS`` with its reason and allowed on that page
 only: any other write on any GET still fails.
+
+The walk never reaches the export's single-use link (/account/export/<token>/): its address is only in the answer
+to a POST. Opening it writes by design: it spends the link (deletes its row) and notes the download on the
+person's security log; tests/accounts/test_export_link.py pins those two writes and no other.
 """
 
 import re

@@ -28,7 +28,7 @@ SIGNS_OUT = re.compile(r"^/(quick-exit/|accounts/logout/)")
 
 # Forms whose answer is not a page a person comes back to with Back.
 NOT_A_PAGE = {
-    "account/export/": "a download: the browser stays on the export page",
+    "account/export/": "the single-use download link is shown once, in this answer; only its hash is kept",
     "quick-exit/": "a beacon answered 204 with no page, as the browser leaves for another site",
     # allauth's own pages redirect after every success (allauth's tests); these need mail or codes to succeed.
     "accounts/email/": "allauth's, needs real mail to change the address",

@@ -48,6 +48,7 @@ CONSENT_NOT_NEEDED = frozenset(
         "account_settings",  # country for crisis lines, time zone: the account, not the notebook
         "account_security",  # the security log: who signed in, what changed; about the account, not the notebook
         "account_export",  # a person can always take their data with them
+        "account_export_download",  # through the single-use link the export page makes
         "account_delete",  # and always leave
         # The safety plan, read and written, without the app's consent. In a crisis the plan is what a person
         # needs, at once: a consent step between them and it (which would also lose what they typed) is a

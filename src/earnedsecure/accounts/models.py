@@ -138,3 +138,20 @@ class KeptForm(models.Model):
 
     def __str__(self):
         return f"Kept form {self.pk}"
+
+
+class ExportLink(models.Model):
+    """A link to download everything of one person's, once, within ``exports.LINK_WORKS_FOR`` (15 minutes).
+
+    Made after the person typed their password again (accounts/exports.py). Only a SHA-256 hash of its random
+    token is kept: the token itself is shown once, in the answer that made it. Opening the link deletes the row,
+    so it works once; a new link replaces an old one, and the account's deletion takes it. The export itself is
+    never stored: it is built in memory when the link is opened.
+    """
+
+    owner = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Export link {self.pk}"

@@ -6,13 +6,12 @@ from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from earnedsecure.accounts import kept_forms, onboarding, selectors, services
+from earnedsecure.accounts import exports, kept_forms, onboarding, selectors, services
 from earnedsecure.accounts.forms import ConsentForm, DeleteAccountForm, SettingsForm
-from earnedsecure.accounts.models import Consent, SecurityEvent, User
+from earnedsecure.accounts.models import Consent, User
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.free_text import free_text_labels
 from earnedsecure.core.views import COUNTRY_COOKIE
@@ -185,14 +184,32 @@ def security_log(request):
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
 def export(request):
+    """After the password again: "Prepare my export" makes a single-use link and shows it, in this answer only
+    (only the token's hash is kept, so no later page could show it again)."""
     if request.method == "POST":
-        body = services.account_export_json(user=request.user)
-        services.security_event_record(user=request.user, kind=SecurityEvent.Kind.EXPORTED)
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-        stamp = timezone.now().strftime("%Y%m%d")
-        response["Content-Disposition"] = f'attachment; filename="notebook-export-{stamp}.json"'
-        return response
-    return render(request, "accounts/export.html")
+        token, expires_at = exports.export_link_create(user=request.user)
+        return render(
+            request,
+            "accounts/export_link.html",
+            {
+                "url": reverse("account_export_download", args=[token]),
+                "expires_at": expires_at,
+                "minutes": exports.LINK_MINUTES,
+            },
+        )
+    return render(request, "accounts/export.html", {"minutes": exports.LINK_MINUTES})
+
+
+@require_GET
+def export_download(request, token):
+    """The single-use link: the zip for its owner, once, within 15 minutes; 404 for anything else. GET (not
+    HEAD, which a link checker might send) spends it."""
+    export = exports.export_download(user=request.user, token=token)
+    if export is None:
+        return render(request, "accounts/export_gone.html", {"minutes": exports.LINK_MINUTES}, status=404)
+    response = HttpResponse(export.content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
 
 
 @reauthentication_required

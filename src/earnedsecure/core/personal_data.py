@@ -26,6 +26,7 @@ NOT_PERSONAL = {
     "usersessions.usersession": "session bookkeeping; listed on the sessions page",
     "admin.logentry": "operator audit log",
     "core.personkey": "which key in the key store is the person's (no key material); deleted with the account",
+    "accounts.exportlink": "the hash of a single-use link to this very export; gone once used or replaced",
 }
 
 
@@ -76,6 +77,15 @@ def owner_field_for(model) -> str:
         return _REGISTRY[model._meta.label_lower].owner_field
     except KeyError:
         raise LookupError(f"{model._meta.label} is not registered as personal data") from None
+
+
+def export_columns(registration: Registration) -> list[str]:
+    """The fields of each exported row of the registration's model, in order: "id", then what Django's
+    serializer writes (its concrete fields, then many-to-many), less the excluded ones. Named here so that a
+    table with no rows still has its columns (a CSV header); a test holds them equal to the rows' keys."""
+    opts = registration.model._meta.concrete_model._meta
+    fields = [field for field in [*opts.local_fields, *opts.local_many_to_many] if field.serialize]
+    return ["id", *(field.name for field in fields if field.name not in registration.exclude)]
 
 
 def export_rows(user) -> dict[str, list[dict]]:
