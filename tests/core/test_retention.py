@@ -134,6 +134,16 @@ def test_it_forgets_security_events_after_a_year(alice, bob):
     assert security_events_for(user=bob) == []
 
 
+def test_it_forgets_export_links_once_they_stopped_working(alice, bob):
+    from earnedsecure.accounts.exports import LINK_WORKS_FOR, export_link_create
+    from earnedsecure.accounts.models import ExportLink
+
+    export_link_create(user=alice, now=NOW - LINK_WORKS_FOR - timedelta(seconds=1))
+    export_link_create(user=bob, now=NOW - LINK_WORKS_FOR + timedelta(seconds=1))
+    assert retention_purge(now=NOW)["accounts.exportlink"] == 1
+    assert list(ExportLink.objects.values_list("owner", flat=True)) == [bob.pk]
+
+
 def test_it_never_touches_what_a_person_wrote(alice):
     entry = activation_create(owner=alice, trigger="unavailable", intensity=3, thought="mine")
     get_user_model().objects.filter(pk=alice.pk).update(date_joined=NOW - timedelta(days=900))

@@ -139,3 +139,8 @@ def export_download(*, user, token: str, now: datetime | None = None) -> ExportF
     export = export_zip(user=user, now=now)
     services.security_event_record(user=user, kind=SecurityEvent.Kind.EXPORTED)
     return export
+
+
+def export_links_expire(*, now: datetime) -> int:
+    """Forget everyone's export links that stopped working before ``now`` (the daily retention purge)."""
+    return ExportLink.objects.filter(expires_at__lte=now).delete()[0]

@@ -22,6 +22,8 @@ their own entries stay until they delete them or their account.
    this purge deletes them (within a day, as it runs daily).
 9. Partner invite codes (their hash) a day after they stopped working, and codes entered that did not link an
    hour after (partners/services.py, ``limits_expire``): kept only as long as the limits on them need.
+10. Links to download one's own export (their hash) that were never opened: once their 15 minutes are over
+    (accounts/exports.py). Opening one deletes it at once.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
+    from earnedsecure.accounts.exports import export_links_expire
     from earnedsecure.accounts.kept_forms import kept_forms_expire
     from earnedsecure.accounts.services import account_delete, security_events_delete_before
     from earnedsecure.partners.services import limits_expire as partner_limits_expire
@@ -69,6 +72,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
 
     counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
     counts["accounts.keptform"] = kept_forms_expire(now=now)
+    counts["accounts.exportlink"] = export_links_expire(now=now)
     counts["key backups"] = backups.key_backups_expire(now=now)
     counts["keys nobody refers to"] = crypto.person_keys_unreferenced_destroy(now=now)
     counts.update(partner_limits_expire(now=now))
