@@ -1,0 +1,228 @@
+"""Thinking traps on a public research set the project never trains, tunes or thresholds on (issue 12).
+
+Issue 12 asks for a labelled trap among the first three of the ranking for at least 60% of the thoughts of
+each public thinking-trap research set. The set measured here:
+
+    Sharma, Rushton, Lin, Wadden, Lucas, Miner, Nguyen and Althoff (2023). "Cognitive Reframing of Negative
+    Thoughts through Human-Language Model Interaction". ACL 2023. Repository behavioral-data/Cognitive-Reframing
+    (BSD-3-Clause), file data/reframing_dataset.csv: 600 rows of situation, thought, reframe and the
+    thinking traps the reframe addresses, written by mental health practitioners.
+
+The file is not in this repository and must never be: its texts are not ours to ship, and anything trained,
+tuned or thresholded on it would fake the figure. Keep it outside the repository (for example in
+``../public-data/``); the language-model trainer refuses any path under a ``public-data`` folder, and this
+script refuses a file inside the repository. Run from the repository root::
+
+    .venv/bin/python benchmarks/public_traps.py                                   # where to get the file
+    .venv/bin/python benchmarks/public_traps.py --reframing ../public-data/reframing_dataset.csv
+
+What is measured, decided before the first run and not changed after it:
+
+* **The unit is a thought**: each (situation, thought) pair appears twice in the file, once per reframe, and
+  each reframe names the traps it addresses. A thought's labels are the union over its rows. The analysis is
+  the app's own for a thought record: ``analyze_thought`` on the automatic thought alone (the page analyses the
+  thought field, not the situation), exactly as ``benchmarks/language_quality.py`` calls it on the blind set.
+  For comparison, the same figures per row (600 rows, each with its own reframe's labels) are printed too.
+* **Top 3**: a labelled trap among the first three of the ranking of all twelve; **top 1**: the first one is
+  labelled. Thoughts whose labels have no counterpart here (only "negative feeling or emotion" or "none") can
+  never be hit: they count as misses, and the figure over the thoughts with a mapped label is printed beside.
+* **Safety response**: where the crisis check finds a risk the app shows the safety response and no traps at
+  all, by design. Those thoughts count as misses in top 3 and top 1, and are counted separately.
+* **Per-trap recall**: over the thoughts labelled with a trap, how often it is in the top three of the ranking
+  and how often it is among the traps the page shows (at most three confident ones).
+* **Baseline**: always guessing the three traps most often labelled in this set (counted after mapping), which
+  knows the set's label counts and so flatters the baseline, as the issue's own baseline does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from earnedsecure.domain.language import TRAPS, analyze_thought  # noqa: E402
+
+SOURCE = (
+    "https://github.com/behavioral-data/Cognitive-Reframing, file data/reframing_dataset.csv "
+    "(Sharma et al., ACL 2023; BSD-3-Clause)"
+)
+
+# The paper's trap names (as the CSV spells them) -> the project's, from the definitions only, written down
+# before the analysis was first run on the set. The paper's definitions are those of its appendix (thirteen
+# traps, after Burns and Mental Health America's thinking-traps list); the project's are in
+# domain/language/traps.py (TRAPS). None: no counterpart, so a thought labelled only with it is a miss.
+PAPER_TO_PROJECT: dict[str, str | None] = {
+    # Paper: thinking in extremes, either perfect or a failure. Ours: only two boxes, no middle ground.
+    "all-or-nothing thinking": "all_or_nothing",
+    # Paper: drawing a broad conclusion from one experience. Ours: one event as a never-ending pattern.
+    "overgeneralizing": "overgeneralizing",
+    # Paper: defining a person by one act or trait. Ours: a whole person summed up in one harsh word.
+    "labeling": "labeling",
+    # Paper: predicting the future and fixing on one bad outcome. Ours: a bad prediction treated as a fact.
+    "fortune telling": "fortune_telling",
+    # Paper: assuming you know what someone else thinks. Ours: the same, without asking them.
+    "mind reading": "mind_reading",
+    # Paper: treating feelings as facts. Ours: a feeling taken as proof.
+    "emotional reasoning": "emotional_reasoning",
+    # Paper: rigid, unrealistic expectations of yourself or others. Ours: rigid rules that turn into guilt.
+    "should statements": "should_statements",
+    # Paper: taking things personally, making them about you. Ours: blame for what is outside your control.
+    "personalizing": "personalizing",
+    # Paper: ignoring good things or saying they do not count. Ours: dismissing good things as if they don't.
+    "disqualifying the positive": "disqualifying_positive",
+    # Paper: dwelling on the worst case. Ours: blowing up how bad or how likely an outcome is.
+    "catastrophizing": "catastrophizing",
+    # Paper: comparing yourself with others and feeling you fall short. Ours: unfair comparisons.
+    "comparing and despairing": "comparing",
+    # Paper: handing your power to others, holding them responsible for your pain. Ours: someone else wholly
+    # responsible for how you feel.
+    "blaming": "blaming",
+    # Not in the paper's list of thirteen but used in the file: Burns's magnification, exaggerating how bad
+    # a thing is, which his list joins with catastrophizing. Ours: blowing up how bad an outcome is.
+    "magnification": "catastrophizing",
+    # Paper: being stuck on a distressing feeling or belief. Ours has no such trap: emotional reasoning needs
+    # the feeling taken as evidence about the facts, which this label does not say.
+    "negative feeling or emotion": None,
+    # The annotator found no trap the reframe addresses.
+    "none": None,
+}
+
+
+@dataclass(frozen=True)
+class Thought:
+    text: str
+    paper_labels: frozenset[str]
+
+    @property
+    def labels(self) -> frozenset[str]:
+        return frozenset(name for label in self.paper_labels if (name := PAPER_TO_PROJECT[label]))
+
+
+def read_reframing(path: Path) -> tuple[list[Thought], list[Thought]]:
+    """The set's thoughts (labels joined over their rows, in file order) and its rows, one Thought each.
+
+    Raises ValueError on a file inside this repository, a missing column or a trap name the mapping does not
+    know (a mapping must never be guessed after the fact)."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(ROOT):
+        raise ValueError(f"{path} is inside the repository: keep the public set outside it (see the docstring)")
+    with resolved.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"situation", "thought", "thinking_traps_addressed"} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        rows: list[Thought] = []
+        joined: dict[tuple[str, str], set[str]] = {}
+        texts: dict[tuple[str, str], str] = {}
+        for number, raw in enumerate(reader, 2):
+            labels = {label.strip().lower() for label in raw["thinking_traps_addressed"].split(",") if label.strip()}
+            unknown = labels - PAPER_TO_PROJECT.keys()
+            if unknown:
+                raise ValueError(f"{path}:{number}: trap names without a mapping: {sorted(unknown)}")
+            rows.append(Thought(raw["thought"], frozenset(labels)))
+            key = (raw["situation"], raw["thought"])
+            joined.setdefault(key, set()).update(labels)
+            texts[key] = raw["thought"]
+    thoughts = [Thought(texts[key], frozenset(labels)) for key, labels in joined.items()]
+    return thoughts, rows
+
+
+@dataclass
+class Measured:
+    thoughts: int = 0
+    mapped: int = 0
+    top3: int = 0
+    top1: int = 0
+    safety: int = 0
+    unmapped_only: int = 0
+    baseline_hits: int = 0
+    baseline: tuple[str, ...] = ()
+
+    def line(self, unit: str) -> str:
+        def share(n: int, d: int) -> str:
+            return f"{n / d:.3f} ({n}/{d})" if d else "-"
+
+        return "\n".join(
+            (
+                f"{unit}: {self.thoughts}",
+                f"  top 3 (a labelled trap among the first three of the ranking): {share(self.top3, self.thoughts)}",
+                f"  top 1 (the first of the ranking is labelled): {share(self.top1, self.thoughts)}",
+                f"  safety response instead of traps (counted as misses above): {share(self.safety, self.thoughts)}",
+                f"  labelled only with traps that have no counterpart here (misses above): "
+                f"{share(self.unmapped_only, self.thoughts)}",
+                f"  top 3 over the {self.mapped} with a mapped label: {share(self.top3, self.mapped)}",
+                f"  baseline, always {', '.join(self.baseline)}: {share(self.baseline_hits, self.thoughts)}",
+            )
+        )
+
+
+def measure(thoughts: Sequence[Thought]) -> tuple[Measured, dict[str, Counter[str]]]:
+    """The figures of the module docstring, and per project trap: labelled, in top 3, shown, shown at all."""
+    commonest = Counter(name for thought in thoughts for name in thought.labels)
+    baseline = tuple(name for name, _ in commonest.most_common(3))
+    measured = Measured(baseline=baseline)
+    per_trap: dict[str, Counter[str]] = {name: Counter() for name in TRAPS}
+    for thought in thoughts:
+        analysis = analyze_thought(thought.text)
+        ranked = [finding.name for finding in analysis.ranked]
+        shown = {finding.name for finding in analysis.traps}
+        labels = thought.labels
+        measured.thoughts += 1
+        measured.mapped += bool(labels)
+        measured.unmapped_only += not labels
+        measured.safety += analysis.risk.is_risk
+        measured.top3 += bool(labels & set(ranked[:3]))
+        measured.top1 += bool(ranked) and ranked[0] in labels
+        measured.baseline_hits += bool(labels & set(baseline))
+        for name in TRAPS:
+            per_trap[name]["labelled"] += name in labels
+            per_trap[name]["top3"] += name in labels and name in ranked[:3]
+            per_trap[name]["shown"] += name in labels and name in shown
+            per_trap[name]["shown_any"] += name in shown
+    return measured, per_trap
+
+
+def per_trap_table(per_trap: dict[str, Counter[str]]) -> str:
+    lines = [f"{'trap':<24} {'labelled':>8} {'in top 3':>9} {'shown':>7} {'precision shown':>16}"]
+    for name, c in per_trap.items():
+        recall3 = c["top3"] / c["labelled"] if c["labelled"] else 0.0
+        recall_shown = c["shown"] / c["labelled"] if c["labelled"] else 0.0
+        precision = c["shown"] / c["shown_any"] if c["shown_any"] else 0.0
+        lines.append(f"  {name:<22} {c['labelled']:8d} {recall3:9.3f} {recall_shown:7.3f} {precision:16.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reframing", type=Path, help="path to reframing_dataset.csv, kept outside the repository")
+    args = parser.parse_args(argv)
+    if args.reframing is None:
+        print(
+            f"No public set given. Get the file from {SOURCE}, keep it outside this repository (for example in "
+            "../public-data/) and run again with --reframing PATH. Nothing else is done without it."
+        )
+        return 0
+    thoughts, rows = read_reframing(args.reframing)
+    paper_counts = Counter(label for row in rows for label in row.paper_labels)
+    print(f"== {args.reframing.name}: {len(rows)} rows, {len(thoughts)} distinct (situation, thought) pairs ==")
+    print("paper labels per row: " + ", ".join(f"{label} {n}" for label, n in paper_counts.most_common()))
+    unmapped = sorted(label for label, name in PAPER_TO_PROJECT.items() if name is None)
+    print(f"no counterpart here (their rows can only miss): {', '.join(unmapped)}")
+    measured, per_trap = measure(thoughts)
+    print(measured.line("thoughts"))
+    print("per trap, over the thoughts labelled with it:")
+    print(per_trap_table(per_trap))
+    by_row, _ = measure(rows)
+    print(by_row.line("rows, each with its own reframe's labels (for comparison)"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
