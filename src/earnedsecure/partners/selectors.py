@@ -34,7 +34,7 @@ from earnedsecure.domain.together.sharing import (
     tool_first,
     week_band,
 )
-from earnedsecure.domain.together.timeouts import GRACE, return_steps
+from earnedsecure.domain.together.timeouts import return_overdue, return_steps
 from earnedsecure.journey.selectors import pathway_view
 from earnedsecure.partners.models import (
     AccessRecord,
@@ -318,24 +318,24 @@ def timeouts(*, user, now: datetime, link=READ) -> TimeOuts:
     agreed = next((t for t in terms if t.accepted_on is not None), None)
     pending = [t for t in terms if t.accepted_on is None]
     between = TimeOut.objects.filter(owner__in=[user.pk, partner], waiter__in=[user.pk, partner])
-    # The partner's returns, counted: ended with a return (kept is set), or still open past its time and grace.
-    # Counted in the database, so a long history costs no more than a short one; the open time-outs of either
-    # are counted with them, and read only when there are some (most of the time there are none).
-    counts = between.aggregate(
-        still_open=Count("pk", filter=Q(ended=False)),
-        of=Count("pk", filter=Q(owner=partner) & (Q(kept__isnull=False) | Q(ended=False, return_at__lt=now - GRACE))),
-        came_back=Count("pk", filter=Q(owner=partner, kept=True)),
+    # How many time-outs each stepped away for, by whether they ended and whether the return was kept: a handful
+    # of rows, however long the history. The open ones are read only when there are some (most of the time none).
+    counted = list(between.values_list("owner_id", "ended", "kept").annotate(Count("pk")).order_by())
+    open_now = list(between.filter(ended=False)) if any(not ended for _, ended, _, _ in counted) else []
+    # The partner's returns: ended with a return (kept True or False), or still open past its time and grace.
+    came_back = sum(n for owner, _, kept, n in counted if owner == partner and kept)
+    of = sum(n for owner, _, kept, n in counted if owner == partner and kept is not None) + sum(
+        1 for t in open_now if t.owner_id == partner and return_overdue(planned=t.return_at, now=now)
     )
-    open_now = {t.owner_id: t for t in between.filter(ended=False)} if counts["still_open"] else {}
     return TimeOuts(
         agreement=agreed,
         proposed_by_me=next((t for t in pending if t.owner_id == user.pk), None),
         proposed_to_me=next((t for t in pending if t.owner_id == partner), None),
         steps=return_steps(agreed.longest_minutes) if agreed else (),
-        mine=open_now.get(user.pk),
-        theirs=open_now.get(partner),
-        came_back=counts["came_back"],
-        of=counts["of"],
+        mine=next((t for t in open_now if t.owner_id == user.pk), None),
+        theirs=next((t for t in open_now if t.owner_id == partner), None),
+        came_back=came_back,
+        of=of,
     )
 
 
