@@ -194,8 +194,8 @@ def per_trap_table(per_trap: dict[str, Counter[str]]) -> str:
     for name, c in per_trap.items():
         recall3 = c["top3"] / c["labelled"] if c["labelled"] else 0.0
         recall_shown = c["shown"] / c["labelled"] if c["labelled"] else 0.0
-        precision = c["shown"] / c["shown_any"] if c["shown_any"] else 0.0
-        lines.append(f"  {name:<22} {c['labelled']:8d} {recall3:9.3f} {recall_shown:7.3f} {precision:16.3f}")
+        precision = f"{c['shown'] / c['shown_any']:.3f}" if c["shown_any"] else "never shown"
+        lines.append(f"  {name:<22} {c['labelled']:8d} {recall3:9.3f} {recall_shown:7.3f} {precision:>16}")
     return "\n".join(lines)
 
 

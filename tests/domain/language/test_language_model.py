@@ -237,3 +237,37 @@ def test_the_ranking_is_complete_or_absent_and_the_shown_ones_come_from_it(text)
     assert len(message.ranked) in (0, len(PROTEST_BEHAVIOURS))
     assert set(message.behaviours) <= set(message.ranked)
     assert message.protest is bool(message.behaviours)
+
+
+def _data_folder(folder: Path) -> Path:
+    """A data folder the trainer would accept: one corpus file and a tuning file, a few invented lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    line = json.dumps({"kind": "thought", "text": "i always mess things up", "traps": ["overgeneralizing"]})
+    (folder / "language_corpus_1.jsonl").write_text(line + "\n", encoding="utf-8")
+    (folder / "tuning.jsonl").write_text(line + "\n", encoding="utf-8")
+    return folder
+
+
+def test_the_trainer_refuses_a_data_folder_under_public_data(tmp_path):
+    """The public research sets are never trained on, even when the folder check alone would let them in."""
+    trainer = _trainer()
+    trainer.DATA = _data_folder(tmp_path / "public-data" / "reframing")
+    with pytest.raises(ValueError, match="public research data is never trained on"):
+        trainer.corpus_files()
+    with pytest.raises(ValueError, match="public research data is never trained on"):
+        trainer.load_rows()
+
+
+def test_the_trainer_refuses_a_link_into_public_data(tmp_path):
+    trainer = _trainer()
+    public = _data_folder(tmp_path / "public-data")
+    trainer.DATA = _data_folder(tmp_path / "data")
+    (trainer.DATA / "language_corpus_2.jsonl").symlink_to(public / "language_corpus_1.jsonl")
+    with pytest.raises(ValueError, match="public research data is never trained on"):
+        trainer.corpus_files()
+
+
+def test_the_trainer_still_accepts_an_ordinary_data_folder(tmp_path):
+    trainer = _trainer()
+    trainer.DATA = _data_folder(tmp_path / "data")
+    assert [path.name for path in trainer.corpus_files()] == ["language_corpus_1.jsonl", "tuning.jsonl"]
