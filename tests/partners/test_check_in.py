@@ -139,7 +139,12 @@ def test_an_earlier_week_can_be_taken_back_and_reads_as_never_shown(alice, bob):
     assert "pancakes" in bob_client.get(URL).content.decode()
     week = CheckIn.objects.get(owner=alice).week
     alice_page = _signed_in_client(alice).get(URL).content.decode()
-    assert "Stop showing this week" in alice_page
+    # The page's one form for taking weeks back: this week's button sends this week.
+    assert 'action="/together/check-in/hide/"' in alice_page
+    assert (
+        f'<button type="submit" name="week" value="{week.isoformat()}" class="button--quiet">Stop showing this week'
+        in alice_page
+    )
     bob_client.post("/together/check-in/hide/", {"week": week.isoformat()})  # not Bob's to hide: nothing changes
     assert CheckIn.objects.get(owner=alice).shared_with == bob
     _signed_in_client(alice).post("/together/check-in/hide/", {"week": week.isoformat()})
