@@ -1,0 +1,76 @@
+"""Checklist item 82, migration safety: the models and the migrations agree (``makemigrations --check``), and every
+migration of the project's apps runs backwards to zero and forwards again on the run's own test database, as
+``migrate`` made it and empty of rows (SQLite, or PostgreSQL when the suite runs there).
+
+No migration of ours is irreversible. The data steps whose way back does nothing (``RunPython.noop``) are named in
+``ONE_WAY_DATA_STEPS`` with the reason that is safe: undoing them leaves the data as they made it. A new data step
+with no way back, or with a way back that does nothing, fails here until it is named below and in the README."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.operations import RunPython, RunSQL
+
+# Data steps that run backwards as a no-op, and why that is safe.
+ONE_WAY_DATA_STEPS = {
+    ("accounts", "0003_encrypt_mfa_secrets"): "two-step secrets stay encrypted; undoing it would put them in the clear",
+    ("assessments", "0003_safety_flags_for_earlier_item9_answers"): "a safety flag, once raised, is not taken away",
+    ("coach", "0006_copy_trap_answers"): "the answers it copied stay; the thought records they came from are unchanged",
+    ("core", "0003_seal_personal_rows"): "sealed rows stay sealed; undoing it would put words back in plain text",
+    ("core", "0006_rewrite_person_keys_table"): "rewriting a table's pages has nothing to undo",
+    (
+        "journey",
+        "0003_forget_stages_that_may_have_been_back_filled",
+    ): "forgotten stages are measured again, not restored",
+}
+
+
+def _project_apps() -> set[str]:
+    return {config.label for config in apps.get_app_configs() if config.name.startswith("earnedsecure.")}
+
+
+@pytest.mark.django_db
+def test_the_models_and_the_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)  # exits 1 when a migration is missing
+
+
+def _project_tables_present() -> set[str]:
+    tables = {model._meta.db_table for label in _project_apps() for model in apps.get_app_config(label).get_models()}
+    with connection.cursor() as cursor:
+        return tables & set(connection.introspection.table_names(cursor))
+
+
+@pytest.mark.django_db(transaction=True)  # the test database as ``migrate`` made it for this run, and empty
+def test_every_migration_runs_backwards_to_zero_and_forwards_again():
+    ours = sorted(_project_apps())
+    everything = MigrationExecutor(connection).loader.graph.leaf_nodes()
+    every_table = _project_tables_present()
+    assert len(every_table) >= len(ours)  # migrated: the run below starts from every table there
+    try:
+        executor = MigrationExecutor(connection)
+        executor.migrate([(label, None) for label in ours])  # IrreversibleError if one of them cannot go back
+        assert _project_tables_present() == set()
+        executor.loader.build_graph()
+        assert not [key for key in executor.loader.applied_migrations if key[0] in ours]
+    finally:
+        MigrationExecutor(connection).migrate(everything)  # forwards again (and the next tests need it)
+    assert _project_tables_present() == every_table
+    assert MigrationExecutor(connection).migration_plan(everything) == []
+
+
+def test_the_data_steps_that_go_back_as_no_ops_are_the_named_ones():
+    loader = MigrationLoader(None)  # the migrations on disk; no database needed
+    one_way = set()
+    for key, migration in loader.disk_migrations.items():
+        if key[0] not in _project_apps():
+            continue
+        for operation in migration.operations:
+            assert operation.reversible, key  # nothing of ours is irreversible
+            if isinstance(operation, RunPython) and operation.reverse_code is RunPython.noop:
+                one_way.add(key)
+            if isinstance(operation, RunSQL) and operation.reverse_sql == RunSQL.noop:
+                one_way.add(key)
+    assert one_way == set(ONE_WAY_DATA_STEPS)
