@@ -120,6 +120,10 @@ PROMISES: dict[str, tuple[str, ...]] = {
     "export": (
         "tests/accounts/test_data_rights.py::test_export_requires_a_recent_password",
         "tests/accounts/test_data_rights.py::test_the_export_holds_every_registered_model_and_only_the_owners_rows",
+        "tests/accounts/test_export_link.py::test_every_table_holds_all_n_rows_in_csv_and_json_and_only_the_owners",
+        "tests/accounts/test_export_link.py::test_the_link_used_twice_is_404",
+        "tests/accounts/test_export_link.py::test_it_hides_other_peoples_links",
+        "tests/accounts/test_export_link.py::test_the_link_expires_after_15_minutes",
     ),
     "withdraw": (
         "tests/accounts/test_consent_withdraw.py::test_nothing_is_deleted_and_agreeing_again_opens_the_notebook",
