@@ -6,13 +6,9 @@ saved may show what it read just before (as if it had come a moment earlier); th
 Why it holds: the page reads the link and the shares from the database on every request (no cache; the answer
 is ``no-store``), each in its own statements: on PostgreSQL each statement sees what was saved before it began
 (read committed); on SQLite a read sees the database as of its first statement. The change itself is one
-transaction, so no read sees half of it."""
-
-import threading
-from contextlib import contextmanager
+transaction, so no read sees half of it. How the race is run: tests/races.py."""
 
 import pytest
-from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
@@ -20,90 +16,10 @@ from earnedsecure.domain.together.sharing import CATEGORY_TEXT, STATUS_TEXT, Cat
 from earnedsecure.partners import services
 from tests.partners.helpers import link, partner_section
 from tests.personas import make_person
+from tests.races import as_installed, read_while_revoking
 
 READS_EACH_SIDE = 6  # per reader, before the change is made and after it is saved
 READERS = 2  # Bob's two browsers
-
-
-def _withdrawn_shown(page: str, withdrawn: list[str]) -> bool:
-    if 'aria-labelledby="partner-heading"' not in page:
-        return False  # not linked: no partner section at all
-    section = partner_section(page)
-    return any(words in section for words in withdrawn)
-
-
-@contextmanager
-def _as_installed(folder):
-    """On SQLite, the threads use a copy of the test database in a file, as installed (WAL, a writer beside the
-    readers): the test database lives in memory with a shared cache, where a write and a read of one table
-    refuse each other (table-level locks), which no installation does. The main thread keeps the original; the
-    copy goes with the test's folder. On PostgreSQL, the test database as it is."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    copy = folder / "as-installed.sqlite3"
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM INTO %s", [str(copy)])
-    shared = connections.settings["default"]  # the one dict every thread's connection is made from
-    original = shared["NAME"]
-    shared["NAME"] = str(copy)
-    try:
-        yield
-    finally:
-        shared["NAME"] = original
-
-
-def _race(alice_client, bob_clients, change, withdrawn):
-    """Bob's readers read until the change is saved and then some more; Alice changes once each reader has read a
-    few times. Returns every read as (started after the change was saved, showed something withdrawn)."""
-    saved, gave_up = threading.Event(), threading.Event()
-    read_enough = threading.Barrier(len(bob_clients) + 1, timeout=30)
-    reads: list[tuple[bool, bool]] = []
-    failures: list[BaseException] = []
-    journal_modes: set[str] = set()
-
-    def read(client):
-        try:
-            before = after = 0
-            while after < READS_EACH_SIDE and not gave_up.is_set():
-                started_after = saved.is_set()  # looked at before the read begins
-                page = client.get("/together/").content.decode()
-                reads.append((started_after, _withdrawn_shown(page, withdrawn)))
-                if started_after:
-                    after += 1
-                else:
-                    before += 1
-                    if before == READS_EACH_SIDE:
-                        read_enough.wait()
-            if connection.vendor == "sqlite":
-                journal_modes.add(connection.cursor().execute("PRAGMA journal_mode").fetchone()[0])
-        except BaseException as failure:
-            failures.append(failure)
-            gave_up.set()
-        finally:
-            connections.close_all()
-
-    def revoke():
-        try:
-            read_enough.wait()
-            response = change(alice_client)
-            assert response.status_code == 302, response.status_code
-            saved.set()  # the view has returned: its transaction is committed
-        except BaseException as failure:
-            failures.append(failure)
-            gave_up.set()
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=read, args=(client,)) for client in bob_clients]
-    threads.append(threading.Thread(target=revoke))
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not failures, failures
-    assert journal_modes == ({"wal"} if connection.vendor == "sqlite" else set()), journal_modes  # as installed
-    return reads
 
 
 def _unlink(client):
@@ -116,6 +32,17 @@ def _block(client):
 
 def _stop_showing_status(client):
     return client.post("/together/choose/", {"categories": [Category.WEEK.value]})
+
+
+def _reader(client, withdrawn):
+    def shown() -> bool:
+        page = client.get("/together/").content.decode()
+        if 'aria-labelledby="partner-heading"' not in page:
+            return False  # not linked: no partner section at all
+        section = partner_section(page)
+        return any(words in section for words in withdrawn)
+
+    return shown
 
 
 @pytest.mark.django_db(transaction=True)
@@ -132,14 +59,17 @@ def test_no_read_that_starts_after_a_revoke_shows_what_was_taken_back(change, tm
         withdrawn += [CATEGORY_TEXT[Category.WEEK][0], CATEGORY_TEXT[Category.STAGE][0]]
     alice_client = Client()
     alice_client.force_login(alice)
-    bob_clients = []
+    readers = []
     for _ in range(READERS):
         bob_client = Client()
         bob_client.force_login(bob)
-        bob_clients.append(bob_client)
+        readers.append(_reader(bob_client, withdrawn))
 
-    with _as_installed(tmp_path):
-        reads = _race(alice_client, bob_clients, change, withdrawn)
+    def revoke():
+        assert change(alice_client).status_code == 302  # through the page, with no password asked
+
+    with as_installed(tmp_path):
+        reads = read_while_revoking(readers, revoke, reads_each_side=READS_EACH_SIDE)
 
     after = [shown for started_after, shown in reads if started_after]
     before = [shown for started_after, shown in reads if not started_after]
