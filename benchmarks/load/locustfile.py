@@ -20,11 +20,12 @@ from urllib.parse import urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from locust import HttpUser, constant, events, task
-from mix import Browser, floor_request, next_request
+from mix import Browser, export_link, floor_request, next_request
 from seed import LOAD_PASSWORD, username
 
 PEOPLE = int(os.environ.get("LOAD_PEOPLE", "2000"))
 FLOOR_EVERY = 5
+FOLLOWED = "GET export link"  # locust times each request apart: the export's two are "POST export" and this
 _serials = count()
 
 
@@ -72,3 +73,9 @@ class Person(HttpUser):
         ) as response:
             if response.status_code != request.expect:
                 response.failure(f"{response.status_code}, expected {request.expect}")
+                return
+            page = response.content
+        if request.follow_link:  # the export: open the single-use link the page holds, reported on its own line
+            with self.client.get(export_link(page), name=FOLLOWED, catch_response=True) as opened:
+                if opened.status_code != 200:
+                    opened.failure(f"{opened.status_code}, expected 200")

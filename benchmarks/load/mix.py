@@ -3,7 +3,8 @@
     60% reads of personal pages   home, diary, insights, thinking tools, check-ins, pathway
     25% diary and coach writes    a diary entry or a thought record (through the API, as the app's pages' scripts do)
     10% check-ins                 a GAD-7 answered in full
-     5% exports                   "export my data" (all of the person's rows, decrypted, as JSON)
+     5% exports                   "export my data": the link prepared, then opened (all of the person's rows,
+                                  decrypted, as JSON and CSV in a zip), timed as one
 
 and the floor, /still-here/, the smallest signed-in page, which every other page is compared with.
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import http.client
 import json
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -28,6 +30,8 @@ WEIGHTS = {"read": 60, "write": 25, "check_in": 10, "export": 5}
 TRIGGERS = ("unavailable", "threat", "need_unmet", "uncertainty", "other")
 # The questionnaire's items come from its one definition (the domain needs no Django, so locust can import it).
 GAD7 = get_instrument("gad-7")
+# The single-use link on the page that answers "Prepare my export" (accounts/exports.py).
+EXPORT_LINK = re.compile(rb'href="(/account/export/[^"/]+/)"')
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Request:
     expect: int
     json_body: dict | None = None
     form: dict | None = None
+    # The answer is a page holding a single-use link (the export's): open it next, as a person would.
+    follow_link: bool = False
 
 
 def next_request(rng: random.Random, *, serial: str) -> Request:
@@ -70,7 +76,15 @@ def next_request(rng: random.Random, *, serial: str) -> Request:
         answers = {item.id: rng.choice(GAD7.options).value for item in GAD7.items}
         body = {"instrument": GAD7.slug, "answers": answers}
         return Request("check_in", "POST check-in", "POST", "/api/v1/assessments/responses", 201, json_body=body)
-    return Request("export", "POST export", "POST", "/account/export/", 200, form={})
+    return Request("export", "POST export", "POST", "/account/export/", 200, form={}, follow_link=True)
+
+
+def export_link(page: bytes) -> str:
+    """The single-use link on the page that answers "Prepare my export"."""
+    found = EXPORT_LINK.search(page)
+    if found is None:
+        raise RuntimeError("no export link on the page")
+    return found.group(1).decode()
 
 
 def floor_request() -> Request:
@@ -127,7 +141,10 @@ class Browser:
             return self.send(request.method, request.path, json.dumps(request.json_body), "application/json")[0]
         if request.form is not None:
             form = {**request.form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-            return self.send(request.method, request.path, urlencode(form), "application/x-www-form-urlencoded")[0]
+            status, page = self.send(request.method, request.path, urlencode(form), "application/x-www-form-urlencoded")
+            if request.follow_link and status == request.expect:
+                return self.send("GET", export_link(page))[0]
+            return status
         return self.send(request.method, request.path)[0]
 
 
