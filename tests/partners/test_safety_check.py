@@ -48,7 +48,10 @@ def test_it_lists_the_days_the_partner_was_shown_what(alice, bob, alice_client):
     page = alice_client.get("/together/safety-check/").content.decode()
     # Days and what, never how often: a count per day would tell the person how often their partner opens the
     # app, which is the partner's own activity (and a way to watch them).
-    assert "<td>How I am</td></tr>" in page and "<td>2</td>" not in page and "Times" not in page
+    # One row a day, naming what was shown that day.
+    day = f"<td>{today.day} {today:%b %Y}</td>"
+    assert f"<tr>{day}<td>Where I am on the path, How I am</td></tr>" in page
+    assert page.count(day) == 1 and "<td>2</td>" not in page and "Times" not in page
     # The partner never sees the log of what they were shown.
     assert "Times" not in bob_client.get("/together/safety-check/").content.decode().split("When your partner")[1][:200]
     assert not AccessRecord.objects.filter(owner=bob).exists()

@@ -37,6 +37,7 @@ from earnedsecure.domain.together.sharing import (
 from earnedsecure.domain.together.timeouts import return_overdue, return_steps
 from earnedsecure.journey.selectors import pathway_view
 from earnedsecure.partners.models import (
+    ACCESS_CHOICES,
     AccessRecord,
     CheckIn,
     EmergencyReset,
@@ -208,8 +209,22 @@ def invite_active(*, owner, now: datetime) -> Invite | None:
     return Invite.objects.filter(owner=owner, spent=False, expires_at__gt=now).first()
 
 
-def access_records(*, owner, limit: int = 60) -> list[AccessRecord]:
-    return list(AccessRecord.objects.filter(owner=owner)[:limit])
+@dataclass(frozen=True)
+class AccessDay:
+    """A day on which the owner's partner was shown something of theirs, and what (never how often)."""
+
+    day: date
+    shown: tuple[str, ...]  # the labels, in the log's order
+
+
+def access_days(*, owner, limit: int = 60) -> list[AccessDay]:
+    """The owner's access log a day at a time, newest first, from its newest ``limit`` rows (a row is a day and
+    a category)."""
+    labels = dict(ACCESS_CHOICES)
+    days: dict[date, list[str]] = {}
+    for category, day in AccessRecord.objects.filter(owner=owner).values_list("category", "day")[:limit]:
+        days.setdefault(day, []).append(labels[category])
+    return [AccessDay(day=day, shown=tuple(shown)) for day, shown in days.items()]
 
 
 def emergency_resets(*, owner) -> list[date]:
@@ -223,7 +238,7 @@ class SafetyCheck:
     sessions: list
     authenticators: list[str]
     emails: list[tuple[str, bool]]  # (address, confirmed)
-    access: list[AccessRecord]
+    access: list[AccessDay]
     resets: list[date]
     check_ins_shown: int = 0  # weeks of one's check-in shown to the partner linked now
     pattern_chosen: bool = False  # one chose to see the couple's pattern with them
@@ -258,7 +273,7 @@ def safety_check(*, user, link=READ) -> SafetyCheck:
             EmailAddress.objects.filter(user=user).order_by("-primary", "email").values_list("email", "verified")
         )
         or ([(user.email, False)] if user.email else []),
-        access=access_records(owner=user),
+        access=access_days(owner=user),
         resets=emergency_resets(owner=user),
         **_shown_beyond_categories(user, link),
     )
