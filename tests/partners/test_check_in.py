@@ -3,6 +3,7 @@ answers only when that person chose to show them, with the week and nothing fine
 and nothing else."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -192,3 +193,18 @@ def test_the_days_a_partner_read_the_shown_check_ins_are_in_the_persons_access_l
     ]
     assert not AccessRecord.objects.filter(owner=bob).exists()  # Alice reading her own page notes nothing
     assert "The weekly check-ins you showed" in alice_client.get("/together/safety-check/").content.decode()
+
+
+def test_an_answer_keeps_its_line_breaks_for_the_partner(alice, bob):
+    link(alice, bob)
+    services.check_in_save(
+        owner=alice,
+        answers={**WORDS, "need_next": "An early night\nand <b>no</b> phones"},
+        share=True,
+        now=timezone.now(),
+    )
+    page = _main(_signed_in_client(bob).get(URL))
+    # Shown as written, escaped, its line break kept by the page's style (white-space: pre-line), no markup added.
+    assert '<dd class="together-words">An early night\nand &lt;b&gt;no&lt;/b&gt; phones</dd>' in page
+    css = (Path(__file__).parents[2] / "src/earnedsecure/partners/static/partners/together.css").read_text()
+    assert ".together-words { white-space: pre-line; }" in css
