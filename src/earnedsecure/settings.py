@@ -438,4 +438,5 @@ LOGGING = {
 }
 if LOG_FORMAT == "json":
     MIDDLEWARE.insert(1, "earnedsecure.core.logs.request_log")  # after the id: it times and sees every answer
-    LOGGING["loggers"] = {"earnedsecure.request": {"level": "INFO"}}  # the request line, whatever the level
+    # The request line and the security events (core/logs.py), whatever the level.
+    LOGGING["loggers"] = {"earnedsecure.request": {"level": "INFO"}, "earnedsecure.security": {"level": "INFO"}}

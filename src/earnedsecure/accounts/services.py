@@ -14,6 +14,7 @@ from earnedsecure import __version__
 from earnedsecure.accounts import onboarding
 from earnedsecure.accounts.models import Consent, SecurityEvent, User
 from earnedsecure.core import crypto, personal_data, storage
+from earnedsecure.core.logs import security_event_log
 
 
 def has_core_consent(user) -> bool:
@@ -114,6 +115,7 @@ def security_event_record(*, user, kind: str, method: str = "") -> SecurityEvent
     """Note a security event on the person's own log (``method``: the two-step method it is about, if any)."""
     if method not in SecurityEvent.Method.values:
         method = SecurityEvent.Method.NONE
+    security_event_log(kind, actor_id=user.pk, object_kind="accounts.User")  # the server's log too (core/logs.py)
     return SecurityEvent.objects.create(owner=user, kind=kind, method=method, at=timezone.now())
 
 

@@ -2,7 +2,7 @@
 
 Live means not revoked and not expired at this very request (checklist item 31): there is no cache of a grant,
 so revoking takes effect on the therapist's next request. A grant that is missing, someone else's, expired,
-revoked or narrower than asked all answer the same 404.
+revoked or narrower than asked all answer the same 404, and write the same security event (core/logs.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.http import Http404
 
 from earnedsecure.accounts.selectors import consenting_owner_ids
 from earnedsecure.care.models import Grant, Therapist
+from earnedsecure.core.logs import security_event_log
 
 
 def live(now: datetime) -> Q:
@@ -35,5 +36,6 @@ def grant_or_404(*, therapist: Therapist, client_id: int, now: datetime, categor
         grants = grants.filter(**{category: True})
     grant = grants.first()
     if grant is None:
+        security_event_log("care_grant_refused", actor_id=therapist.user_id, object_kind="care.Grant", refused=True)
         raise Http404("Not found")
     return grant

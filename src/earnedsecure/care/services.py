@@ -16,6 +16,7 @@ from django.db.models import Max, Q
 from django.http import Http404
 
 from earnedsecure.care.models import AccessLogEntry, Category, Grant, Homework, Therapist
+from earnedsecure.core.logs import security_event_log
 
 DEFAULT_GRANT_DAYS = 30
 GRANT_DAYS = (7, 14, 30, 90)  # the lengths a person may choose; an expiry is required (item 31)
@@ -42,13 +43,15 @@ def grant_create(*, owner, therapist: Therapist, categories: set[str], days: int
     if therapist.user_id == owner.pk:
         raise ValueError("a therapist cannot grant themselves")
     Grant.objects.filter(owner=owner, therapist=therapist, revoked_at__isnull=True).update(revoked_at=now)
-    return Grant.objects.create(
+    grant = Grant.objects.create(
         owner=owner,
         therapist=therapist,
         created_at=now,
         expires_at=now + timedelta(days=days),
         **{value: value in categories for value in Category.values},
     )
+    security_event_log("care_grant_given", actor_id=owner.pk, object_kind="care.Grant")
+    return grant
 
 
 def grant_revoke(*, owner, pk: int, now: datetime) -> Grant:
@@ -56,6 +59,8 @@ def grant_revoke(*, owner, pk: int, now: datetime) -> Grant:
     updated = Grant.objects.filter(owner=owner, pk=pk, revoked_at__isnull=True).update(revoked_at=now)
     if not updated and not Grant.objects.filter(owner=owner, pk=pk).exists():
         raise Http404("Not found")
+    if updated:
+        security_event_log("care_grant_revoked", actor_id=owner.pk, object_kind="care.Grant")
     return Grant.objects.get(owner=owner, pk=pk)
 
 
@@ -63,7 +68,8 @@ def grants_revoke_all(*, person, now: datetime) -> int:
     """End every grant the person gave (Emergency Reset). Returns how many were still live."""
     live = Q(revoked_at__isnull=True, expires_at__gt=now)
     count = Grant.objects.filter(live, owner=person).count()
-    Grant.objects.filter(owner=person, revoked_at__isnull=True).update(revoked_at=now)
+    if Grant.objects.filter(owner=person, revoked_at__isnull=True).update(revoked_at=now):
+        security_event_log("care_grants_revoked_all", actor_id=person.pk, object_kind="care.Grant")
     return count
 
 

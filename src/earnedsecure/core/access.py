@@ -7,6 +7,7 @@ anyone else, so that a wrong id and someone else's id look the same. Views never
 
 from django.http import Http404
 
+from earnedsecure.core.logs import security_event_log
 from earnedsecure.core.personal_data import owner_field_for
 
 
@@ -18,8 +19,15 @@ def owned_queryset(model, user):
 
 
 def get_owned_or_404(model, user, **lookup):
-    """One row of ``model`` belonging to ``user``; 404 whether it is missing or someone else's."""
+    """One row of ``model`` belonging to ``user``; 404 whether it is missing or someone else's.
+
+    A refusal is a security event (core/logs.py): who asked and for what kind of row, never the id asked for or
+    anything of the row. Missing and someone else's are not told apart there either: telling them apart would
+    mean looking at the other person's rows."""
     try:
         return owned_queryset(model, user).get(**lookup)
     except (model.DoesNotExist, ValueError, TypeError):
+        security_event_log(
+            "owned_object_refused", actor_id=getattr(user, "pk", None), object_kind=model._meta.label, refused=True
+        )
         raise Http404("Not found") from None

@@ -16,6 +16,12 @@ Every request gets an id (``request_id``, the first middleware): random, never d
 address or the time, answered in the ``X-Request-ID`` header and written on every log line of that request and
 on the access-log rows it writes (care.AccessLogEntry), so one can be found from the other (checklist item 60).
 An id sent by the client is ignored: it could carry anything into the log.
+
+Security events (``security_event_log``, logger ``earnedsecure.security``) are lines with an ``event_type``: a
+read refused at the door to another person's data, a sign-in, a failed one, a lockout, a two-step change, a
+partner link made, ended or blocked, a therapist grant given or revoked. Each says what happened, who did it
+(the account's number, never a name), what kind of object it was about, and the request's id; never what the
+object holds, its id, or anything typed (checklist item 61).
 """
 
 from __future__ import annotations
@@ -34,6 +40,10 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("request_id", default=None)
 
 request_logger = logging.getLogger("earnedsecure.request")
+security_logger = logging.getLogger("earnedsecure.security")
+
+# The record fields written as they are: set by this module's own calls, never from what a request carried.
+_OWN_FIELDS = ("method", "route", "status", "duration_ms", "event_type", "actor_id", "object_kind")
 
 
 def _safe_arg(value: object) -> object:
@@ -76,7 +86,7 @@ class JsonFormatter(logging.Formatter):
         )
         if request_id:
             entry["request_id"] = request_id
-        for field in ("method", "route", "status", "duration_ms"):  # the request line's own fields
+        for field in _OWN_FIELDS:
             if hasattr(record, field):
                 entry[field] = getattr(record, field)
         if record.exc_info and record.exc_info[0] is not None:
@@ -137,3 +147,14 @@ def request_log(get_response):
 
 
 _KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+def security_event_log(event_type: str, *, actor_id: int | None, object_kind: str = "", refused: bool = False):
+    """Write one security event: ``event_type`` and ``object_kind`` are names from the code (a model's label such
+    as "diary.Activation"), ``actor_id`` the account's number (None when no account is known). A refusal is a
+    warning; every other event is information (kept whenever the JSON log is on: settings.py)."""
+    security_logger.log(
+        logging.WARNING if refused else logging.INFO,
+        f"security event: {event_type}",  # the type is the code's own word, not an argument to hide
+        extra={"event_type": event_type, "actor_id": actor_id, "object_kind": object_kind},
+    )

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from earnedsecure.care import services as care_services
+from earnedsecure.core.logs import security_event_log
 from earnedsecure.domain.limits import text_too_long
 from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
@@ -128,6 +129,7 @@ def invite_accept(*, user, typed: str, now: datetime) -> Link | None:
     inviter = invite.owner
     Share.objects.filter(owner__in=[inviter, user]).delete()  # nothing shown by default, even after a re-link
     Link.objects.create(owner=inviter, partner=user, linked_on=local_day(inviter, now))
+    security_event_log("partner_linked", actor_id=user.pk, object_kind="partners.Link")
     return Link.objects.create(owner=user, partner=inviter, linked_on=local_day(user, now))
 
 
@@ -153,6 +155,7 @@ def link_end(*, user) -> None:
         Q(owner=user, shared_with_id=link.partner_id) | Q(owner_id=link.partner_id, shared_with=user)
     ).update(shared_with=None)
     Link.objects.filter(Q(owner=user) | Q(owner_id=link.partner_id, partner=user)).delete()
+    security_event_log("partner_unlinked", actor_id=user.pk, object_kind="partners.Link")
 
 
 @transaction.atomic
@@ -164,6 +167,7 @@ def partner_block(*, user, now: datetime) -> None:
     partner = link.partner
     link_end(user=user)
     Block.objects.get_or_create(owner=user, blocked=partner, defaults={"blocked_on": local_day(user, now)})
+    security_event_log("partner_blocked", actor_id=user.pk, object_kind="partners.Block")
 
 
 @transaction.atomic
