@@ -6,7 +6,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self):
-        from earnedsecure.accounts import security_log
+        from earnedsecure.accounts import security_log, session_records
         from earnedsecure.accounts.models import Consent, KeptForm, SecurityEvent, User
         from earnedsecure.core import personal_data
 
@@ -15,6 +15,7 @@ class AccountsConfig(AppConfig):
         personal_data.register(SecurityEvent)
         personal_data.register(KeptForm)
         security_log.connect()
+        session_records.connect()
         from allauth.account.models import EmailAddress
 
         personal_data.register(EmailAddress, owner_field="user")

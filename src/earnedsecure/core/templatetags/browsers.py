@@ -30,10 +30,22 @@ SYSTEMS = (
 )
 
 
+# Every answer below. What the app keeps of a browser is already in words (accounts/session_records.py), and
+# words given again come back unchanged.
+IN_WORDS = frozenset(
+    {"A browser"}
+    | {name for _, name in BROWSERS}
+    | {f"A browser on {system}" for _, system in SYSTEMS}
+    | {f"{name} on {system}" for _, name in BROWSERS for _, system in SYSTEMS}
+)
+
+
 @register.filter
 def browser_in_words(user_agent: str | None) -> str:
     """ "Chrome on Linux", "Safari on an iPhone"; "A browser" when nothing in the string is recognised."""
     user_agent = user_agent or ""
+    if user_agent in IN_WORDS:
+        return user_agent
     browser = next((name for cue, name in BROWSERS if cue in user_agent), None)
     system = next((name for cue, name in SYSTEMS if cue in user_agent), None)
     if browser and system:
