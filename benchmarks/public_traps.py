@@ -158,7 +158,8 @@ class Measured:
                 f"  labelled only with traps that have no counterpart here (misses above): "
                 f"{share(self.unmapped_only, self.thoughts)}",
                 f"  top 3 over the {self.mapped} with a mapped label: {share(self.top3, self.mapped)}",
-                f"  baseline, always {', '.join(self.baseline)}: {share(self.baseline_hits, self.thoughts)}",
+                f"  baseline, always {', '.join(self.baseline)} (the commonest labels, ties in the order of TRAPS): "
+                f"{share(self.baseline_hits, self.thoughts)}",
             )
         )
 
@@ -166,7 +167,8 @@ class Measured:
 def measure(thoughts: Sequence[Thought]) -> tuple[Measured, dict[str, Counter[str]]]:
     """The figures of the module docstring, and per project trap: labelled, in top 3, shown, shown at all."""
     commonest = Counter(name for thought in thoughts for name in thought.labels)
-    baseline = tuple(name for name, _ in commonest.most_common(3))
+    # Ties broken in the order of TRAPS, so the baseline does not depend on string hashing.
+    baseline = tuple(sorted(commonest, key=lambda name: (-commonest[name], list(TRAPS).index(name)))[:3])
     measured = Measured(baseline=baseline)
     per_trap: dict[str, Counter[str]] = {name: Counter() for name in TRAPS}
     for thought in thoughts:
