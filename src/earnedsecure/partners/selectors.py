@@ -74,13 +74,16 @@ READ = object()
 
 
 def link_for(*, user) -> Link | None:
-    """``user``'s link, with the partner, when both sides of it stand. One query: the partner must be the owner of
-    a row back to ``user``. At most one row answers (one link each, a unique constraint), so no ordering."""
+    """``user``'s link, with the partner, when both sides of it stand. One query for the rows from and to ``user``:
+    ``user`` owns at most one (one link each, a unique constraint), and it stands only when its partner owns a
+    row back to ``user``."""
     if not getattr(user, "is_authenticated", False):
         return None
-    other_side = Link.objects.filter(partner=user).values("owner_id")
-    rows = list(Link.objects.filter(owner=user, partner__in=other_side).select_related("partner"))
-    return rows[0] if rows else None
+    rows = list(Link.objects.filter(Q(owner=user) | Q(partner=user)).select_related("partner"))
+    mine = next((row for row in rows if row.owner_id == user.pk), None)
+    if mine is None or not any(row.owner_id == mine.partner_id and row.partner_id == user.pk for row in rows):
+        return None
+    return mine
 
 
 def _link(user, link) -> Link | None:
