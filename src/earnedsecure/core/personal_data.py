@@ -60,6 +60,7 @@ PLAINTEXT_BY_DESIGN = {
     "care.accesslogentry.categories": "category keys of the app",
     "care.accesslogentry.previous_hash": "a SHA-256 hash that chains the log",
     "care.accesslogentry.row_hash": "a SHA-256 hash that chains the log",
+    "care.accesslogentry.request_id": "the random id of the request that read (core/logs.py), nothing about anyone",
     "care.homework.slug": "a slug of the app's own tools, lessons or programs",
 }
 
