@@ -170,6 +170,13 @@ if DATABASE_URL:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database address we understand: {error}") from None
+    # A slow database holds a request no longer than this (checklist item 79): PostgreSQL cancels the statement
+    # and the request answers 503 with the crisis link (core/failsafe.py), as when the database is down. SQLite's
+    # own bound is its busy timeout (EARNEDSECURE_SQLITE_TIMEOUT). 0 switches it off, for a long migration say.
+    _statement_timeout_ms = envint("EARNEDSECURE_DB_STATEMENT_TIMEOUT_MS", 30_000, minimum=0)
+    if _statement_timeout_ms and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_timeout_ms}".strip()
 else:
     SQLITE_PATH = DATA_DIR / "earnedsecure.sqlite3"
     # The database is made here, empty and 0600, before SQLite opens it: SQLite gives its -wal and -shm files

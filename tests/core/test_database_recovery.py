@@ -5,7 +5,8 @@ over HTTP. Nothing restarts it: the process that answered 503 while the database
 answers 200 after. On SQLite the database file is moved away (a folder stands in its place, so SQLite cannot
 quietly make a new empty file) and put back. On PostgreSQL (when the suite runs there) the server's
 connections are ended by pg_terminate_backend, then the database refuses new connections for a while; the
-connection health check (``conn_health_checks``) lets the next request reconnect.
+connection health check (``conn_health_checks``) lets the next request reconnect. A slow database answers 503
+once the statement timeout (PostgreSQL) or the busy timeout (SQLite) is over, rather than holding the request.
 """
 
 import os
@@ -89,7 +90,12 @@ class Server:
 
 
 def _server_env(data_dir: Path, database_url: str | None) -> dict[str, str]:
-    env = {**os.environ, "EARNEDSECURE_DATA_DIR": str(data_dir), "EARNEDSECURE_SQLITE_TIMEOUT": "2"}
+    env = {
+        **os.environ,
+        "EARNEDSECURE_DATA_DIR": str(data_dir),
+        "EARNEDSECURE_SQLITE_TIMEOUT": "2",
+        "EARNEDSECURE_DB_STATEMENT_TIMEOUT_MS": "2000",
+    }
     env.pop("DATABASE_URL", None)
     if database_url:
         env["DATABASE_URL"] = database_url
@@ -165,6 +171,14 @@ def _recovers_on_postgresql(tmp_path: Path) -> None:
             end_connections()
             _is_down(server)
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            _is_up(server)
+            # A slow database: another session holds the table a sign-in try writes. The statement is cancelled
+            # after the statement timeout (2 s here), the answer is 503, and the next try writes.
+            with psycopg.connect(**{**admin_params, "dbname": name, "autocommit": False}) as holder:
+                holder.execute("LOCK TABLE axes_accessattempt IN ACCESS EXCLUSIVE MODE")
+                status, page = server.sign_in_try()
+                assert status == 503 and "/help/crisis/" in page
+                holder.rollback()
             _is_up(server)
         finally:
             server.stop()
