@@ -25,8 +25,18 @@ def reauthenticate(client):
 def show(client, categories):
     """Choose what the partner sees, as a person does on the Together page: when showing more asks for the
     password again, type it on the page the answer leads to (which then applies the choice). The last answer."""
-    response = client.post("/together/choose/", {"categories": [str(category) for category in categories]})
-    if response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/"):
+    return post_as_a_person(client, "/together/choose/", {"categories": [str(category) for category in categories]})
+
+
+def asks_for_the_password(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/")
+
+
+def post_as_a_person(client, url, data):
+    """POST ``data`` to ``url``; when the answer asks for the password again (showing a partner more), type it
+    there, as a person does, and allauth replays the POST. The last answer."""
+    response = client.post(url, data)
+    if asks_for_the_password(response):
         response = client.post(response["Location"], {"password": PASSWORD})
     return response
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.partners import services
 from earnedsecure.partners.models import CheckIn
-from tests.partners.helpers import link, without_form_tokens
-from tests.personas import _signed_in_client
+from tests.partners.helpers import asks_for_the_password, link, post_as_a_person, without_form_tokens
+from tests.personas import PASSWORD, _signed_in_client
 
 URL = "/together/check-in/"
 WORDS = {"went_well": "Sunday pancakes", "felt_close": "Walking home in the rain", "need_next": "An early night"}
@@ -65,7 +65,7 @@ def test_the_partner_reads_them_only_when_shown_and_only_the_week(alice, bob):
     nothing = _main(bob_client.get(URL))
     assert "pancakes" not in nothing and "Nothing shown to you yet" in nothing
 
-    alice_client.post(URL, {**WORDS, "share": "on"})
+    post_as_a_person(alice_client, URL, {**WORDS, "share": "on"})  # showing asks for the password again
     shown = _main(bob_client.get(URL))
     assert "Sunday pancakes" in shown and "An early night" in shown
     assert "Week of" in shown and not WHEN.search(shown.split("What Alice showed you")[1])
@@ -185,7 +185,7 @@ def test_the_days_a_partner_read_the_shown_check_ins_are_in_the_persons_access_l
     alice_client.post(URL, WORDS)  # for Alice only
     bob_client.get(URL)
     assert not AccessRecord.objects.filter(owner=alice, category=CHECK_IN_READ).exists()
-    alice_client.post(URL, {**WORDS, "share": "on"})
+    post_as_a_person(alice_client, URL, {**WORDS, "share": "on"})
     bob_client.get(URL)
     bob_client.get(URL)  # twice in a day is one row: a day, never a count
     assert list(AccessRecord.objects.filter(owner=alice).values_list("category", "day")) == [
@@ -208,3 +208,35 @@ def test_an_answer_keeps_its_line_breaks_for_the_partner(alice, bob):
     assert '<dd class="together-words">An early night\nand &lt;b&gt;no&lt;/b&gt; phones</dd>' in page
     css = (Path(__file__).parents[2] / "src/earnedsecure/partners/static/partners/together.css").read_text()
     assert ".together-words { white-space: pre-line; }" in css
+
+
+def test_showing_a_week_asks_for_the_password_again_and_keeps_the_words(alice, bob):
+    link(alice, bob)
+    alice_client, bob_client = _signed_in_client(alice), _signed_in_client(bob)
+    asked = alice_client.post(URL, {**WORDS, "share": "on"})
+    assert asks_for_the_password(asked)  # checklist item 24: a partner would see more
+    assert not CheckIn.objects.exists() and "pancakes" not in _main(bob_client.get(URL))
+    done = alice_client.post(asked["Location"], {"password": PASSWORD})  # allauth replays the POST
+    assert done.status_code == 302 and CheckIn.objects.get(owner=alice).shared_with == bob
+    assert "Sunday pancakes" in _main(bob_client.get(URL))
+    # Already shown this week: changing the words asks nothing more; neither does keeping them to oneself.
+    again = alice_client.post(URL, {**WORDS, "went_well": "A walk", "share": "on"})
+    assert not asks_for_the_password(again) and CheckIn.objects.get().went_well == "A walk"
+
+
+def test_keeping_a_week_to_oneself_and_hiding_it_never_ask_for_the_password(alice, bob):
+    link(alice, bob)
+    alice_client = _signed_in_client(alice)
+    assert not asks_for_the_password(alice_client.post(URL, WORDS))
+    post_as_a_person(alice_client, URL, {**WORDS, "share": "on"})
+    week = CheckIn.objects.get().week.isoformat()
+    fresh = _signed_in_client(alice)  # no password typed in this session
+    assert not asks_for_the_password(fresh.post("/together/check-in/hide/", {"week": week}))
+    assert CheckIn.objects.get().shared_with is None
+
+
+@pytest.mark.parametrize("words", [SELF_HARM, VIOLENCE])
+def test_risk_words_get_help_at_once_never_a_password_first(alice, bob, words):
+    link(alice, bob)
+    response = _signed_in_client(alice).post(URL, {**WORDS, "felt_close": words, "share": "on"})
+    assert response.status_code == 200 and "data-safety-response" in _main(response)

@@ -10,8 +10,8 @@ from earnedsecure.accounts.services import consent_withdraw
 from earnedsecure.partners import services
 from earnedsecure.partners.models import PatternConsent
 from tests.assessments.helpers import ecr, submit
-from tests.partners.helpers import link, without_form_tokens
-from tests.personas import _signed_in_client
+from tests.partners.helpers import asks_for_the_password, link, without_form_tokens
+from tests.personas import PASSWORD, _signed_in_client
 
 URL = "/together/pattern/"
 PURSUE_WITHDRAW = "Pursue and withdraw"
@@ -118,10 +118,12 @@ def test_a_choice_needs_a_link(alice, alice_client):
 def test_each_chooses_on_their_own_page(alice, bob):
     link(alice, bob)
     alice_client = _signed_in_client(alice)
-    alice_client.post(URL, {"choice": "see"})
+    asked = alice_client.post(URL, {"choice": "see"})
+    assert asks_for_the_password(asked) and not PatternConsent.objects.exists()  # checklist item 24
+    alice_client.post(asked["Location"], {"password": PASSWORD})  # allauth replays the choice
     assert list(PatternConsent.objects.values_list("owner", flat=True)) == [alice.pk]
-    alice_client.post(URL, {"choice": "stop"})
-    assert not PatternConsent.objects.exists()
+    stopped = _signed_in_client(alice).post(URL, {"choice": "stop"})  # withdrawing never asks
+    assert not asks_for_the_password(stopped) and not PatternConsent.objects.exists()
 
 
 def test_the_pattern_never_advises_working_on_it_together_where_someone_is_not_safe():

@@ -256,6 +256,21 @@ def _shown_beyond_categories(user, link) -> dict:
     }
 
 
+def widens_sharing(*, user, now: datetime, check_in_week_shown: bool = False, pattern: bool = False) -> bool:
+    """Whether showing this week's check-in (``check_in_week_shown``) or choosing to see the couple's pattern
+    (``pattern``) would let the linked partner see something of ``user`` they do not see now. Two queries; False
+    when not linked (nothing is shown to anyone then)."""
+    link = link_for(user=user)
+    if link is None:
+        return False
+    if check_in_week_shown:
+        this_week = week_start(now, user.zone).date()
+        return not CheckIn.objects.filter(owner=user, shared_with=link.partner, week=this_week).exists()
+    if pattern:
+        return not PatternConsent.objects.filter(owner=user, partner=link.partner).exists()
+    return False
+
+
 def safety_check(*, user, link=READ) -> SafetyCheck:
     """Everything that lets anyone else into the person's account or see part of it, on one page."""
     from allauth.account.models import EmailAddress

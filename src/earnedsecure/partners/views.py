@@ -363,6 +363,27 @@ def timeout_end(request, pk: int):
     return redirect("partners:index")
 
 
+def _check_in_shows_more(request) -> bool:
+    """Whether this save shows this week's answers to the partner when they were not shown yet: the password
+    again first (checklist item 24), and allauth then replays the POST, so the words typed are saved, not lost.
+    Never before a safety response: words that suggest risk are answered at once, with no password asked."""
+    post = request.POST
+    if request.method != "POST" or post.get("action") == "edit" or not post.get("share"):
+        return False
+    if assess_texts(*(post.get(key, "") for key, _, _ in CHECK_IN_QUESTIONS))["level"] != "none":
+        return False
+    return selectors.widens_sharing(user=request.user, now=timezone.now(), check_in_week_shown=True)
+
+
+def _pattern_shows_more(request) -> bool:
+    """Whether this choice is to see the couple's pattern, not chosen yet: the partner would then see the pattern's
+    name with theirs once both chose it, so the password again first (checklist item 24). Withdrawing never asks."""
+    if request.method != "POST" or request.POST.get("choice") != "see":
+        return False
+    return selectors.widens_sharing(user=request.user, now=timezone.now(), pattern=True)
+
+
+@reauthentication_required(enabled=_check_in_shows_more)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check_in(request):
@@ -433,6 +454,7 @@ def repair(request):
     )
 
 
+@reauthentication_required(enabled=_pattern_shows_more)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def pattern(request):
