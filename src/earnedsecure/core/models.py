@@ -44,3 +44,21 @@ class PersonKey(models.Model):
 
     def __str__(self):
         return f"Data key {self.key_id}"
+
+
+class Submission(models.Model):
+    """A form sent once (checklist item 79): the random token the form carried when it was shown, and the page its
+    answer led to. The same form sent again (a retry after a timeout, a second tap on a slow phone) finds the row
+    and is led to that page; nothing is stored twice. A random token and an address of the app, nothing the person
+    wrote; kept a day (core/retention.py), deleted with the account. See core/submissions.py."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64)
+    answer = models.CharField(max_length=300, blank=True, default="")  # "" until the first send is answered
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "token"], name="submission_once_per_token")]
+
+    def __str__(self):
+        return f"Form sent by {self.owner_id}"

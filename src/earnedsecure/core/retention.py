@@ -24,6 +24,8 @@ their own entries stay until they delete them or their account.
    hour after (partners/services.py, ``limits_expire``): kept only as long as the limits on them need.
 10. Links to download one's own export (their hash) that were never opened: once their 15 minutes are over
     (accounts/exports.py). Opening one deletes it at once.
+11. The tokens that make a form count once however often it is sent (core/submissions.py: a random token and
+    the address the first send led to): :data:`SUBMISSION_DAYS` after the form was sent.
 """
 
 from __future__ import annotations
@@ -36,12 +38,13 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks import task
 
-from earnedsecure.core import backups, crypto
+from earnedsecure.core import backups, crypto, submissions
 
 ACCESS_LOG_DAYS = 30
 FINISHED_TASK_DAYS = 1
 UNVERIFIED_ACCOUNT_DAYS = 7
 SECURITY_EVENT_DAYS = 365
+SUBMISSION_DAYS = 1  # a retry comes within minutes; a day covers a phone that was offline overnight
 PURGE_EVERY = timedelta(days=1)
 
 
@@ -73,6 +76,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
     counts["accounts.keptform"] = kept_forms_expire(now=now)
     counts["accounts.exportlink"] = export_links_expire(now=now)
+    counts["core.submission"] = submissions.forget_before(cutoff=now - timedelta(days=SUBMISSION_DAYS))
     counts["key backups"] = backups.key_backups_expire(now=now)
     counts["keys nobody refers to"] = crypto.person_keys_unreferenced_destroy(now=now)
     counts.update(partner_limits_expire(now=now))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from earnedsecure.core.access import get_owned_or_404
+from earnedsecure.core.submissions import once
 from earnedsecure.diary import insights_page, selectors, services
 from earnedsecure.diary.forms import (
     TOOL_FORMS,
@@ -99,6 +100,7 @@ def index(request):
     )
 
 
+@once  # the same form sent twice stores one entry (core/submissions.py)
 @require_http_methods(["GET", "POST"])
 def activated(request):
     form = ActivationFlowForm(request.POST or None)
@@ -212,6 +214,7 @@ def tools(request):
     )
 
 
+@once  # the same form sent twice stores one entry (core/submissions.py)
 @require_http_methods(["GET", "POST"])
 def tool(request, slug):
     info = TOOLS.by_slug(slug)
@@ -258,6 +261,7 @@ def savouring(request):
     return render(request, "diary/savouring.html", {"entries": page.lines, "page": page, **_pager(request, page)})
 
 
+@once  # the same form sent twice stores one entry (core/submissions.py)
 @require_http_methods(["GET", "POST"])
 def savouring_new(request):
     form = SavouringForm(request.POST or None)

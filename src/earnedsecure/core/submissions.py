@@ -1,0 +1,65 @@
+"""One form, one entry: a form that creates something, sent twice, stores it once (checklist item 79).
+
+Each such form carries a random token made when the page is drawn (``{% submission_field %}``). The first send
+reserves the token for the person (a row with a unique constraint, core.models.Submission) in the same
+transaction as the view's own writes, and keeps the page the answer led to. A second send with the same token
+(a retry after a timeout, a double tap, Back and send again) is refused by the constraint and led to that page,
+with a note that it was saved already; nothing is written twice. With two sends at the same moment, the
+database makes the second wait for the first (PostgreSQL's unique index, SQLite's single writer).
+
+A send that is not saved (a box left empty, or words that get the crisis response) gives its token back, so the
+same form, corrected, can be sent again. A form without a token (the API, an old page) is handled as before.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import wraps
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from earnedsecure.core.models import Submission
+
+FIELD = "submission"
+TOKEN_LENGTH = 64  # the column; a token is 32 characters, anything longer is not one of ours
+ALREADY_SAVED = "That was saved already, so it is not saved twice. Here it is."
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def once(view):
+    """For a view whose successful POST creates something and redirects: the same form sent again stores nothing
+    more and is led where the first went."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        token = request.POST.get(FIELD, "") if request.method == "POST" else ""
+        if not token or len(token) > TOKEN_LENGTH or not request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    reserved = Submission.objects.create(owner=request.user, token=token, created_at=timezone.now())
+            except IntegrityError:
+                first = Submission.objects.filter(owner=request.user, token=token).values_list("answer", flat=True)
+                messages.info(request, ALREADY_SAVED)
+                return redirect(first.first() or request.path)
+            response = view(request, *args, **kwargs)
+            if response.status_code in (301, 302, 303) and response.get("Location"):
+                reserved.answer = response["Location"][:300]
+                reserved.save(update_fields=["answer"])
+            else:
+                reserved.delete()  # not saved: the corrected form may be sent with the same token
+            return response
+
+    return wrapped
+
+
+def forget_before(*, cutoff) -> int:
+    """The retention purge: tokens of forms sent before ``cutoff``."""
+    return Submission.objects.filter(created_at__lt=cutoff).delete()[0]
