@@ -286,13 +286,19 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A passkey or security key (WebAuthn) is a second step after the password, as the app is: never instead of
+# the password (MFA_PASSKEY_LOGIN_ENABLED stays off), since a passkey on a shared phone opens with that phone's
+# PIN, which someone close may know. The key's origin is always checked: fido2 accepts http://localhost as
+# browsers do, so MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN (which accepts any origin) stays off, tests included.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_ADAPTER = "earnedsecure.accounts.adapter.MFAAdapter"  # secrets encrypted at rest
 MFA_TOTP_ISSUER = "Earned Secure"
 MFA_FORMS = {
     "authenticate": _FORMS + "TwoStepCodeForm",
     "reauthenticate": _FORMS + "TwoStepCodeAgainForm",
     "activate_totp": _FORMS + "TwoStepActivateForm",
+    "add_webauthn": _FORMS + "PasskeyAddForm",
+    "edit_webauthn": _FORMS + "PasskeyRenameForm",
 }
 USERSESSIONS_TRACK_ACTIVITY = False
 

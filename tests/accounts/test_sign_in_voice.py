@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.test import Client
 
 from tests.personas import PASSWORD
 
@@ -52,6 +53,10 @@ STOCK = [
     "Password successfully",
     "Be patient",
     "Incorrect code",
+    "Security Key",
+    "Use a security key",
+    "Master key",
+    "This functionality requires JavaScript",
 ]
 # Headings, buttons, labels and titles in which every word is capitalised ("Sign Up", "Change Password").
 TEXTS = re.compile(r"<(title|h1|h2|button|label|a)\b[^>]*>(.*?)</\1>", re.S)
@@ -72,8 +77,9 @@ SIGNED_IN = [
     "/accounts/email/",
     "/accounts/sessions/",
     "/accounts/2fa/",
+    "/accounts/2fa/webauthn/",
 ]
-AFTER_REAUTHENTICATION = ["/accounts/2fa/totp/activate/"]
+AFTER_REAUTHENTICATION = ["/accounts/2fa/totp/activate/", "/accounts/2fa/webauthn/add/"]
 WITH_TWO_STEP = ["/accounts/2fa/", "/accounts/2fa/reauthenticate/", "/accounts/2fa/recovery-codes/"]
 
 
@@ -112,6 +118,28 @@ def test_the_two_step_pages_speak_in_the_apps_voice(alice, alice_client, path):
     RecoveryCodes.activate(alice)
     alice_client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     _assert_our_voice(alice_client.get(path), path)
+
+
+def test_the_passkey_pages_speak_in_the_apps_voice(client, alice):
+    from allauth.mfa.models import Authenticator
+
+    from tests.accounts.software_key import SoftwareKey, add_passkey
+
+    client.post("/accounts/login/", {"login": "alice", "password": PASSWORD})
+    add_passkey(client, SoftwareKey())
+    key = Authenticator.objects.get(user=alice, type=Authenticator.Type.WEBAUTHN)
+    for path in (
+        "/accounts/2fa/",
+        "/accounts/2fa/webauthn/",
+        f"/accounts/2fa/webauthn/keys/{key.pk}/edit/",
+        f"/accounts/2fa/webauthn/keys/{key.pk}/remove/",
+        "/accounts/2fa/webauthn/reauthenticate/",
+        "/accounts/2fa/reauthenticate/",
+    ):
+        _assert_our_voice(client.get(path), path)
+    browser = Client()
+    browser.post("/accounts/login/", {"login": "alice", "password": PASSWORD})
+    _assert_our_voice(browser.get("/accounts/2fa/authenticate/"), "/accounts/2fa/authenticate/")
 
 
 def test_signing_in_and_out_says_so_plainly(client, alice):

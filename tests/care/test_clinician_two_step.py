@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from tests.accounts.software_key import SoftwareKey, add_passkey
 from tests.care.conftest import grant
 
 
@@ -13,7 +14,7 @@ def test_it_sends_a_therapist_without_an_authenticator_to_set_one_up(path, alice
     client.force_login(theo)
     response = client.get(path.format(pk=alice.pk))
     assert response.status_code == 302
-    assert response["Location"].startswith("/accounts/2fa/totp/activate/")
+    assert response["Location"] == "/accounts/2fa/"  # the two-step page: an authenticator app or a passkey
 
 
 def test_it_is_not_there_for_someone_who_is_not_a_therapist(alice_client, alice):
@@ -28,6 +29,15 @@ def test_it_requires_login(client):
 
 def test_it_works_with_an_authenticator(theo_client):
     assert theo_client.get("/clinician/").status_code == 200
+
+
+def test_it_works_with_only_a_passkey(theo, therapist):
+    """Checklist item 15: a passkey or security key is a second step too, without an authenticator app."""
+    client = Client()
+    client.force_login(theo)
+    assert client.get("/clinician/").status_code == 302
+    assert add_passkey(client, SoftwareKey()).status_code == 302
+    assert client.get("/clinician/").status_code == 200
 
 
 def test_the_operator_command_makes_a_therapist(theo, capsys):

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from earnedsecure.research import services
+from tests.accounts.software_key import SoftwareKey, add_passkey
 from tests.conftest import CANARY
 from tests.core.forensics import mark_everything
 from tests.personas import make_person
@@ -58,7 +59,13 @@ def test_a_researcher_without_two_step_sign_in_is_sent_to_set_it_up():
     _, client = researcher(two_step=False)
     response = client.get("/research/")
     assert response.status_code == 302
-    assert "/accounts/2fa/totp/activate" in response["Location"]
+    assert response["Location"] == "/accounts/2fa/"  # the two-step page: an authenticator app or a passkey
+
+
+def test_a_researcher_with_only_a_passkey_gets_in():
+    _, client = researcher(two_step=False)
+    assert add_passkey(client, SoftwareKey()).status_code == 302
+    assert client.get("/research/").status_code == 200
 
 
 def test_it_requires_login(client):

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter, get_adapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
@@ -64,6 +65,11 @@ class MFAAdapter(DefaultMFAAdapter):
         "add_email_blocked": "Turn off two-step sign-in before adding an email address.",
         "cannot_generate_recovery_codes": "Recovery codes come with two-step sign-in: turn it on first.",
     }
+
+    def generate_authenticator_name(self, user, type) -> str:
+        """The name a new passkey or key gets unless the person types one: "Key 1", "Key 2" (allauth's "Master
+        key" and "Backup key" said more than anyone knows about the key)."""
+        return f"Key {Authenticator.objects.filter(user_id=user.pk, type=type).count() + 1}"
 
     def encrypt(self, text: str) -> str:
         return crypto.encrypt(text)

@@ -13,7 +13,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.base.forms import AuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as MFAReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
+from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
+
+from earnedsecure.accounts.selectors import two_step_kinds
 
 
 class VerifiedOnlyResetPasswordForm(ResetPasswordForm):
@@ -106,18 +110,48 @@ class PasswordAgainForm(ReauthenticateForm):
         relabel(self)
 
 
+def _label_code(form) -> None:
+    """Word the code box for the second steps the person has: with no authenticator app (a passkey only), the box
+    takes a recovery code alone. ``form.has_passkey`` tells the page to offer the passkey too."""
+    kinds = two_step_kinds(user=form.user)
+    form.has_passkey = "webauthn" in kinds
+    if "totp" in kinds or not form.has_passkey:
+        form.fields["code"].label = "The 6-digit code from your authenticator app, or a recovery code"
+    else:
+        form.fields["code"].label = "One of your recovery codes"
+    form.fields["code"].widget.attrs.pop("placeholder", None)
+
+
 class TwoStepCodeForm(AuthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["code"].label = "The 6-digit code from your authenticator app, or a recovery code"
-        self.fields["code"].widget.attrs.pop("placeholder", None)
+        _label_code(self)
 
 
 class TwoStepCodeAgainForm(MFAReauthenticateForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["code"].label = "The 6-digit code from your authenticator app, or a recovery code"
-        self.fields["code"].widget.attrs.pop("placeholder", None)
+        _label_code(self)
+
+
+def _limit_name(form, longest: int = 60) -> None:
+    form.fields["name"].validators.append(MaxLengthValidator(longest))
+    form.fields["name"].widget.attrs["maxlength"] = str(longest)
+
+
+class PasskeyAddForm(AddWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = "A name, to tell it apart later"
+        self.fields["name"].help_text = "For example “my phone” or “blue key”. You can change it afterwards."
+        _limit_name(self)
+
+
+class PasskeyRenameForm(EditWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = "Its name"
+        _limit_name(self)
 
 
 class TwoStepActivateForm(ActivateTOTPForm):

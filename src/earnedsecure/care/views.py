@@ -1,8 +1,8 @@
 """Care pages. Two sides:
 
-- The therapist's, under /clinician/: every view is wrapped in ``therapist_view`` (a therapist account with
-  an authenticator app set up, else 404 or the two-factor set-up page), reaches a person only through
-  ``access.grant_or_404`` and writes exactly one access-log row per person read. Read-only: the only write
+- The therapist's, under /clinician/: every view is wrapped in ``therapist_view`` (a therapist account with a
+  second step set up, an authenticator app or a passkey, else 404 or the two-step page), reaches a person only
+  through ``access.grant_or_404`` and writes exactly one access-log row per person read. Read-only: the only write
   about a client is a homework suggestion.
 - The person's, under /account/therapist/: who may see what and until when, the log of every look, their own
   report, and homework to decline.
@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import json
 from functools import wraps
-from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from earnedsecure.accounts.selectors import two_step_on
 from earnedsecure.assessments.fhir_export import person_bundle
 from earnedsecure.care import access, selectors, services
 from earnedsecure.care.forms import GrantForm, HomeworkForm, homework_target
@@ -33,17 +30,20 @@ from earnedsecure.care.pdf import client_pdf
 
 
 def therapist_view(view):
-    """Only a therapist, signed in, with an authenticator app: anyone else 404 (the pages do not exist for
-    them); a therapist without one is sent to set it up first (checklist items 64 and 31)."""
+    """Only a therapist, signed in, with a second step (an authenticator app or a passkey): anyone else 404 (the
+    pages do not exist for them); a therapist without one is sent to set one up first (checklist items 64, 31
+    and 15)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         therapist = access.therapist_for(request.user)
         if therapist is None:
             raise Http404("Not found")
-        if not is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
-            messages.info(request, "Therapist pages need two-step sign-in. Set up an authenticator app first.")
-            return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+        if not two_step_on(user=request.user):
+            messages.info(
+                request, "Therapist pages need two-step sign-in. Set up an authenticator app or a passkey first."
+            )
+            return redirect("mfa_index")
         request.therapist = therapist
         return view(request, *args, **kwargs)
 

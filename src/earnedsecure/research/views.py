@@ -2,17 +2,14 @@
 page of studies, consent versions and counts, which shows no one's data."""
 
 from allauth.account.decorators import reauthentication_required
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from earnedsecure.accounts.selectors import two_step_on
 from earnedsecure.domain.research.deidentify import K
 from earnedsecure.research import selectors, services
 from earnedsecure.research.forms import JoinForm
@@ -85,7 +82,8 @@ def overview(request):
     row: the de-identified export is the only way anything about participants leaves, and it is a command."""
     if not request.user.has_perm(RESEARCHER_PERMISSION):
         raise Http404
-    if not is_mfa_enabled(request.user, [Authenticator.Type.TOTP]):
-        # Checklist item 15: two-step sign-in is required for researchers; set it up, then come back here.
-        return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
+    if not two_step_on(user=request.user):
+        # Checklist item 15: two-step sign-in (an authenticator app or a passkey) is required for researchers.
+        messages.info(request, "Research pages need two-step sign-in. Set up an authenticator app or a passkey first.")
+        return redirect("mfa_index")
     return render(request, "research/overview.html", {"studies": selectors.study_counts(), "k": K})

@@ -8,7 +8,7 @@ from earnedsecure.care.services import therapist_add
 
 
 class Command(BaseCommand):
-    help = "Make an existing account a therapist's. They set up an authenticator app before seeing any client."
+    help = "Make an existing account a therapist's. Two-step sign-in (app or passkey) comes before any client."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", required=True)
