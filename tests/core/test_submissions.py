@@ -2,6 +2,7 @@
 a calming-tool session carry a random token (core/submissions.py); the same form sent again stores nothing more
 and leads where the first went. Sent at the same moment from two tabs, it is stored once too (both databases)."""
 
+import json
 import re
 import threading
 
@@ -10,13 +11,17 @@ from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
+from earnedsecure.assessments.models import InstrumentResponse
+from earnedsecure.coach.models import MessageDraft, ThoughtRecord
 from earnedsecure.core import retention
 from earnedsecure.core.models import Submission
 from earnedsecure.core.submissions import ALREADY_SAVED
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
+from tests.assessments.helpers import uniform_answers
 from tests.personas import _signed_in_client, make_person
 from tests.races import as_installed
 
+GAD_7 = uniform_answers("gad-7", 1)
 TOKEN = re.compile(r'name="submission" value="([^"]+)"')
 FORMS = {
     "activation": ("/diary/activated/", {"trigger": "unavailable", "intensity": "7", "response": "waited"}, Activation),
@@ -128,3 +133,49 @@ def _stored_in_threads(count):
     thread.start()
     thread.join(30)
     return found[0]
+
+
+API = "/api/v1/diary/activations"
+# Every POST of the API that stores an entry, with a payload it takes.
+API_CREATES = {
+    "activation": ("/api/v1/diary/activations", {"trigger": "unavailable", "intensity": 6}, Activation),
+    "tool session": ("/api/v1/diary/tool-sessions", {"tool": "breathing_478", "distress_before": 7}, ToolSession),
+    "good moment": ("/api/v1/diary/savouring", {"what_happened": "A slow walk"}, SavouringEntry),
+    "thought": ("/api/v1/coach/thoughts", {"automatic_thought": "They'll go", "intensity_before": 7}, ThoughtRecord),
+    "message": ("/api/v1/coach/messages", {"draft": "Can we talk tonight?"}, MessageDraft),
+    "check-in": ("/api/v1/assessments/responses", {"instrument": "gad-7", "answers": GAD_7}, InstrumentResponse),
+}
+
+
+def _api_post(client, payload, key=None, url=API):
+    headers = {"HTTP_IDEMPOTENCY_KEY": key} if key else {}
+    return client.post(url, json.dumps(payload), content_type="application/json", **headers)
+
+
+@pytest.mark.parametrize("create", API_CREATES.values(), ids=API_CREATES.keys())
+def test_every_api_post_that_stores_keeps_to_one_entry_per_key(alice, alice_client, create):
+    url, payload, model = create
+    first = _api_post(alice_client, payload, key="one-key", url=url)
+    again = _api_post(alice_client, payload, key="one-key", url=url)
+    assert (first.status_code, again.status_code) == (201, 200), first.content
+    assert first.json()["id"] == again.json()["id"] and model.objects.filter(owner=alice).count() == 1
+
+
+def test_the_api_answers_a_repeated_idempotency_key_with_the_first_entry(alice, alice_client, bob):
+    payload = {"trigger": "unavailable", "intensity": 6}
+    first = _api_post(alice_client, payload, key="retry-me-7f3a")
+    again = _api_post(alice_client, payload, key="retry-me-7f3a")
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"] and Activation.objects.filter(owner=alice).count() == 1
+    assert _api_post(alice_client, payload, key="another-key").status_code == 201  # a new key, a new entry
+    assert _api_post(alice_client, payload).status_code == 201  # no key: stored each time, as before
+    assert Activation.objects.filter(owner=alice).count() == 3
+    bobs = _api_post(_signed_in_client(bob), payload, key="retry-me-7f3a")  # keys are each person's own
+    assert bobs.status_code == 201 and Activation.objects.get(pk=bobs.json()["id"]).owner == bob
+
+
+def test_a_refused_api_request_gives_its_key_back(alice, alice_client):
+    refused = _api_post(alice_client, {"trigger": "unavailable", "intensity": 12}, key="fix-and-retry")
+    assert refused.status_code == 422 and not Submission.objects.exists()
+    fixed = _api_post(alice_client, {"trigger": "unavailable", "intensity": 6}, key="fix-and-retry")
+    assert fixed.status_code == 201 and Activation.objects.filter(owner=alice).count() == 1

@@ -16,6 +16,7 @@ from earnedsecure.assessments.models import InstrumentResponse
 from earnedsecure.core import crisis_lines
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.api_rules import ErrorOut, Input, Page, Word, invalid_input, page_of
+from earnedsecure.core.submissions import api_once
 from earnedsecure.domain.instruments import (
     PROTOTYPE_RULE,
     Instrument,
@@ -218,20 +219,24 @@ def instrument_detail(request, slug: str):
     }
 
 
-@router.post("/responses", response={201: ResponseOut, 403: ErrorOut, 422: ErrorOut})
+@router.post("/responses", response={200: ResponseOut, 201: ResponseOut, 403: ErrorOut, 422: ErrorOut})
 def submit_response(request, payload: ResponseIn):
-    try:
-        row = services.response_submit(
-            user=request.user,
-            instrument=payload.instrument,
-            answers=payload.answers,
-            source=InstrumentResponse.Source.API,
-        )
-    except services.InstrumentUnavailable as error:
-        raise invalid_input({"instrument": str(error)}) from None
-    except InvalidAnswers as error:
-        raise invalid_input({problem.item_id or "answers": str(problem) for problem in error.problems}) from None
-    return Status(201, _response_out(row, request.user))
+    with api_once(request) as send:  # an Idempotency-Key seen before: what it made, 200
+        if send.first is not None:
+            return Status(200, _response_out(_owned_complete(request, send.first), request.user))
+        try:
+            row = services.response_submit(
+                user=request.user,
+                instrument=payload.instrument,
+                answers=payload.answers,
+                source=InstrumentResponse.Source.API,
+            )
+        except services.InstrumentUnavailable as error:
+            raise invalid_input({"instrument": str(error)}) from None
+        except InvalidAnswers as error:
+            raise invalid_input({problem.item_id or "answers": str(problem) for problem in error.problems}) from None
+        send.created = row.pk
+        return Status(201, _response_out(row, request.user))
 
 
 @router.get("/responses", response=list[ResponseOut])

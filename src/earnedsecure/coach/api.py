@@ -10,6 +10,7 @@ from earnedsecure.coach import analysis, selectors, services
 from earnedsecure.coach.models import MessageDraft, Outcome, ThoughtRecord
 from earnedsecure.core.access import get_owned_or_404, owned_queryset
 from earnedsecure.core.api_rules import FreeText, Input, Page, invalid_input, page_of
+from earnedsecure.core.submissions import api_once
 from earnedsecure.diary.selectors import activation_get
 from earnedsecure.domain import cycle
 
@@ -170,27 +171,31 @@ def thought_list(request, page: Query[Page]):
     return [_record_out(r) for r in page_of(records.order_by("-created_at", "-pk"), page)]
 
 
-@router.post("/thoughts", response={201: ThoughtRecordOut})
+@router.post("/thoughts", response={200: ThoughtRecordOut, 201: ThoughtRecordOut})
 def thought_create(request, payload: ThoughtRecordIn):
-    activation = None
-    if payload.activation_id is not None:
-        activation = activation_get(user=request.user, pk=payload.activation_id)
-    record = services.thought_record_create(
-        owner=request.user,
-        activation=activation,
-        trigger=payload.trigger,
-        situation=payload.situation,
-        automatic_thought=payload.automatic_thought,
-        emotion=payload.emotion,
-        intensity_before=payload.intensity_before,
-        confirmed_traps=_known_traps(payload.confirmed_traps, field="confirmed_traps"),
-        rejected_traps=_known_traps(payload.rejected_traps, field="rejected_traps"),
-        evidence_for=payload.evidence_for,
-        evidence_against=payload.evidence_against,
-        balanced_thought=payload.balanced_thought,
-        intensity_after=payload.intensity_after,
-    )
-    return Status(201, _record_out(record))
+    with api_once(request) as send:  # an Idempotency-Key seen before: what it made, 200
+        if send.first is not None:
+            return Status(200, _record_out(get_owned_or_404(ThoughtRecord, request.user, pk=send.first)))
+        activation = None
+        if payload.activation_id is not None:
+            activation = activation_get(user=request.user, pk=payload.activation_id)
+        record = services.thought_record_create(
+            owner=request.user,
+            activation=activation,
+            trigger=payload.trigger,
+            situation=payload.situation,
+            automatic_thought=payload.automatic_thought,
+            emotion=payload.emotion,
+            intensity_before=payload.intensity_before,
+            confirmed_traps=_known_traps(payload.confirmed_traps, field="confirmed_traps"),
+            rejected_traps=_known_traps(payload.rejected_traps, field="rejected_traps"),
+            evidence_for=payload.evidence_for,
+            evidence_against=payload.evidence_against,
+            balanced_thought=payload.balanced_thought,
+            intensity_after=payload.intensity_after,
+        )
+        send.created = record.pk
+        return Status(201, _record_out(record))
 
 
 @router.get("/thoughts/{record_id}", response=ThoughtRecordOut)
@@ -256,22 +261,26 @@ def message_list(request, page: Query[Page]):
     return [_draft_out(m) for m in page_of(messages.order_by("-created_at", "-pk"), page)]
 
 
-@router.post("/messages", response={201: MessageDraftOut})
+@router.post("/messages", response={200: MessageDraftOut, 201: MessageDraftOut})
 def message_create(request, payload: MessageDraftIn):
-    asked = selectors.reassurance_requests_today(user=request.user)
-    found = analysis.analyze_message(payload.draft, reassurance_requests_today=asked)
-    message = services.message_draft_create(
-        owner=request.user,
-        draft=payload.draft,
-        behaviours=found["behaviours"],
-        rewrite=found.get("rewrite", ""),
-        final_text=payload.final_text,
-        outcome=payload.outcome,
-        waited_first=payload.waited_first,
-        confirmed_behaviours=_known_behaviours(payload.confirmed_behaviours, field="confirmed_behaviours"),
-        rejected_behaviours=_known_behaviours(payload.rejected_behaviours, field="rejected_behaviours"),
-    )
-    return Status(201, _draft_out(message))
+    with api_once(request) as send:  # an Idempotency-Key seen before: what it made, 200
+        if send.first is not None:
+            return Status(200, _draft_out(get_owned_or_404(MessageDraft, request.user, pk=send.first)))
+        asked = selectors.reassurance_requests_today(user=request.user)
+        found = analysis.analyze_message(payload.draft, reassurance_requests_today=asked)
+        message = services.message_draft_create(
+            owner=request.user,
+            draft=payload.draft,
+            behaviours=found["behaviours"],
+            rewrite=found.get("rewrite", ""),
+            final_text=payload.final_text,
+            outcome=payload.outcome,
+            waited_first=payload.waited_first,
+            confirmed_behaviours=_known_behaviours(payload.confirmed_behaviours, field="confirmed_behaviours"),
+            rejected_behaviours=_known_behaviours(payload.rejected_behaviours, field="rejected_behaviours"),
+        )
+        send.created = message.pk
+        return Status(201, _draft_out(message))
 
 
 @router.get("/messages/{message_id}", response=MessageDraftOut)

@@ -8,12 +8,15 @@ with a note that it was saved already; nothing is written twice. With two sends 
 database makes the second wait for the first (PostgreSQL's unique index, SQLite's single writer).
 
 A send that is not saved (a box left empty, or words that get the crisis response) gives its token back, so the
-same form, corrected, can be sent again. A form without a token (the API, an old page) is handled as before.
+same form, corrected, can be sent again. A form without a token (an old page) is handled as before. The JSON
+API takes the same guarantee from an ``Idempotency-Key`` header (``api_once``).
 """
 
 from __future__ import annotations
 
 import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib import messages
@@ -63,3 +66,42 @@ def once(view):
 def forget_before(*, cutoff) -> int:
     """The retention purge: tokens of forms sent before ``cutoff``."""
     return Submission.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
+# The JSON API: a client sends ``Idempotency-Key: <its own random key>`` with a POST that creates something; the
+# same key again answers the first entry (200) instead of storing another (201). Kept apart from the forms' tokens.
+API_HEADER = "HTTP_IDEMPOTENCY_KEY"
+
+
+@dataclass
+class ApiSend:
+    first: int | None = None  # the entry the same key made before: answer it, store nothing
+    created: int | None = None  # set by the endpoint when it stored one
+
+
+@contextmanager
+def api_once(request):
+    """Around an API endpoint that creates one entry: with an ``Idempotency-Key`` seen before for this person,
+    ``first`` is that entry's id; else the endpoint stores and sets ``created``. A request that fails (a refused
+    payload) gives the key back, so the corrected request goes through."""
+    key = request.META.get(API_HEADER, "")
+    send = ApiSend()
+    if not key or len(key) > TOKEN_LENGTH - 4 or not request.user.is_authenticated:
+        yield send
+        return
+    token = f"api:{key}"
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                reserved = Submission.objects.create(owner=request.user, token=token, created_at=timezone.now())
+        except IntegrityError:
+            answer = Submission.objects.filter(owner=request.user, token=token).values_list("answer", flat=True)
+            send.first = int(answer.first() or 0) or None
+            yield send
+            return
+        yield send
+        if send.created is None:
+            reserved.delete()
+        else:
+            reserved.answer = str(send.created)
+            reserved.save(update_fields=["answer"])

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from earnedsecure.core.access import get_owned_or_404
 from earnedsecure.core.api_rules import FreeText, Input, Moment, Page, invalid_input, page_of
+from earnedsecure.core.submissions import api_once
 from earnedsecure.diary import selectors, services
 from earnedsecure.diary.models import Activation, SavouringEntry, ToolSession
 from earnedsecure.domain import cycle
@@ -131,13 +132,18 @@ def activations_list(request, page: Query[Page]):
     return list(page_of(selectors.activation_list(user=request.user), page))
 
 
-@router.post("/activations", response={201: ActivationOut})
+@router.post("/activations", response={200: ActivationOut, 201: ActivationOut})
 def activations_create(request, payload: ActivationIn):
-    try:
-        activation = services.activation_create(owner=request.user, **payload.dict())
-    except ValidationError as error:
-        raise _invalid(error) from None
-    return Status(201, activation)
+    """201 with the new entry; with an ``Idempotency-Key`` header seen before, 200 with the entry it made."""
+    with api_once(request) as send:
+        if send.first is not None:
+            return Status(200, get_owned_or_404(Activation, request.user, pk=send.first))
+        try:
+            activation = services.activation_create(owner=request.user, **payload.dict())
+        except ValidationError as error:
+            raise _invalid(error) from None
+        send.created = activation.pk
+        return Status(201, activation)
 
 
 @router.get("/activations/{activation_id}", response=ActivationOut)
@@ -172,16 +178,20 @@ def tool_sessions_list(request, page: Query[Page]):
     return list(page_of(selectors.tool_session_list(user=request.user), page))
 
 
-@router.post("/tool-sessions", response={201: ToolSessionOut})
+@router.post("/tool-sessions", response={200: ToolSessionOut, 201: ToolSessionOut})
 def tool_sessions_create(request, payload: ToolSessionIn):
     data = payload.dict()
     activation_id = data.pop("activation_id")
-    activation = get_owned_or_404(Activation, request.user, pk=activation_id) if activation_id is not None else None
-    try:
-        session = services.tool_session_record(owner=request.user, activation=activation, **data)
-    except ValidationError as error:
-        raise _invalid(error) from None
-    return Status(201, session)
+    with api_once(request) as send:  # an Idempotency-Key seen before: the session it made, 200
+        if send.first is not None:
+            return Status(200, get_owned_or_404(ToolSession, request.user, pk=send.first))
+        activation = get_owned_or_404(Activation, request.user, pk=activation_id) if activation_id is not None else None
+        try:
+            session = services.tool_session_record(owner=request.user, activation=activation, **data)
+        except ValidationError as error:
+            raise _invalid(error) from None
+        send.created = session.pk
+        return Status(201, session)
 
 
 @router.get("/tool-sessions/{session_id}", response=ToolSessionOut)
@@ -197,13 +207,17 @@ def savouring_list(request, page: Query[Page]):
     return list(page_of(selectors.savouring_list(user=request.user), page))
 
 
-@router.post("/savouring", response={201: SavouringOut})
+@router.post("/savouring", response={200: SavouringOut, 201: SavouringOut})
 def savouring_create(request, payload: SavouringIn):
-    try:
-        entry = services.savouring_create(owner=request.user, **payload.dict())
-    except ValidationError as error:
-        raise _invalid(error) from None
-    return Status(201, entry)
+    with api_once(request) as send:  # an Idempotency-Key seen before: the good moment it made, 200
+        if send.first is not None:
+            return Status(200, get_owned_or_404(SavouringEntry, request.user, pk=send.first))
+        try:
+            entry = services.savouring_create(owner=request.user, **payload.dict())
+        except ValidationError as error:
+            raise _invalid(error) from None
+        send.created = entry.pk
+        return Status(201, entry)
 
 
 @router.get("/savouring/{entry_id}", response=SavouringOut)
