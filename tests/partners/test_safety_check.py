@@ -71,3 +71,13 @@ def test_it_names_each_signed_in_browser_in_words(alice, db):
     # "Firefox on Windows", not the raw browser string a person cannot read (the full string stays in a tooltip).
     assert ">Firefox on Windows</span>" in where
     assert where.count("Mozilla/5.0") <= 1 and ">Mozilla/5.0" not in where
+
+
+def test_it_names_the_two_step_methods_in_words(alice, alice_client):
+    from allauth.mfa.models import Authenticator
+
+    for kind in (Authenticator.Type.WEBAUTHN, Authenticator.Type.TOTP):
+        Authenticator.objects.create(user=alice, type=kind, data={})
+    page = alice_client.get("/together/safety-check/").content.decode()
+    assert "Two-step sign-in: an authenticator app, a passkey or security key." in page
+    assert "TOTP" not in page and "WebAuthn" not in page

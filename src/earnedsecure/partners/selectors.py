@@ -271,21 +271,29 @@ def widens_sharing(*, user, now: datetime, check_in_week_shown: bool = False, pa
     return False
 
 
+# allauth's own names ("TOTP Authenticator", "WebAuthn") say nothing to most people; these are the two-step
+# pages' words.
+TWO_STEP_IN_WORDS = {
+    "totp": "an authenticator app",
+    "webauthn": "a passkey or security key",
+    "recovery_codes": "recovery codes",
+}
+
+
 def safety_check(*, user, link=READ) -> SafetyCheck:
     """Everything that lets anyone else into the person's account or see part of it, on one page."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
-    kinds = dict(Authenticator.Type.choices)
     link = _link(user, link)
     return SafetyCheck(
         link=link,
         shared=shared_categories(owner=user, link=link),
         sessions=sorted(UserSession.objects.purge_and_list(user), key=lambda s: s.last_seen_at, reverse=True),
         authenticators=[
-            str(kinds.get(kind, kind))
-            for kind in Authenticator.objects.filter(user=user).values_list("type", flat=True)
+            TWO_STEP_IN_WORDS.get(kind, "another kind")
+            for kind in Authenticator.objects.filter(user=user).order_by("type").values_list("type", flat=True)
         ],
         emails=list(
             EmailAddress.objects.filter(user=user).order_by("-primary", "email").values_list("email", "verified")
