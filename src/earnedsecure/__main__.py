@@ -40,7 +40,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from earnedsecure.wsgi import application
 
-    print(f"Earned Secure is running at http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    # On one's own computer, localhost: browsers allow passkeys there and at https addresses, not at 127.0.0.1.
+    shown = "localhost" if args.host in ("127.0.0.1", "localhost") else args.host
+    print(f"Earned Secure is running at http://{shown}:{args.port}/  (Ctrl+C to stop)", flush=True)
     print(f"Data folder: {settings.DATA_DIR}", flush=True)
     # The body limit here too: waitress reads a whole body (to disk past 512 KB) before Django sees a byte of it.
     waitress.serve(

@@ -93,7 +93,7 @@ DEBUG = envbool("EARNEDSECURE_DEBUG", False)
 HTTPS = envbool("EARNEDSECURE_HTTPS", False)
 ALLOWED_HOSTS = envlist("EARNEDSECURE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("EARNEDSECURE_CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = envstr("EARNEDSECURE_SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = envstr("EARNEDSECURE_SITE_URL", "http://localhost:8000")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
