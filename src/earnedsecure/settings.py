@@ -5,6 +5,7 @@ and kept in that folder with mode 0600. ``DATABASE_URL`` switches to PostgreSQL.
 turns on the settings a server on the internet needs (``manage check --deploy`` passes with it).
 """
 
+import ipaddress
 import os
 import secrets
 from datetime import timedelta
@@ -177,6 +178,27 @@ if DATABASE_URL:
     if _statement_timeout_ms and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         _options = DATABASES["default"].setdefault("OPTIONS", {})
         _options["options"] = f"{_options.get('options', '')} -c statement_timeout={_statement_timeout_ms}".strip()
+    # Checklist item 62: a server on the internet (EARNEDSECURE_HTTPS=1) reaches a PostgreSQL on another machine
+    # only over TLS with the server's certificate and name checked: libpq's sslmode=verify-full, set when the
+    # URL names no mode, and a URL asking for less is refused. On this machine (a socket folder, localhost or a
+    # loopback address) nothing travels over a network, and whoever could read it could read the data folder's
+    # keys as well, so there the URL decides. deploy/README.md, "The database connection".
+    _database = DATABASES["default"]
+    _host = _database.get("HOST") or ""
+    try:
+        _on_this_machine = (
+            not _host or _host.startswith("/") or _host == "localhost" or ipaddress.ip_address(_host).is_loopback
+        )
+    except ValueError:
+        _on_this_machine = False
+    if HTTPS and _database["ENGINE"] == "django.db.backends.postgresql" and not _on_this_machine:
+        _sslmode = _database.setdefault("OPTIONS", {}).setdefault("sslmode", "verify-full")
+        if _sslmode != "verify-full":
+            raise ImproperlyConfigured(
+                f"DATABASE_URL asks for sslmode={_sslmode} to {_host}: with EARNEDSECURE_HTTPS=1 a database on "
+                "another machine is reached with sslmode=verify-full (add sslrootcert=system, or the path of "
+                "the database's CA certificate, to the URL), or through a socket or 127.0.0.1 on this machine"
+            )
 else:
     SQLITE_PATH = DATA_DIR / "earnedsecure.sqlite3"
     # The database is made here, empty and 0600, before SQLite opens it: SQLite gives its -wal and -shm files
