@@ -6,11 +6,11 @@ Each role's own page, with no second step, with an authenticator app, and with o
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
 from earnedsecure.care import services as care_services
+from earnedsecure.research.services import researcher_grant
 from tests.accounts.software_key import SoftwareKey, add_passkey
 from tests.personas import make_person
 
@@ -27,7 +27,7 @@ def _therapist():
 
 def _researcher():
     user = make_person("rhea")
-    user.user_permissions.add(Permission.objects.get(codename="view_study_counts"))
+    researcher_grant(user=user, days=30, now=timezone.now())
     return user, "/research/"
 
 

@@ -1,12 +1,11 @@
 """A study, a researcher (the permission and two-step sign-in), and re-authentication, for the page tests."""
 
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
 from earnedsecure.research.models import Study
-from earnedsecure.research.services import consent_text_publish
+from earnedsecure.research.services import RESEARCHER_DAYS, consent_text_publish, researcher_grant
 from tests.personas import PASSWORD, make_person
 
 TEXT = "We count how often activations happen and how long calm takes, over a year. No words, no names."
@@ -26,7 +25,7 @@ def study(slug="worry-over-time", *, is_open=True):
 
 def researcher(username="rhea", *, two_step=True):
     person = make_person(username, first_name="Rhea", country="GB")
-    person.user_permissions.add(Permission.objects.get(codename="view_study_counts"))
+    researcher_grant(user=person, days=RESEARCHER_DAYS, now=timezone.now())  # the permission, for 90 days
     if two_step:
         TOTP.activate(person, generate_totp_secret())
     client = Client()

@@ -1,11 +1,16 @@
 """The researchers' page: studies, consent versions and counts, and nothing of anyone (checklist items 15, 32)."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from earnedsecure.research import services
+from earnedsecure.research.models import ResearcherAccess
+from earnedsecure.research.services import researcher_grant, researcher_revoke
 from tests.accounts.software_key import SoftwareKey, add_passkey
 from tests.conftest import CANARY
 from tests.core.forensics import mark_everything
@@ -14,6 +19,7 @@ from tests.research.helpers import researcher, study
 from tests.routes import every_route
 
 pytestmark = pytest.mark.django_db
+URL = "/research/"
 
 
 def _join(person, made, version=1):
@@ -106,3 +112,39 @@ def test_a_researcher_reaches_no_ones_data_through_the_api(alice):
             if params:
                 assert response.status_code in (403, 404, 405), (address, response.status_code)
     assert checked > 20  # every list, and each id route with each of her ids
+
+
+def test_a_researchers_access_ends_when_its_time_is_over():
+    """Checklist item 67: research access is time-boxed. Past the end the page is 404, as to anyone else. (The
+    access is given as if a day and a minute ago rather than the clock moved on: a session ends within 12 hours.)"""
+    person, client = researcher()
+    assert client.get(URL).status_code == 200
+    researcher_grant(user=person, days=1, now=timezone.now() - timedelta(days=1, minutes=1))
+    assert client.get(URL).status_code == 404
+    researcher_grant(user=person, days=30, now=timezone.now())  # the operator renews it
+    assert client.get(URL).status_code == 200
+
+
+def test_a_researchers_access_is_revoked_at_once():
+    person, client = researcher()
+    assert researcher_revoke(user=person) is True
+    assert client.get(URL).status_code == 404
+    assert not person.__class__.objects.get(pk=person.pk).has_perm("research.view_study_counts")
+
+
+def test_the_permission_alone_is_not_access():
+    person, client = researcher()
+    ResearcherAccess.objects.filter(user=person).delete()  # as installed before access was time-boxed
+    assert client.get(URL).status_code == 404
+
+
+def test_the_command_gives_access_for_a_time_and_ends_it(capsys):
+    person = make_person("rowan", first_name="Rowan")
+    call_command("research", "researcher", "--username", "rowan", "--days", "14")
+    access = ResearcherAccess.objects.get(user=person)
+    assert timedelta(days=13, hours=23) < access.until - timezone.now() <= timedelta(days=14)
+    assert "until" in capsys.readouterr().out
+    with pytest.raises(CommandError):
+        call_command("research", "researcher", "--username", "rowan", "--days", "400")
+    call_command("research", "researcher", "--username", "rowan", "--revoke")
+    assert not ResearcherAccess.objects.filter(user=person).exists()

@@ -27,6 +27,7 @@ NOT_PERSONAL = {
     "admin.logentry": "operator audit log",
     "core.personkey": "which key in the key store is the person's (no key material); deleted with the account",
     "accounts.exportlink": "the hash of a single-use link to this very export; gone once used or replaced",
+    "research.researcheraccess": "how long a researcher account may see the studies page; an operator's record",
     "core.submission": "a random token a form carried and the address it led to, so it is saved once; kept a day",
 }
 

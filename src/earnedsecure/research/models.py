@@ -127,3 +127,17 @@ class ExportRecord(models.Model):
 
     def __str__(self):
         return f"Export of {self.study.slug} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ResearcherAccess(models.Model):
+    """How long an account may see the studies page (checklist item 67: research access is time-boxed and
+    revocable). Given by an operator (``earnedsecure manage research researcher --username U --days N``) beside
+    the permission, ended at once by ``--revoke``; past ``until`` the page answers 404 as to anyone else. It shows
+    counts only, never a person's row, but even counts are for the time agreed."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    granted_at = models.DateTimeField()
+    until = models.DateTimeField()
+
+    def __str__(self):
+        return f"Studies page until {self.until:%Y-%m-%d}"

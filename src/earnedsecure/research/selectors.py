@@ -10,7 +10,7 @@ from datetime import datetime
 from django.db.models import Count, Exists, OuterRef, Q
 
 from earnedsecure.accounts.selectors import consenting_owner_ids
-from earnedsecure.research.models import Agreement, ConsentText, ExportRecord, Participant, Study
+from earnedsecure.research.models import Agreement, ConsentText, ExportRecord, Participant, ResearcherAccess, Study
 
 
 class State:
@@ -114,3 +114,8 @@ def study_counts() -> list[StudyCounts]:
             )
         )
     return rows
+
+
+def researcher_access_live(*, user, now: datetime) -> bool:
+    """Whether ``user``'s time-boxed access to the studies page still runs (research.ResearcherAccess)."""
+    return ResearcherAccess.objects.filter(user=user, until__gt=now).exists()

@@ -1,11 +1,11 @@
 """Writes of research: joining a study (a new agreement to its current text), leaving it, publishing a text."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 
 from earnedsecure.domain.research.deidentify import new_date_shift, new_participant_code
-from earnedsecure.research.models import Agreement, ConsentText, Participant, Study
+from earnedsecure.research.models import Agreement, ConsentText, Participant, ResearcherAccess, Study
 
 
 class StaleText(Exception):
@@ -57,3 +57,32 @@ def study_leave(*, study: Study, person, now: datetime) -> bool:
             withdrawn_at=now
         )
     )
+
+
+RESEARCHER_DAYS = 90  # the default period of a researcher's access, renewed by the operator if the study goes on
+RESEARCHER_DAYS_MOST = 366
+
+
+@transaction.atomic
+def researcher_grant(*, user, days: int, now: datetime) -> ResearcherAccess:
+    """Let ``user`` see the studies page (counts only) for ``days`` from ``now``; granting again sets a new end."""
+    from django.contrib.auth.models import Permission
+
+    if not 1 <= days <= RESEARCHER_DAYS_MOST:
+        raise ValueError(f"days must be 1 to {RESEARCHER_DAYS_MOST}")
+    user.user_permissions.add(Permission.objects.get(codename="view_study_counts", content_type__app_label="research"))
+    access, _ = ResearcherAccess.objects.update_or_create(
+        user=user, defaults={"granted_at": now, "until": now + timedelta(days=days)}
+    )
+    return access
+
+
+@transaction.atomic
+def researcher_revoke(*, user) -> bool:
+    """End ``user``'s access to the studies page at once. Whether there was any."""
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.remove(
+        Permission.objects.get(codename="view_study_counts", content_type__app_label="research")
+    )
+    return ResearcherAccess.objects.filter(user=user).delete()[0] > 0

@@ -80,7 +80,10 @@ def leave(request, slug):
 def overview(request):
     """For researchers only: each study, its consent versions and how many people stand where. Never a person's
     row: the de-identified export is the only way anything about participants leaves, and it is a command."""
-    if not request.user.has_perm(RESEARCHER_PERMISSION):
+    # Checklist item 67: the permission alone is not enough; the access the operator gave runs for a time.
+    if not request.user.has_perm(RESEARCHER_PERMISSION) or not selectors.researcher_access_live(
+        user=request.user, now=timezone.now()
+    ):
         raise Http404
     if not two_step_on(user=request.user):
         # Checklist item 15: two-step sign-in (an authenticator app or a passkey) is required for researchers.

@@ -2,7 +2,7 @@
 
 research export --study S --recipient R --dua D [--format csv|parquet] --out DIR
 research study --slug S --title T --summary TEXT --run-by WHO --text-file F   (a new study, or a new text)
-research researcher --username U                                              (may see the counts page)
+research researcher --username U [--days N] [--revoke]                        (the counts page, for a time)
 """
 
 import getpass
@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -70,8 +69,17 @@ class Command(BaseCommand):
         study.add_argument("--summary")
         study.add_argument("--run-by")
         study.add_argument("--text-file", required=True, help="the consent text (a new version if it changed)")
-        researcher = sub.add_parser("researcher", help="let an account see the studies page (counts only)")
+        researcher = sub.add_parser(
+            "researcher", help="let an account see the studies page (counts only) for a time, or end it"
+        )
         researcher.add_argument("--username", required=True)
+        researcher.add_argument(
+            "--days",
+            type=int,
+            default=services.RESEARCHER_DAYS,
+            help=f"how long, 1 to {services.RESEARCHER_DAYS_MOST} days (default {services.RESEARCHER_DAYS})",
+        )
+        researcher.add_argument("--revoke", action="store_true", help="end the account's access now")
 
     def handle(self, *args, **options):
         getattr(self, f"_{options['action']}")(options)
@@ -123,7 +131,14 @@ class Command(BaseCommand):
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(f"No account {options['username']!r}.")
-        user.user_permissions.add(
-            Permission.objects.get(codename="view_study_counts", content_type__app_label="research")
+        if options["revoke"]:
+            ended = services.researcher_revoke(user=user)
+            self.stdout.write(f"{user.username}: access to the studies page {'ended' if ended else 'was not given'}.")
+            return
+        if not 1 <= options["days"] <= services.RESEARCHER_DAYS_MOST:
+            raise CommandError(f"--days must be 1 to {services.RESEARCHER_DAYS_MOST}.")
+        access = services.researcher_grant(user=user, days=options["days"], now=timezone.now())
+        self.stdout.write(
+            f"{user.username} may see the studies page (counts only; two-step sign-in required) until "
+            f"{access.until:%Y-%m-%d %H:%M} UTC; --revoke ends it sooner."
         )
-        self.stdout.write(f"{user.username} may now see the studies page (counts only; two-step sign-in required).")
