@@ -35,6 +35,36 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+@dataclass
+class _Reservation:
+    again: bool = False  # the token was reserved before: nothing is to be stored
+    first: str = ""  # then, what its first send was answered with
+    answer: str | None = None  # set when this send stored something: kept; else the token is given back
+
+
+@contextmanager
+def _reserved(owner, token: str):
+    """The token reserved for ``owner`` under the unique constraint, inside one transaction with what the caller
+    stores; on leaving, the answer is kept, or the token is given back when nothing was stored. A token reserved
+    before (or at this moment by another send, which the database makes this one wait for) comes back ``again``."""
+    held = _Reservation()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                reserved = Submission.objects.create(owner=owner, token=token, created_at=timezone.now())
+        except IntegrityError:
+            held.again = True
+            held.first = Submission.objects.filter(owner=owner, token=token).values_list("answer", flat=True).first()
+            yield held
+            return
+        yield held
+        if held.answer is None:
+            reserved.delete()  # not saved: the corrected form or request may come with the same token
+        else:
+            reserved.answer = held.answer[:300]
+            reserved.save(update_fields=["answer"])
+
+
 def once(view):
     """For a view whose successful POST creates something and redirects: the same form sent again stores nothing
     more and is led where the first went."""
@@ -44,20 +74,13 @@ def once(view):
         token = request.POST.get(FIELD, "") if request.method == "POST" else ""
         if not token or len(token) > TOKEN_LENGTH or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    reserved = Submission.objects.create(owner=request.user, token=token, created_at=timezone.now())
-            except IntegrityError:
-                first = Submission.objects.filter(owner=request.user, token=token).values_list("answer", flat=True)
+        with _reserved(request.user, token) as held:
+            if held.again:
                 messages.info(request, ALREADY_SAVED)
-                return redirect(first.first() or request.path)
+                return redirect(held.first or request.path)
             response = view(request, *args, **kwargs)
             if response.status_code in (301, 302, 303) and response.get("Location"):
-                reserved.answer = response["Location"][:300]
-                reserved.save(update_fields=["answer"])
-            else:
-                reserved.delete()  # not saved: the corrected form may be sent with the same token
+                held.answer = response["Location"]
             return response
 
     return wrapped
@@ -89,19 +112,11 @@ def api_once(request):
     if not key or len(key) > TOKEN_LENGTH - 4 or not request.user.is_authenticated:
         yield send
         return
-    token = f"api:{key}"
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                reserved = Submission.objects.create(owner=request.user, token=token, created_at=timezone.now())
-        except IntegrityError:
-            answer = Submission.objects.filter(owner=request.user, token=token).values_list("answer", flat=True)
-            send.first = int(answer.first() or 0) or None
+    with _reserved(request.user, f"api:{key}") as held:
+        if held.again:
+            send.first = int(held.first or 0) or None
             yield send
             return
         yield send
-        if send.created is None:
-            reserved.delete()
-        else:
-            reserved.answer = str(send.created)
-            reserved.save(update_fields=["answer"])
+        if send.created is not None:
+            held.answer = str(send.created)
