@@ -1,7 +1,7 @@
 """Thinking traps on a public research set the project never trains, tunes or thresholds on (issue 12).
 
 Issue 12 asks for a labelled trap among the first three of the ranking for at least 60% of the thoughts of
-each public thinking-trap research set. The set measured here:
+each public thinking-trap research set. Two sets are measured; the first:
 
     Sharma, Rushton, Lin, Wadden, Lucas, Miner, Nguyen and Althoff (2023). "Cognitive Reframing of Negative
     Thoughts through Human-Language Model Interaction". ACL 2023. Repository behavioral-data/Cognitive-Reframing
@@ -13,8 +13,27 @@ tuned or thresholded on it would fake the figure. Keep it outside the repository
 ``../public-data/``); the language-model trainer refuses any path under a ``public-data`` folder, and this
 script refuses a file inside the repository. Run from the repository root::
 
-    .venv/bin/python benchmarks/public_traps.py                                   # where to get the file
+    .venv/bin/python benchmarks/public_traps.py                                   # where to get the files
     .venv/bin/python benchmarks/public_traps.py --reframing ../public-data/reframing_dataset.csv
+    .venv/bin/python benchmarks/public_traps.py --therapist-qa ../public-data/Annotated_data.csv
+
+The second set:
+
+    Shreevastava and Foltz (2021). "Detecting Cognitive Distortions from Patient-Therapist Interactions".
+    CLPsych 2021. Published on Kaggle as "Cognitive distortion detection dataset" (sagarikashreevastava), file
+    Annotated_data.csv: about 2,500 questions that people sent to an online therapist Q&A, each with the part
+    an annotator read as distorted, a dominant distortion (one of ten, or "No Distortion") and an optional
+    secondary one. A copy is in the repository sehee-lim/ERD, data/Annotated_data.csv.
+
+What is measured on it, decided and committed before the first run (like the first set's, below):
+
+* **The unit is a question with a distortion**: rows whose dominant distortion is "No Distortion" have no trap
+  to find and are left out (their count is printed). A row's labels are its dominant and secondary distortions.
+* **The text analysed is the whole question**, as the person wrote it (what the issue calls the set: people's
+  questions to therapists), through ``analyze_thought`` as for a thought record. The same figures on the
+  annotated distorted part alone (the annotator's choice of words, so an easier task) are printed beside, for
+  comparison, never as the figure.
+* Top 3, top 1, safety responses, per-trap recall and the baseline as for the first set, below.
 
 What is measured, decided before the first run and not changed after it:
 
@@ -41,7 +60,7 @@ import csv
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +71,10 @@ from earnedsecure.domain.language import TRAPS, analyze_thought  # noqa: E402
 SOURCE = (
     "https://github.com/behavioral-data/Cognitive-Reframing, file data/reframing_dataset.csv "
     "(Sharma et al., ACL 2023; BSD-3-Clause)"
+)
+SOURCE_QA = (
+    "https://www.kaggle.com/datasets/sagarikashreevastava/cognitive-distortion-detetction-dataset, file "
+    "Annotated_data.csv (Shreevastava and Foltz, CLPsych 2021; a copy in github.com/sehee-lim/ERD, data/)"
 )
 
 # The paper's trap names (as the CSV spells them) -> the project's, from the definitions only, written down
@@ -94,15 +117,38 @@ PAPER_TO_PROJECT: dict[str, str | None] = {
     "none": None,
 }
 
+# The therapist Q&A set's ten distortion names (as its CSV spells them, lower-cased) -> the project's, from the
+# definitions (Burns 1980, whose list the set follows) alone, written down before the analysis was first run on
+# it. None: no counterpart, so a row labelled only with it is a miss.
+THERAPIST_QA_TO_PROJECT: dict[str, str | None] = {
+    "all-or-nothing thinking": "all_or_nothing",
+    "overgeneralization": "overgeneralizing",
+    # Burns: picking out one negative detail and dwelling on it until all of reality looks dark. Ours has no
+    # such trap: discounting the positive needs good things dismissed as not counting, a different move
+    # (Burns lists the two apart), so this is a miss rather than a guess.
+    "mental filter": None,
+    "should statements": "should_statements",
+    "labeling": "labeling",
+    # Burns: seeing yourself as the cause of a negative event you were not primarily responsible for.
+    "personalization": "personalizing",
+    # Burns: exaggerating the importance of things (magnification or catastrophizing, one item in his list).
+    "magnification": "catastrophizing",
+    "emotional reasoning": "emotional_reasoning",
+    "mind reading": "mind_reading",
+    "fortune-telling": "fortune_telling",
+}
+NO_DISTORTION = "no distortion"
+
 
 @dataclass(frozen=True)
 class Thought:
     text: str
     paper_labels: frozenset[str]
+    mapping: dict[str, str | None] = field(default_factory=lambda: PAPER_TO_PROJECT, compare=False, repr=False)
 
     @property
     def labels(self) -> frozenset[str]:
-        return frozenset(name for label in self.paper_labels if (name := PAPER_TO_PROJECT[label]))
+        return frozenset(name for label in self.paper_labels if (name := self.mapping[label]))
 
 
 def read_reframing(path: Path) -> tuple[list[Thought], list[Thought]]:
@@ -110,9 +156,7 @@ def read_reframing(path: Path) -> tuple[list[Thought], list[Thought]]:
 
     Raises ValueError on a file inside this repository, a missing column or a trap name the mapping does not
     know (a mapping must never be guessed after the fact)."""
-    resolved = path.resolve()
-    if resolved.is_relative_to(ROOT):
-        raise ValueError(f"{path} is inside the repository: keep the public set outside it (see the docstring)")
+    resolved = _outside_the_repository(path)
     with resolved.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = {"situation", "thought", "thinking_traps_addressed"} - set(reader.fieldnames or ())
@@ -132,6 +176,48 @@ def read_reframing(path: Path) -> tuple[list[Thought], list[Thought]]:
             texts[key] = raw["thought"]
     thoughts = [Thought(texts[key], frozenset(labels)) for key, labels in joined.items()]
     return thoughts, rows
+
+
+def _outside_the_repository(path: Path) -> Path:
+    resolved = path.resolve()
+    if resolved.is_relative_to(ROOT):
+        raise ValueError(f"{path} is inside the repository: keep the public set outside it (see the docstring)")
+    return resolved
+
+
+def read_therapist_qa(path: Path) -> tuple[list[Thought], list[Thought], int]:
+    """The therapist Q&A set's questions with a distortion, the same rows as their distorted parts, and how
+    many rows had none (left out).
+
+    Raises ValueError on a file inside this repository, a missing column or a distortion name the mapping does
+    not know."""
+    resolved = _outside_the_repository(path)
+    question, part, dominant, secondary = (
+        "Patient Question",
+        "Distorted part",
+        "Dominant Distortion",
+        "Secondary Distortion (Optional)",
+    )
+    questions: list[Thought] = []
+    parts: list[Thought] = []
+    without = 0
+    with resolved.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {question, part, dominant, secondary} - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(f"{path}: missing columns {sorted(missing)}")
+        for number, raw in enumerate(reader, 2):
+            first = (raw[dominant] or "").strip().lower()
+            if first == NO_DISTORTION:
+                without += 1
+                continue
+            labels = {label for label in (first, (raw[secondary] or "").strip().lower()) if label}
+            unknown = labels - THERAPIST_QA_TO_PROJECT.keys()
+            if unknown or not labels:
+                raise ValueError(f"{path}:{number}: distortion names without a mapping: {sorted(unknown)}")
+            questions.append(Thought(raw[question], frozenset(labels), THERAPIST_QA_TO_PROJECT))
+            parts.append(Thought(raw[part], frozenset(labels), THERAPIST_QA_TO_PROJECT))
+    return questions, parts, without
 
 
 @dataclass
@@ -204,16 +290,41 @@ def per_trap_table(per_trap: dict[str, Counter[str]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reframing", type=Path, help="path to reframing_dataset.csv, kept outside the repository")
+    parser.add_argument("--therapist-qa", type=Path, help="path to Annotated_data.csv, kept outside the repository")
     args = parser.parse_args(argv)
-    if args.reframing is None:
+    if args.reframing is None and args.therapist_qa is None:
         print(
-            f"No public set given. Get the file from {SOURCE}, keep it outside this repository (for example in "
-            "../public-data/) and run again with --reframing PATH. Nothing else is done without it."
+            f"No public set given. Get the files from {SOURCE} and from {SOURCE_QA}, keep them outside this "
+            "repository (for example in ../public-data/) and run again with --reframing PATH and/or "
+            "--therapist-qa PATH. Nothing else is done without them."
         )
         return 0
-    thoughts, rows = read_reframing(args.reframing)
+    if args.reframing is not None:
+        report_reframing(args.reframing)
+    if args.therapist_qa is not None:
+        report_therapist_qa(args.therapist_qa)
+    return 0
+
+
+def report_therapist_qa(path: Path) -> None:
+    questions, parts, without = read_therapist_qa(path)
+    counts = Counter(label for row in questions for label in row.paper_labels)
+    print(f"== {path.name}: {len(questions)} questions with a distortion ({without} with none, left out) ==")
+    print("labels (dominant and secondary): " + ", ".join(f"{label} {n}" for label, n in counts.most_common()))
+    unmapped = sorted(label for label, name in THERAPIST_QA_TO_PROJECT.items() if name is None)
+    print(f"no counterpart here (their rows can only miss): {', '.join(unmapped)}")
+    measured, per_trap = measure(questions)
+    print(measured.line("questions, the whole text (the figure)"))
+    print("per trap, over the questions labelled with it:")
+    print(per_trap_table(per_trap))
+    by_part, _ = measure(parts)
+    print(by_part.line("the annotated distorted part alone (for comparison, not the figure)"))
+
+
+def report_reframing(path: Path) -> None:
+    thoughts, rows = read_reframing(path)
     paper_counts = Counter(label for row in rows for label in row.paper_labels)
-    print(f"== {args.reframing.name}: {len(rows)} rows, {len(thoughts)} distinct (situation, thought) pairs ==")
+    print(f"== {path.name}: {len(rows)} rows, {len(thoughts)} distinct (situation, thought) pairs ==")
     print("paper labels per row: " + ", ".join(f"{label} {n}" for label, n in paper_counts.most_common()))
     unmapped = sorted(label for label, name in PAPER_TO_PROJECT.items() if name is None)
     print(f"no counterpart here (their rows can only miss): {', '.join(unmapped)}")
@@ -223,7 +334,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(per_trap_table(per_trap))
     by_row, _ = measure(rows)
     print(by_row.line("rows, each with its own reframe's labels (for comparison)"))
-    return 0
 
 
 if __name__ == "__main__":

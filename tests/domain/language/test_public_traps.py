@@ -69,3 +69,47 @@ def test_a_safety_response_counts_as_a_miss_and_apart():
     measured, per_trap = benchmark.measure([benchmark.Thought("i want to die", frozenset({"catastrophizing"}))])
     assert (measured.thoughts, measured.safety, measured.top3, measured.top1) == (1, 1, 0, 0)
     assert (per_trap["catastrophizing"]["labelled"], per_trap["catastrophizing"]["top3"]) == (1, 0)
+
+
+def _write_qa(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "Id_Number",
+                "Patient Question",
+                "Distorted part",
+                "Dominant Distortion",
+                "Secondary Distortion (Optional)",
+            ]
+        )
+        for number, (question, part, dominant, secondary) in enumerate(rows):
+            writer.writerow([number, question, part, dominant, secondary])
+    return path
+
+
+def test_the_therapist_qa_mapping_names_only_our_traps():
+    mapping = _benchmark().THERAPIST_QA_TO_PROJECT
+    assert len(mapping) == 10  # the set's ten distortions
+    assert {name for name in mapping.values() if name} <= set(TRAPS)
+
+
+def test_the_therapist_qa_set_keeps_questions_with_a_distortion_and_joins_both_labels(tmp_path):
+    rows = [
+        ("long question one. i will fail.", "i will fail.", "Fortune-telling", "Personalization"),
+        ("a question with nothing distorted", "", "No Distortion", ""),
+        ("it was all my fault and everything is dark", "everything is dark", "Mental filter", ""),
+    ]
+    questions, parts, without = _benchmark().read_therapist_qa(_write_qa(tmp_path / "qa.csv", rows))
+    assert without == 1
+    assert [(q.text, q.labels) for q in questions] == [
+        ("long question one. i will fail.", frozenset({"fortune_telling", "personalizing"})),
+        ("it was all my fault and everything is dark", frozenset()),  # mental filter has no counterpart
+    ]
+    assert [p.text for p in parts] == ["i will fail.", "everything is dark"]
+
+
+def test_the_therapist_qa_set_refuses_a_name_it_has_no_mapping_for(tmp_path):
+    path = _write_qa(tmp_path / "qa.csv", [("a question", "a part", "Blaming", "")])
+    with pytest.raises(ValueError, match="without a mapping"):
+        _benchmark().read_therapist_qa(path)
