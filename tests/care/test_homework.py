@@ -47,3 +47,16 @@ def test_someone_else_cannot_decline_it(alice, charlie_client, theo_totp, theo_c
     assert charlie_client.post(f"/account/therapist/homework/{item.pk}/decline/").status_code == 404
     item.refresh_from_db()
     assert item.declined_at is None
+
+
+def test_it_leaves_home_when_the_grant_ends(alice, alice_client, theo_totp, theo_client):
+    # Suggestions read first, grants only when there is one: a revoked grant must still hide them.
+    from django.utils import timezone
+
+    from earnedsecure.care import services
+
+    live = grant(alice, theo_totp)
+    theo_client.post(f"/clinician/client/{alice.pk}/homework/", {"suggestion": "tool:breathing"})
+    assert "Homework from Theo Hart" in alice_client.get("/home/").content.decode()
+    services.grant_revoke(owner=alice, pk=live.pk, now=timezone.now())
+    assert "Homework from" not in alice_client.get("/home/").content.decode()
