@@ -28,6 +28,7 @@ NOT_PERSONAL = {
     "core.personkey": "which key in the key store is the person's (no key material); deleted with the account",
     "accounts.exportlink": "the hash of a single-use link to this very export; gone once used or replaced",
     "research.researcheraccess": "how long a researcher account may see the studies page; an operator's record",
+    "research.release": "a researcher's expiring link to an export (no one's row); an operator's record",
     "core.submission": "a random token a form carried and the address it led to, so it is saved once; kept a day",
 }
 

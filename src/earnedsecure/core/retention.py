@@ -59,6 +59,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     from earnedsecure.accounts.kept_forms import kept_forms_expire
     from earnedsecure.accounts.services import account_delete, security_events_delete_before
     from earnedsecure.partners.services import limits_expire as partner_limits_expire
+    from earnedsecure.research.releases import releases_expire
 
     now = now or timezone.now()
     counts: dict[str, int] = {}
@@ -76,6 +77,7 @@ def retention_purge(*, now: datetime | None = None) -> dict[str, int]:
     counts["accounts.securityevent"] = security_events_delete_before(cutoff=now - timedelta(days=SECURITY_EVENT_DAYS))
     counts["accounts.keptform"] = kept_forms_expire(now=now)
     counts["accounts.exportlink"] = export_links_expire(now=now)
+    counts["research.release"] = releases_expire(now=now)
     counts["core.submission"] = submissions.forget_before(cutoff=now - timedelta(days=SUBMISSION_DAYS))
     counts["key backups"] = backups.key_backups_expire(now=now)
     counts["keys nobody refers to"] = crypto.person_keys_unreferenced_destroy(now=now)

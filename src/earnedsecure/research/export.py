@@ -201,6 +201,12 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield batch
 
 
+def export_files(*, record: ExportRecord, out_dir: Path) -> list[Path]:
+    """The files ``export_study`` wrote into ``out_dir`` for ``record``: one per table, and the codebook."""
+    suffix = "parquet" if record.format == ExportRecord.Format.PARQUET else "csv"
+    return [out_dir / f"{table.name}.{suffix}" for table in codebook.TABLES] + [out_dir / "codebook.json"]
+
+
 def export_study(
     *,
     study: Study,

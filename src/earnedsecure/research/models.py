@@ -141,3 +141,20 @@ class ResearcherAccess(models.Model):
 
     def __str__(self):
         return f"Studies page until {self.until:%Y-%m-%d}"
+
+
+class Release(models.Model):
+    """A download link to one export's files for one researcher, for a few days (checklist item 67: "the
+    artifact download link expires"). Only the SHA-256 hash of the link's random token is kept; the zip lies in
+    the data folder's ``releases`` (0600) until the link expires, when the daily purge deletes row and file."""
+
+    export = models.OneToOneField(ExportRecord, on_delete=models.CASCADE, related_name="release")
+    researcher = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    file_name = models.CharField(max_length=64, help_text="The zip's name in the data folder's releases")
+    expires_at = models.DateTimeField()
+    downloads = models.PositiveIntegerField(default=0)
+    last_downloaded_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Release of export {self.export_id} until {self.expires_at:%Y-%m-%d %H:%M}"

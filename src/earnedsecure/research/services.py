@@ -85,4 +85,7 @@ def researcher_revoke(*, user) -> bool:
     user.user_permissions.remove(
         Permission.objects.get(codename="view_study_counts", content_type__app_label="research")
     )
+    from earnedsecure.research.releases import releases_of_researcher_delete
+
+    releases_of_researcher_delete(user=user)  # their download links stop with their access, files and all
     return ResearcherAccess.objects.filter(user=user).delete()[0] > 0

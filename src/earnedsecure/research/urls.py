@@ -8,4 +8,5 @@ urlpatterns = [
     path("studies/", views.studies, name="studies"),  # a person's own studies
     path("studies/<slug:slug>/join/", views.join, name="join"),
     path("studies/<slug:slug>/leave/", views.leave, name="leave"),
+    path("releases/<str:token>/", views.release_download, name="release_download"),  # a researcher's export
 ]

@@ -3,7 +3,7 @@ page of studies, consent versions and counts, which shows no one's data."""
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from earnedsecure.accounts.selectors import two_step_on
 from earnedsecure.domain.research.deidentify import K
-from earnedsecure.research import selectors, services
+from earnedsecure.research import releases, selectors, services
 from earnedsecure.research.forms import JoinForm
 from earnedsecure.research.models import Study
 
@@ -75,11 +75,9 @@ def leave(request, slug):
     return render(request, "research/leave.html", {"study": study})
 
 
-@never_cache
-@require_safe
-def overview(request):
-    """For researchers only: each study, its consent versions and how many people stand where. Never a person's
-    row: the de-identified export is the only way anything about participants leaves, and it is a command."""
+def _researchers_only(request):
+    """404 for anyone but a researcher whose access runs now; a redirect to set up two-step sign-in for a
+    researcher without it; None to go on."""
     # Checklist item 67: the permission alone is not enough; the access the operator gave runs for a time.
     if not request.user.has_perm(RESEARCHER_PERMISSION) or not selectors.researcher_access_live(
         user=request.user, now=timezone.now()
@@ -89,4 +87,27 @@ def overview(request):
         # Checklist item 15: two-step sign-in (an authenticator app or a passkey) is required for researchers.
         messages.info(request, "Research pages need two-step sign-in. Set up an authenticator app or a passkey first.")
         return redirect("mfa_index")
+    return None
+
+
+@never_cache
+@require_safe
+def overview(request):
+    """For researchers only: each study, its consent versions and how many people stand where. Never a person's
+    row: the de-identified export is the only way anything about participants leaves, and it is a command."""
+    if (elsewhere := _researchers_only(request)) is not None:
+        return elsewhere
     return render(request, "research/overview.html", {"studies": selectors.study_counts(), "k": K})
+
+
+@never_cache
+@require_safe
+def release_download(request, token):
+    """An export's files as one zip, for the researcher the operator made the link for, until it expires
+    (research/releases.py); 404 for anything else."""
+    if (elsewhere := _researchers_only(request)) is not None:
+        return elsewhere
+    release = releases.release_open(user=request.user, token=token, now=timezone.now())
+    if release is None:
+        raise Http404
+    return FileResponse(release.path.open("rb"), as_attachment=True, filename=release.filename)

@@ -1,6 +1,6 @@
 """``earnedsecure research ...``: studies, their consent texts, researchers, and the de-identified export.
 
-research export --study S --recipient R --dua D [--format csv|parquet] --out DIR
+research export --study S --recipient R --dua D [--format csv|parquet] --out DIR [--link-for U [--link-days N]]
 research study --slug S --title T --summary TEXT --run-by WHO --text-file F   (a new study, or a new text)
 research researcher --username U [--days N] [--revoke]                        (the counts page, for a time)
 """
@@ -11,12 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 from django.utils import timezone
 
-from earnedsecure.research import services
-from earnedsecure.research.export import NoConsentText, export_study
+from earnedsecure.research import releases, selectors, services
+from earnedsecure.research.export import NoConsentText, export_files, export_study
 from earnedsecure.research.models import ExportRecord, Study
 
 
@@ -63,6 +65,17 @@ class Command(BaseCommand):
         export.add_argument("--out", required=True, help="a folder for the files")
         export.add_argument("--recipient", required=True, help="who receives the release (logged)")
         export.add_argument("--dua", required=True, help="the data-use agreement's id (logged)")
+        export.add_argument(
+            "--link-for",
+            metavar="USERNAME",
+            help="also give this researcher a download link to the files, which expires (see --link-days)",
+        )
+        export.add_argument(
+            "--link-days",
+            type=int,
+            default=releases.LINK_DAYS,
+            help=f"how long the link works, 1 to {releases.LINK_DAYS_MOST} days (default {releases.LINK_DAYS})",
+        )
         study = sub.add_parser("study", help="add a study, or publish a new version of its consent text")
         study.add_argument("--slug", required=True)
         study.add_argument("--title")
@@ -89,6 +102,19 @@ class Command(BaseCommand):
             study = Study.objects.get(slug=options["study"])
         except Study.DoesNotExist:
             raise CommandError(f"No study {options['study']!r}.") from None
+        researcher = None
+        if options["link_for"]:
+            # Checked before the export runs, so a wrong name or period costs nothing and logs nothing.
+            researcher = get_user_model().objects.filter(username=options["link_for"]).first()
+            if researcher is None:
+                raise CommandError(f"No account {options['link_for']!r}.")
+            if not selectors.researcher_access_live(user=researcher, now=timezone.now()):
+                raise CommandError(
+                    f"{researcher.username} has no access to the research pages now; give it first "
+                    "(research researcher --username ...), or the link could never be opened."
+                )
+            if not 1 <= options["link_days"] <= releases.LINK_DAYS_MOST:
+                raise CommandError(f"--link-days must be 1 to {releases.LINK_DAYS_MOST}.")
         bar = ProgressBar(self.stderr._out)
         try:
             record = export_study(
@@ -109,6 +135,19 @@ class Command(BaseCommand):
             f"{record.people_released:,} people released ({record.people_suppressed:,} left out in cells under k), "
             f"{rows}; written to {options['out']} (export {record.pk} logged)"
         )
+        if researcher is not None:
+            token, expires_at = releases.release_link_create(
+                export=record,
+                files=export_files(record=record, out_dir=Path(options["out"])),
+                researcher=researcher,
+                days=options["link_days"],
+                now=timezone.now(),
+            )
+            link = settings.SITE_URL.rstrip("/") + reverse("research:release_download", args=[token])
+            self.stdout.write(
+                f"Download link for {researcher.username} (signed in, with two-step sign-in), until "
+                f"{expires_at:%Y-%m-%d %H:%M} UTC; it is shown only now:\n{link}"
+            )
 
     def _study(self, options):
         text = Path(options["text_file"]).read_text(encoding="utf-8").strip()
