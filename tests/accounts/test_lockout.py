@@ -62,6 +62,16 @@ def test_without_the_setting_a_forged_forwarded_for_does_not_escape_the_lockout(
     assert _signed_in(_login(Client(), "alice", PASSWORD, ip="10.1.1.1"))
 
 
+def test_the_lockout_holds_across_the_network_of_the_address(alice):
+    # axes keeps only an address's network (checklist item 10), so the next address in the same /24 is still
+    # locked, and the owner on another network still signs in.
+    guesser = Client()
+    for _ in range(5):
+        _login(guesser, "alice", "not the password", ip="203.0.113.7")
+    assert not _signed_in(_login(Client(), "alice", PASSWORD, ip="203.0.113.99"))
+    assert _signed_in(_login(Client(), "alice", PASSWORD, ip="198.51.100.20"))
+
+
 def test_one_account_cannot_be_tried_from_many_addresses_without_limit(alice, settings):
     for n in range(settings.LOGIN_ACCOUNT_FAILURES_PER_HOUR):
         _login(Client(), "alice", f"guess number {n}", ip=f"10.{n // 250}.{n % 250}.1")

@@ -5,13 +5,15 @@
 2. No model of the project has a field named for them.
 3. What allauth keeps about each signed-in browser is cut down as it is written (accounts/session_records.py),
    and axes keeps no record of successful sign-ins.
+4. What axes keeps about each failed sign-in is the network and the browser in words, no more
+   (accounts/failed_sign_ins.py).
 """
 
 import re
 
 import pytest
 from allauth.usersessions.models import UserSession
-from axes.models import AccessLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.staticfiles import finders
 from django.test import Client
@@ -118,3 +120,23 @@ def test_a_sign_in_keeps_the_network_and_the_browser_in_words_only(alice):
     page = client.get("/accounts/sessions/").content.decode()
     assert "Firefox on Windows" in page and "from the network 198.51.100.0" in page
     assert "198.51.100.23" not in page and "Mozilla/5.0" not in page
+
+
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [("198.51.100.23", "198.51.100.0"), ("2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3::")],
+)
+def test_a_failed_sign_in_keeps_the_network_and_the_browser_in_words_only(alice, settings, address, network):
+    settings.AXES_ENABLE_ACCESS_FAILURE_LOG = True  # off in the app; on here so that its rows are checked too
+    firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    client = Client(HTTP_USER_AGENT=firefox)
+    for _ in range(2):
+        refused = client.post("/accounts/login/", {"login": "alice", "password": "not it"}, REMOTE_ADDR=address)
+        assert refused.status_code == 200
+    kept = [
+        (row.username, row.ip_address, row.user_agent)
+        for model in (AccessAttempt, AccessFailureLog)
+        for row in model.objects.all()
+    ]
+    assert kept == [("alice", network, "Firefox on Windows")] * 3  # one attempt counted twice, two log rows
+    assert AccessAttempt.objects.get().failures_since_start == 2

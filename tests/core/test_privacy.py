@@ -125,6 +125,7 @@ PROMISES: dict[str, tuple[str, ...]] = {
         f"{RETENTION}::test_it_forgets_addresses_and_browsers_after_the_retention_period",
         f"{HERE}::test_the_notice_states_the_periods_the_app_keeps",
         "tests/core/test_data_minimization.py::test_a_sign_in_keeps_the_network_and_the_browser_in_words_only",
+        "tests/core/test_data_minimization.py::test_a_failed_sign_in_keeps_the_network_and_the_browser_in_words_only",
     ),
     "sessions": (
         f"{RETENTION}::test_it_deletes_expired_sessions_and_their_sign_in_records",

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
 from earnedsecure.accounts import onboarding
+from earnedsecure.accounts.session_records import network_of
 from earnedsecure.core import crypto
 
 
@@ -89,13 +90,16 @@ def axes_username(request, credentials=None):
     return ""
 
 
-def client_ip(request) -> str | None:
-    """The client's address for axes, by allauth's rule (REMOTE_ADDR unless TRUSTED_PROXY_COUNT says otherwise).
+def client_network(request) -> str | None:
+    """The network of the client's address (IPv4 /24, IPv6 /48), for axes (AXES_CLIENT_IP_CALLABLE).
 
-    One rule for both, so the lockout and the rate limits never disagree about who is asking. A request with
-    no address at all (an internal one, such as a test's forced sign-in) has none, as with axes's own rule.
+    The address is found by allauth's rule (REMOTE_ADDR unless TRUSTED_PROXY_COUNT says otherwise), so the
+    lockout and the rate limits never disagree about who is asking; axes is given only its network, which is
+    all it then keeps (accounts/failed_sign_ins.py). A request with no address at all (an internal one, such
+    as a test's forced sign-in) has none, as with axes's own rule.
     """
     try:
-        return get_adapter(request).get_client_ip(request)
+        address = get_adapter(request).get_client_ip(request)
     except PermissionDenied:
         return None
+    return network_of(address)
