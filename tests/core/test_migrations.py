@@ -2,9 +2,17 @@
 migration of the project's apps runs backwards to zero and forwards again on the run's own test database, as
 ``migrate`` made it and empty of rows (SQLite, or PostgreSQL when the suite runs there).
 
+django-migration-linter reads the SQL of every migration of ours, as the run's database would run it, and flags the
+steps that break code still running on the schema before them: a NOT NULL column without a default in the database,
+a dropped or renamed column or table, a changed column type. The ones already shipped are history: each is named in
+``APPROVED_INCOMPATIBLE_STEPS`` with the reason it stands, and a new one fails here until it is named too.
+
 No migration of ours is irreversible. The data steps whose way back does nothing (``RunPython.noop``) are named in
 ``ONE_WAY_DATA_STEPS`` with the reason that is safe: undoing them leaves the data as they made it. A new data step
 with no way back, or with a way back that does nothing, fails here until it is named below and in the README."""
+
+import contextlib
+import io
 
 import pytest
 from django.apps import apps
@@ -13,6 +21,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.operations import RunPython, RunSQL
+from django_migration_linter import MigrationLinter
 
 # Data steps that run backwards as a no-op, and why that is safe.
 ONE_WAY_DATA_STEPS = {
@@ -25,6 +34,40 @@ ONE_WAY_DATA_STEPS = {
         "journey",
         "0003_forget_stages_that_may_have_been_back_filled",
     ): "forgotten stages are measured again, not restored",
+}
+
+
+# Steps the linter flags in migrations already shipped, and why each stands. "Until it serves": `earnedsecure serve`
+# migrates before it answers, so no older code is left running on the newer schema. New ones should expand, then
+# contract: add the column nullable or with ``db_default``, ship the code that stops using the old one, then drop it.
+APPROVED_INCOMPATIBLE_STEPS = {
+    ("accounts", "0002_remove_user_email_reminders"): "drops a setting that was stored and never read",
+    ("accounts", "0008_user_onboarding"): (
+        "NOT NULL with a default that Django fills into every existing row, then drops from the database (all are"
+        " 'done'); older code never inserts a person without it until it serves"
+    ),
+    ("assessments", "0004_encrypt_answers_and_item9"): (
+        "the answers, item 9 and the safety flags become ciphertext (a new column type; SQLite rebuilds the tables);"
+        " older code could not read them anyway"
+    ),
+    ("care", "0003_access_log_request_id"): "NOT NULL with the default '' filled into every existing log row",
+    ("coach", "0003_encrypt_emotion_and_draft_evidence"): (
+        "the emotion and the draft's evidence become ciphertext (a new column type; SQLite rebuilds the tables)"
+    ),
+    ("coach", "0007_remove_thought_record_trap_lists"): "drops the trap lists once 0006 has copied their answers",
+    (
+        "core",
+        "0005_remove_personkey_wrapped_key",
+    ): "drops the keys from the database once 0004 moved them to the key store",
+    (
+        "diary",
+        "0001_activation_tools_savouring",
+    ): "SQLite: rebuilds, to add a constraint, a table this migration creates",
+    ("diary", "0003_delete_diary_stamp"): "drops a table no code read",
+    ("partners", "0004_access_record_days_only"): "drops a count of the partner's own use that was never shown",
+    ("research", "0001_studies_consent_participants_exports"): (
+        "SQLite: rebuilds, to add a constraint, a table this migration creates"
+    ),
 }
 
 
@@ -74,3 +117,22 @@ def test_the_data_steps_that_go_back_as_no_ops_are_the_named_ones():
             if isinstance(operation, RunSQL) and operation.reverse_sql == RunSQL.noop:
                 one_way.add(key)
     assert one_way == set(ONE_WAY_DATA_STEPS)
+
+
+@pytest.mark.django_db(transaction=True)  # sqlmigrate on SQLite opens a schema editor: not inside a test's transaction
+def test_the_linter_finds_no_backward_incompatible_step_but_the_approved_ones():
+    """Each migration of ours through django-migration-linter, in the run's database's own SQL (``sqlmigrate``)."""
+    linter = MigrationLinter(include_apps=sorted(_project_apps()), no_cache=True)
+    flagged = {}
+    for key, migration in sorted(linter.migration_loader.disk_migrations.items()):
+        if key[0] not in _project_apps():
+            continue
+        errors_before, said = linter.nb_erroneous, io.StringIO()
+        with contextlib.redirect_stdout(said):
+            linter.lint_migration(migration)
+        if linter.nb_erroneous > errors_before:
+            flagged[key] = said.getvalue()
+    assert linter.nb_total >= len(APPROVED_INCOMPATIBLE_STEPS)  # it looked at every migration of ours
+    unapproved = {key: said for key, said in flagged.items() if key not in APPROVED_INCOMPATIBLE_STEPS}
+    assert not unapproved, "".join(unapproved.values())
+    assert set(APPROVED_INCOMPATIBLE_STEPS) <= set(MigrationLoader(None).disk_migrations)  # no stale name
