@@ -139,8 +139,8 @@ def test_an_earlier_week_can_be_taken_back_and_reads_as_never_shown(alice, bob):
     bob_client = _signed_in_client(bob)
     assert "pancakes" in bob_client.get(URL).content.decode()
     week = CheckIn.objects.get(owner=alice).week
-    alice_page = _signed_in_client(alice).get(URL).content.decode()
-    # The page's one form for taking weeks back: this week's button sends this week.
+    alice_page = _signed_in_client(alice).get("/together/check-in/earlier/").content.decode()
+    # The earlier weeks' one form for taking weeks back: each week's button sends that week.
     assert 'action="/together/check-in/hide/"' in alice_page
     assert (
         f'<button type="submit" name="week" value="{week.isoformat()}" class="button--quiet">Stop showing this week'

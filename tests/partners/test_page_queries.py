@@ -15,7 +15,13 @@ from earnedsecure.partners.models import Link
 from tests.history import HISTORY_MONTHS
 from tests.personas import _signed_in_client
 
-PAGES = ("/together/", "/together/check-in/", "/together/safety-check/", "/together/pattern/")
+PAGES = (
+    "/together/",
+    "/together/check-in/",
+    "/together/check-in/earlier/",
+    "/together/safety-check/",
+    "/together/pattern/",
+)
 
 # Every page: the session, the user and (but on the Safety Check) the consent the middleware asks for; then the
 # link, once. After that, per page:
@@ -26,9 +32,11 @@ EXPECTED = {
     # returns' count with the open time-outs' (read only when there are some: none in the demo).
     # Alex sees how Sam's last week went: the diary's figures (two) on top.
     "/together/": {"demo": 11, DEMO_PARTNER_USERNAME: 13},
-    # One's own weeks; the partner's consent and the weeks they show; the day's access-log row for those weeks
-    # (read once; written only the first time in a day).
+    # One's own week; the partner's consent and their newest week shown; the day's access-log row for those
+    # weeks (read once; written only the first time in a day).
     "/together/check-in/": {"demo": 8, DEMO_PARTNER_USERNAME: 8},
+    # The same for four earlier weeks: one's own, the partner's consent and their weeks shown, the access log.
+    "/together/check-in/earlier/": {"demo": 8, DEMO_PARTNER_USERNAME: 8},
     # One's consent and shares; sessions, authenticators, addresses, the access log, resets, weeks of check-in
     # shown, the pattern chosen, a therapist's grants.
     "/together/safety-check/": {"demo": 13, DEMO_PARTNER_USERNAME: 13},

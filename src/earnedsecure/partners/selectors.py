@@ -400,29 +400,63 @@ def _answers(row: CheckIn) -> CheckInAnswers:
 @dataclass(frozen=True)
 class CheckIns:
     this_week: CheckIn | None  # one's own answers this week, to change
-    mine: list[CheckInAnswers]  # one's own earlier weeks, newest first
-    theirs: list[CheckInAnswers]  # the linked partner's, only the weeks they chose to show this person
+    theirs: list[CheckInAnswers]  # the linked partner's newest, only the weeks they chose to show this person
 
 
-def check_ins(*, user, now: datetime, limit: int = 12, link=READ) -> CheckIns:
-    """``user``'s own check-ins, and those their linked partner shows them.
+def check_ins(*, user, now: datetime, limit: int = 1, link=READ) -> CheckIns:
+    """``user``'s own check-in this week, and the newest ``limit`` weeks their linked partner shows them (the
+    earlier weeks of both are read a few at a time, by ``check_ins_earlier``).
 
     A partner's answers are a second door to their words, next to ``partner_view``, and held as tightly: only
     while both sides of the link stand, only the weeks shown to this person, and nothing while the partner has
     withdrawn their consent. The week is all that says when.
     """
-    this_week_start = week_start(now, user.zone).date()
-    own = list(CheckIn.objects.filter(owner=user)[: limit + 1])
-    this_week = next((row for row in own if row.week == this_week_start), None)
-    theirs: list[CheckInAnswers] = []
-    link = _link(user, link)
-    if link is not None and has_core_consent(link.partner):
-        theirs = [_answers(row) for row in CheckIn.objects.filter(owner=link.partner, shared_with=user)[:limit]]
     return CheckIns(
-        this_week=this_week,
-        mine=[_answers(row) for row in own if row is not this_week][:limit],
-        theirs=theirs,
+        this_week=CheckIn.objects.filter(owner=user, week=week_start(now, user.zone).date()).first(),
+        theirs=[_answers(row) for row in _shown_to(user, _link(user, link))[:limit]],
     )
+
+
+def _shown_to(user, link: Link | None):
+    """The weeks ``user``'s linked partner shows them, newest first, as a query; none while the partner has
+    withdrawn their consent or when not linked. Kept as a query so that each page takes only the weeks it shows."""
+    if link is None or not has_core_consent(link.partner):
+        return CheckIn.objects.none()
+    return CheckIn.objects.filter(owner=link.partner, shared_with=user)
+
+
+# The earlier check-ins are read a few weeks at a time: both people's answers for the same weeks, side by side.
+EARLIER_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class EarlierCheckIns:
+    since: date  # the first Monday of the weeks read
+    before: date  # the Monday after the last
+    mine: list[CheckInAnswers]  # one's own answers in those weeks, newest first
+    theirs: list[CheckInAnswers]  # the partner's in those weeks, only those shown to this person
+    older: date | None  # the ``before`` of the weeks before these; None when one's account is younger
+
+
+def check_ins_earlier(*, user, before: date, link=READ) -> EarlierCheckIns:
+    """``user``'s check-ins and those their partner shows them for the ``EARLIER_WEEKS`` weeks before ``before``,
+    through the same door as ``check_ins``: only while both sides of the link stand, only the weeks shown to
+    ``user``, and nothing while the partner has withdrawn their consent."""
+    since = before - timedelta(weeks=EARLIER_WEEKS)
+    within = {"week__gte": since, "week__lt": before}
+    return EarlierCheckIns(
+        since=since,
+        before=before,
+        mine=[_answers(row) for row in CheckIn.objects.filter(owner=user, **within)],
+        theirs=[_answers(row) for row in _shown_to(user, _link(user, link)).filter(**within)],
+        older=since if weeks_before(user=user, week=since) else None,
+    )
+
+
+def weeks_before(*, user, week: date) -> bool:
+    """Whether ``user`` may have check-ins from before ``week`` (their own, or shown by a partner): whether their
+    account is older. Asked of the account, not of the rows, so that no page reads every week to know."""
+    return week > user.date_joined.astimezone(user.zone).date()
 
 
 def attachment_scores(*, user) -> tuple[float, float] | None:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("time-out/start/", views.timeout_start, name="timeout_start"),
     path("time-out/<int:pk>/end/", views.timeout_end, name="timeout_end"),
     path("check-in/", views.check_in, name="check_in"),
+    path("check-in/earlier/", views.check_in_earlier, name="check_in_earlier"),
     path("check-in/hide/", views.check_in_hide, name="check_in_hide"),
     path("repair/", views.repair, name="repair"),
     path("pattern/", views.pattern, name="pattern"),

@@ -4,7 +4,7 @@ Every page is about the signed-in person's own side; the partner's side comes on
 ``selectors.partner_view``. Nothing here sends mail or leaves a notice for the other person.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
@@ -22,6 +22,7 @@ from earnedsecure.core.risk import assess_texts, risk_context
 from earnedsecure.diary.tools import tool_url
 from earnedsecure.domain.cycle import BREATHING_478, TOOLS
 from earnedsecure.domain.instruments.ecr_rs import ECR_RS_ROMANTIC
+from earnedsecure.domain.progress.figures import week_start
 from earnedsecure.domain.together.pattern import PATTERN_RULE
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS, REPAIR_RITUAL
 from earnedsecure.domain.together.sharing import (
@@ -387,7 +388,7 @@ def _pattern_shows_more(request) -> bool:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def check_in(request):
-    """This week's check-in, in one's own words; and the weeks the linked partner chose to show.
+    """This week's check-in, in one's own words; and the newest week the linked partner chose to show.
 
     Words that suggest risk get the crisis response and nothing else: nothing is kept or shown to anyone, and the
     words are only given back to change (as the message coach does before any message).
@@ -396,6 +397,7 @@ def check_in(request):
     now = timezone.now()
     link = selectors.link_for(user=user)
     partner_name = selectors.person_name(link.partner) if link else None
+    # This week's answers and the partner's newest week; the earlier weeks have their own page.
     state = selectors.check_ins(user=user, now=now, link=link)
     if request.method == "POST":
         form = CheckInForm(request.POST, partner_name=partner_name)
@@ -431,15 +433,54 @@ def check_in(request):
         if mine:
             initial["share"] = mine.shared_with_id is not None
         form = CheckInForm(initial=initial, partner_name=partner_name)
-    if state.theirs:
-        # The partner's access log (checklist item 45): the day on which their shown check-ins were read.
-        services.access_record(
-            owner=link.partner, categories=[CHECK_IN_READ], day=services.local_day(link.partner, now)
-        )
+    _check_ins_read(link, state, now)
     return render(
         request,
         "partners/check_in.html",
-        {"form": form, "state": state, "link": link, "partner_name": partner_name},
+        {
+            "form": form,
+            "theirs": state.theirs[:1],  # their newest week
+            "earlier": selectors.weeks_before(user=user, week=week_start(now, user.zone).date()),
+            "link": link,
+            "partner_name": partner_name,
+        },
+    )
+
+
+def _check_ins_read(link, state, now) -> None:
+    """The partner's access log (checklist item 45): the day on which their shown check-ins were read."""
+    if state.theirs:
+        services.access_record(
+            owner=link.partner, categories=[CHECK_IN_READ], day=services.local_day(link.partner, now)
+        )
+
+
+@never_cache
+@require_safe
+def check_in_earlier(request):
+    """The weeks before this one, a few at a time, newest first: one's own (each shown week with a button to stop
+    showing it) beside those the linked partner showed. Read on their own page so that answering this week does
+    not wait for every earlier week to be decrypted."""
+    user = request.user
+    now = timezone.now()
+    this_week = week_start(now, user.zone).date()
+    try:
+        before = min(date.fromisoformat(request.GET.get("before") or this_week.isoformat()), this_week)
+    except ValueError:
+        return HttpResponseBadRequest("Choose one of the weeks.")
+    link = selectors.link_for(user=user)
+    earlier = selectors.check_ins_earlier(user=user, before=before, link=link)
+    _check_ins_read(link, earlier, now)
+    return render(
+        request,
+        "partners/check_in_earlier.html",
+        {
+            "earlier": earlier,
+            "last_week": earlier.before - timedelta(days=1),
+            "newer": earlier.before + timedelta(weeks=selectors.EARLIER_WEEKS) if before < this_week else None,
+            "link": link,
+            "partner_name": selectors.person_name(link.partner) if link else None,
+        },
     )
 
 
@@ -494,4 +535,4 @@ def check_in_hide(request):
         return HttpResponseBadRequest("Choose one of your weeks.")
     services.check_in_hide(owner=request.user, week=week)
     messages.success(request, "That week is no longer shown. Nobody was told.")
-    return redirect("partners:check_in")
+    return redirect("partners:check_in_earlier")
