@@ -200,14 +200,15 @@ def access_log(*, owner, limit: int = 200) -> list[AccessLogEntry]:
 def homework_open(*, owner, now: datetime) -> list[Homework]:
     """Suggestions not declined, from therapists the person still grants access to.
 
-    One query on a day with no open suggestion (most people, most days: the card is on every visit to home);
-    only when there is one are the live grants read, a second query, to keep those of therapists still let in.
+    The card is on every visit to home and most people have no suggestion open: one plain EXISTS query answers
+    then. Only when there is one are they read with the live grants (a query with two nested subqueries, about
+    a millisecond to build).
     """
-    suggestions = list(Homework.objects.filter(owner=owner, declined_at__isnull=True).select_related("therapist"))
-    if not suggestions:
+    suggestions = Homework.objects.filter(owner=owner, declined_at__isnull=True)
+    if not suggestions.exists():
         return []
-    granting = set(Grant.objects.filter(live(now), owner=owner).values_list("therapist_id", flat=True))
-    return [item for item in suggestions if item.therapist_id in granting]
+    therapist_ids = Grant.objects.filter(live(now), owner=owner).values("therapist_id")
+    return list(suggestions.filter(therapist_id__in=therapist_ids).select_related("therapist"))
 
 
 def homework_given(*, therapist: Therapist, owner_id: int) -> list[Homework]:
