@@ -52,7 +52,10 @@ def index(request):
 def pathway(request):
     now = timezone.now()
     view = selectors.pathway_view(user=request.user, now=now)
-    return render(request, "journey/pathway.html", {"view": view, "pathway": view.pathway})
+    # Each stage with the day it was first reached (None while not), looked up here once rather than by a loop
+    # over every reached stage inside each stage's card.
+    stages = [(stage, view.reached_at.get(stage.stage)) for stage in view.pathway.stages]
+    return render(request, "journey/pathway.html", {"view": view, "pathway": view.pathway, "stages": stages})
 
 
 @require_safe
