@@ -242,10 +242,12 @@ else:
 
 # --- Accounts --------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# A refused sign-in costs the same hashing whether or not the name or address typed has an account
+# (checklist item 13): both backends hash the password for a name nobody has; ours checks each address once.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "earnedsecure.accounts.backends.SignInBackend",  # allauth's, see accounts/backends.py
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
