@@ -300,8 +300,8 @@ ACCOUNT_SIGNUP_FORM_CLASS = "earnedsecure.accounts.forms.SignupSafetyForm"  # cr
 # allauth's rate limits and axes's lockout both read the address through this one rule (accounts/adapter.py).
 TRUSTED_PROXY_COUNT = envint("EARNEDSECURE_TRUSTED_PROXY_COUNT", 0, minimum=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-# Failed logins: axes throttles per (username, address), so a partner who knows the username cannot lock its
-# owner out from another device; the per-address limit caps one machine spraying many names; and a per-account
+# Failed logins: axes throttles per (username, network of the address), so a partner who knows the username
+# cannot lock its owner out from another network; the per-address limit caps one machine spraying many names; and a per-account
 # cap, far above what one address may try, stops one account being guessed from many addresses. It is keyed
 # on what was typed in the sign-in box, lower-cased (a name and an address count separately).
 LOGIN_ACCOUNT_FAILURES_PER_HOUR = envint("EARNEDSECURE_LOGIN_ACCOUNT_FAILURES_PER_HOUR", 100, minimum=1)

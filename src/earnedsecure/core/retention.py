@@ -4,9 +4,10 @@ The privacy notice promises each period below; the purge (:func:`retention_purge
 journey/worker.py, and by every ``earnedsecure worker --once``) keeps it. Nothing a person wrote is touched:
 their own entries stay until they delete them or their account.
 
-1. Sign-in records of django-axes (username, IP address, browser user agent): :data:`ACCESS_LOG_DAYS`.
-2. Sessions past their expiry, and allauth's list of sign-ins (IP address, user agent) for sessions that no
-   longer exist: at once.
+1. django-axes's records of failed sign-ins (the name typed, the network of the address, the browser in words;
+   accounts/failed_sign_ins.py): :data:`ACCESS_LOG_DAYS`.
+2. Sessions past their expiry, and allauth's list of sign-ins (the network and the browser in words,
+   accounts/session_records.py) for sessions that no longer exist: at once.
 3. Finished background tasks (a queued mail keeps its text, a reset link included, until it is sent):
    :data:`FINISHED_TASK_DAYS` after they finished.
 4. Accounts whose email address was never verified, where verification is required (real mail is set up):
