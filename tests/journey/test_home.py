@@ -117,7 +117,8 @@ def test_it_renders_in_fifteen_queries_for_the_heavy_person(alice, alice_client,
     # Session, user, consent; lessons, stages, reminders; activations 2 (one aggregate, the windows' rows),
     # tools 1 (their count); check-ins 4 (responses and flags for the pathway and the safety card, two for the
     # due check-ins) and the coach's recent risk levels (the safety card, whose diary entries come with the
-    # activations' windows); a therapist's homework suggestions (care's card).
+    # activations' windows); whether a therapist's homework suggestion is open (care's card: an EXISTS, and a
+    # second query only when one is).
     with django_assert_num_queries(15):
         response = alice_client.get("/home/")
     assert response.status_code == 200
