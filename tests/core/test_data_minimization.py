@@ -129,14 +129,14 @@ def test_a_sign_in_keeps_the_network_and_the_browser_in_words_only(alice):
 def test_a_failed_sign_in_keeps_the_network_and_the_browser_in_words_only(alice, settings, address, network):
     settings.AXES_ENABLE_ACCESS_FAILURE_LOG = True  # off in the app; on here so that its rows are checked too
     firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
-    client = Client(HTTP_USER_AGENT=firefox)
+    client = Client(HTTP_USER_AGENT=firefox, HTTP_ACCEPT="text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
     for _ in range(2):
         refused = client.post("/accounts/login/", {"login": "alice", "password": "not it"}, REMOTE_ADDR=address)
         assert refused.status_code == 200
     kept = [
-        (row.username, row.ip_address, row.user_agent)
+        (row.username, row.ip_address, row.user_agent, row.http_accept)
         for model in (AccessAttempt, AccessFailureLog)
         for row in model.objects.all()
     ]
-    assert kept == [("alice", network, "Firefox on Windows")] * 3  # one attempt counted twice, two log rows
+    assert kept == [("alice", network, "Firefox on Windows", "")] * 3  # one attempt counted twice, two log rows
     assert AccessAttempt.objects.get().failures_since_start == 2

@@ -9,7 +9,9 @@ rest of the app keeps no more (accounts/session_records.py, checklist item 10):
    five wrong passwords locks that name out of the home network for the cool-off, not the owner on mobile
    data or at work. Behind a NAT router a home already shares one address, so for IPv4 little changes.
 2. The browser is put in words ("Firefox on Windows") by the handler below before axes writes or looks up
-   anything. axes has no setting for the browser string, but it has one for the handler (AXES_HANDLER).
+   anything, and the list of formats the browser accepts (its Accept header, one more detail that helps pick
+   out a device, and no part of the lockout) is not kept. axes has no setting for either, but it has one for
+   the handler (AXES_HANDLER).
 """
 
 from axes.handlers.database import AxesDatabaseHandler
@@ -17,27 +19,28 @@ from axes.handlers.database import AxesDatabaseHandler
 from earnedsecure.core.templatetags.browsers import browser_in_words
 
 
-def _browser_in_words(request) -> None:
-    # axes reads the browser string once per request into request.axes_user_agent; words given again come
-    # back unchanged, so the hooks below may each call this.
+def _cut_down(request) -> None:
+    # axes reads the browser's details once per request into request.axes_*; words given again come back
+    # unchanged, so the hooks below may each call this.
     if request is not None and hasattr(request, "axes_user_agent"):
         request.axes_user_agent = browser_in_words(request.axes_user_agent)
+        request.axes_http_accept = ""
 
 
 class FailedSignInHandler(AxesDatabaseHandler):
-    """axes's database handler, with the browser in words at every write and every look-up."""
+    """axes's database handler, with the browser in words (and no Accept header) at every write and look-up."""
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
-        _browser_in_words(request)
+        _cut_down(request)
         return super().user_login_failed(sender, credentials, request, **kwargs)
 
     def user_logged_in(self, sender, request, user, **kwargs):
         # Writes nothing while AXES_DISABLE_ACCESS_LOG is on; the words are for the day it is not.
-        _browser_in_words(request)
+        _cut_down(request)
         return super().user_logged_in(sender, request, user, **kwargs)
 
     def filter_user_attempts(self, request, credentials=None):
         # Only matters if the browser is made part of the lockout (AXES_USE_USER_AGENT): then the look-up
         # must use the same words that were written.
-        _browser_in_words(request)
+        _cut_down(request)
         return super().filter_user_attempts(request, credentials)
