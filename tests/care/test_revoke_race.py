@@ -1,4 +1,4 @@
-"""Checklist item 77, a therapist's read racing a revoke: while Theo reloads Alice's page in two browsers, Alice
+"""Checklist item 77, a therapist's read racing a revoke: while Theo reloads Alice's page in 99 browsers, Alice
 stops his access on her own page. Every read of his that started after her stop was saved is refused (404); a read
 already under way may still answer with what it read a moment before. How the race is run: tests/races.py."""
 
@@ -8,8 +8,8 @@ from django.test import Client
 from tests.care.conftest import grant
 from tests.races import as_installed, read_while_revoking
 
-READS_EACH_SIDE = 6
-READERS = 2
+READS_EACH_SIDE = 1
+READERS = 99  # Theo's browsers: with Alice's, 100 threads (checklist item 77)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -37,4 +37,4 @@ def test_no_read_that_starts_after_a_grant_is_stopped_shows_anything(alice, alic
     before = [shown for started_after, shown in reads if not started_after]
     assert len(after) == READERS * READS_EACH_SIDE
     assert not any(after), reads
-    assert before.count(True) >= READERS * (READS_EACH_SIDE - 1), reads  # he read it before: the test can fail
+    assert before.count(True) >= READERS * READS_EACH_SIDE, reads  # he read it before: the test can fail

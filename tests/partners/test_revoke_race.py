@@ -1,6 +1,6 @@
-"""Checklist item 77, a partner's read racing a revoke: while Bob reloads his Together page again and again in two
-browsers, Alice unlinks, blocks, or stops showing her status (through the real pages). Every read of Bob's that
-started after Alice's change was saved shows nothing of what she took back. A read already under way when it was
+"""Checklist item 77, a partner's read racing a revoke: while Bob reloads his Together page in 99 browsers, Alice
+unlinks, blocks, or stops showing her status (through the real pages). Every read of Bob's that started after
+Alice's change was saved shows nothing of what she took back. A read already under way when it was
 saved may show what it read just before (as if it had come a moment earlier); that is all it can show.
 
 Why it holds: the page reads the link and the shares from the database on every request (no cache; the answer
@@ -18,8 +18,8 @@ from tests.partners.helpers import link, partner_section
 from tests.personas import make_person
 from tests.races import as_installed, read_while_revoking
 
-READS_EACH_SIDE = 6  # per reader, before the change is made and after it is saved
-READERS = 2  # Bob's two browsers
+READS_EACH_SIDE = 1  # per reader, before the change is made and after it is saved
+READERS = 99  # Bob's browsers: with Alice's, 100 threads (checklist item 77)
 
 
 def _unlink(client):
@@ -75,4 +75,4 @@ def test_no_read_that_starts_after_a_revoke_shows_what_was_taken_back(change, tm
     before = [shown for started_after, shown in reads if not started_after]
     assert len(after) == READERS * READS_EACH_SIDE
     assert not any(after), reads  # nothing taken back is shown by a read that began after it was saved
-    assert before.count(True) >= READERS * (READS_EACH_SIDE - 1), reads  # it was shown before: the test can fail
+    assert before.count(True) >= READERS * READS_EACH_SIDE, reads  # it was shown before: the test can fail
