@@ -40,6 +40,7 @@ WITHOUT_CONSENT = {
     "kept_form": "the person's own words, given back after the session ended",
     "journey:lesson": "the consent step links to a lesson",
     "partners:safety_check": "who sees what, sessions, sign-in: the account",
+    "partners:safety_check_access": "the safety check's access log: on which days a partner saw what",
     "partners:emergency_reset": "the way out of a partner link is never gated",
     "care_mine": "who of one's therapists sees what, and who looked",
     "care_revoke": "stopping a therapist's access is never gated",

@@ -20,6 +20,7 @@ PAGES = (
     "/together/check-in/",
     "/together/check-in/earlier/",
     "/together/safety-check/",
+    "/together/safety-check/access/",
     "/together/pattern/",
 )
 
@@ -40,6 +41,8 @@ EXPECTED = {
     # One's consent and shares; sessions, authenticators, addresses, the access log, resets, weeks of check-in
     # shown, the pattern chosen, a therapist's grants.
     "/together/safety-check/": {"demo": 13, DEMO_PARTNER_USERNAME: 13},
+    # The access log alone (no consent asked: it is the Safety Check's, and no link read).
+    "/together/safety-check/access/": {"demo": 3, DEMO_PARTNER_USERNAME: 3},
     # Both pattern choices in one query; each person's newest ECR-RS or ECR-R (one each); the partner's consent.
     "/together/pattern/": {"demo": 8, DEMO_PARTNER_USERNAME: 8},
 }

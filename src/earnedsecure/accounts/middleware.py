@@ -68,6 +68,7 @@ CONSENT_NOT_NEEDED = frozenset(
         # out of a partner link for someone who fears being watched must never wait behind a consent step. The
         # reset stores only the day it was used, for its owner; it analyses nothing.
         "partners:safety_check",
+        "partners:safety_check_access",
         "partners:emergency_reset",
         # Who of one's therapists may see what, who looked, and stopping it: about access to the account, never
         # gated (while consent is withdrawn no therapist reads anything anyway: care/access.py).

@@ -220,6 +220,10 @@ class AccessDay:
     shown: tuple[str, ...]  # the labels, in the log's order
 
 
+# The Safety check shows the access log's newest days; the whole log (its newest rows) has a page of its own.
+ACCESS_DAYS_SHOWN = 7
+
+
 def access_days(*, owner, limit: int = 60) -> list[AccessDay]:
     """The owner's access log a day at a time, newest first, from its newest ``limit`` rows (a row is a day and
     a category)."""
@@ -241,7 +245,8 @@ class SafetyCheck:
     sessions: list
     authenticators: list[str]
     emails: list[tuple[str, bool]]  # (address, confirmed)
-    access: list[AccessDay]
+    access: list[AccessDay]  # the newest ACCESS_DAYS_SHOWN days
+    access_earlier: bool  # the log holds earlier days too (on its own page)
     resets: list[date]
     check_ins_shown: int = 0  # weeks of one's check-in shown to the partner linked now
     pattern_chosen: bool = False  # one chose to see the couple's pattern with them
@@ -287,6 +292,9 @@ def safety_check(*, user, link=READ) -> SafetyCheck:
     from allauth.usersessions.models import UserSession
 
     link = _link(user, link)
+    # A day has at most one row per category, so these rows hold the newest days whole, and one more row says
+    # whether there are earlier days.
+    access = access_days(owner=user, limit=ACCESS_DAYS_SHOWN * len(ACCESS_CHOICES) + 1)
     return SafetyCheck(
         link=link,
         shared=shared_categories(owner=user, link=link),
@@ -299,7 +307,8 @@ def safety_check(*, user, link=READ) -> SafetyCheck:
             EmailAddress.objects.filter(user=user).order_by("-primary", "email").values_list("email", "verified")
         )
         or ([(user.email, False)] if user.email else []),
-        access=access_days(owner=user),
+        access=access[:ACCESS_DAYS_SHOWN],
+        access_earlier=len(access) > ACCESS_DAYS_SHOWN,
         resets=emergency_resets(owner=user),
         **_shown_beyond_categories(user, link),
     )

@@ -24,5 +24,6 @@ urlpatterns = [
     path("unlink/", views.unlink, name="unlink"),
     path("block/", views.block, name="block"),
     path("safety-check/", views.safety_check, name="safety_check"),
+    path("safety-check/access/", views.safety_check_access, name="safety_check_access"),
     path("safety-check/reset/", views.emergency_reset, name="emergency_reset"),
 ]

@@ -269,6 +269,13 @@ def safety_check(request):
     )
 
 
+@never_cache
+@require_safe
+def safety_check_access(request):
+    """The access log: on which days the partner was shown what (checklist item 45), its newest days first."""
+    return render(request, "partners/safety_check_access.html", {"access": selectors.access_days(owner=request.user)})
+
+
 @reauthentication_required
 @require_http_methods(["GET", "POST"])
 def emergency_reset(request):
