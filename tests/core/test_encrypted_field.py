@@ -170,3 +170,7 @@ def test_sealing_encrypts_former_plaintext_and_moves_master_key_values_to_the_pe
     record.refresh_from_db()
     assert (record.emotion, record.automatic_thought) == ("afraid " + canary, canary)
     assert seal_rows(apps.get_models()) == 0  # a second run changes nothing
+    # Nor does the migration's own second run (undone as a no-op, then run again): nothing is sealed twice.
+    assert seal_rows(apps.get_models(), were_plaintext=frozenset({"coach.thoughtrecord.emotion"})) == 0
+    record.refresh_from_db()
+    assert (record.emotion, record.automatic_thought) == ("afraid " + canary, canary)

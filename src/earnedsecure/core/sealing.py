@@ -3,7 +3,8 @@
 Two kinds of rows are sealed:
 
 1. Columns that used to be plaintext and are now encrypted (listed by the migration that encrypted them):
-   every non-empty value is plaintext and is encrypted with its owner's key.
+   every non-empty value is plaintext and is encrypted with its owner's key, unless it is already under that
+   key (a second run, after the migration was undone: undoing it leaves the rows sealed).
 2. Values written under the master key (``fernet:``) before per-person keys existed, or by a path that did
    not know the row's owner: decrypted and encrypted again with the owner's key.
 
@@ -55,12 +56,14 @@ def seal_rows(models, *, were_plaintext: frozenset[str] = frozenset()) -> int:
                     f"WHERE {column} IS NOT NULL AND {column} <> ''"
                 )
                 for row_pk, owner_id, stored in cursor.fetchall():
-                    if name in were_plaintext:
-                        plaintext = _plaintext_as_stored(field, stored)
-                    elif isinstance(stored, str) and stored.startswith(crypto.PREFIX):
+                    if isinstance(stored, str) and stored.startswith(crypto.PERSON_PREFIX):
+                        continue  # already under the person's key (also on a second run, after the step was undone)
+                    if isinstance(stored, str) and stored.startswith(crypto.PREFIX):
                         plaintext = crypto.decrypt(stored)
+                    elif name in were_plaintext:
+                        plaintext = _plaintext_as_stored(field, stored)
                     else:
-                        continue  # already under the person's key
+                        continue
                     cursor.execute(
                         f"UPDATE {table} SET {column} = %s WHERE {pk} = %s",  # noqa: S608
                         [crypto.encrypt(plaintext, owner_id=owner_id), row_pk],
