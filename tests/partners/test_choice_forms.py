@@ -37,14 +37,15 @@ def test_it_ticks_what_is_stored(alice, bob, alice_client):
     services.categories_choose(owner=alice, categories={Category.STATUS, Category.STAGE})
     agree_timeouts(bob, alice, longest_minutes=120, place="walk")
     page = alice_client.get("/together/").content.decode()
+    terms = alice_client.get("/together/time-out/terms/").content.decode()  # a couple's terms: their own page
     assert _offered(page, "status") == _choices(StatusForm, "status")
     assert _offered(page, "categories") == _choices(CategoriesForm, "categories")
-    assert _offered(page, "longest_minutes") == _choices(TimeoutTermsForm, "longest_minutes")
-    assert _offered(page, "place") == _choices(TimeoutTermsForm, "place")
+    assert _offered(terms, "longest_minutes") == _choices(TimeoutTermsForm, "longest_minutes")
+    assert _offered(terms, "place") == _choices(TimeoutTermsForm, "place")
     assert _ticked(page, "status") == {"space"}
     assert _ticked(page, "categories") == {"status", "stage"}
-    assert _ticked(page, "longest_minutes") == {"120"}
-    assert _ticked(page, "place") == {"walk"}
+    assert _ticked(terms, "longest_minutes") == {"120"}
+    assert _ticked(terms, "place") == {"walk"}
     assert "<legend>What your partner may see:</legend>" in page
     assert 'type="checkbox" name="categories"' in page and 'type="radio" name="status"' in page
 
@@ -52,11 +53,12 @@ def test_it_ticks_what_is_stored(alice, bob, alice_client):
 def test_with_nothing_stored_no_status_is_ticked_and_no_length_chosen(alice, bob, alice_client):
     link(alice, bob)
     page = alice_client.get("/together/").content.decode()
+    terms = alice_client.get("/together/time-out/terms/").content.decode()
     assert _ticked(page, "status") == {""}  # "No status"
     assert _ticked(page, "categories") == set()
-    assert _ticked(page, "longest_minutes") == set()
-    assert all("required" in attributes for attributes in _inputs(page, "longest_minutes"))
-    assert not any("required" in attributes for attributes in _inputs(page, "place"))
+    assert _ticked(terms, "longest_minutes") == set()
+    assert all("required" in attributes for attributes in _inputs(terms, "longest_minutes"))
+    assert not any("required" in attributes for attributes in _inputs(terms, "place"))
 
 
 def test_alone_ones_own_plan_is_ticked(alice, alice_client):

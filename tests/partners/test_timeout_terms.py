@@ -64,3 +64,23 @@ def test_agreed_terms_hold_until_new_ones_are_accepted(alice, bob):
     assert services.timeout_start(owner=alice, minutes=30, now=timezone.now())  # the old terms still hold
     services.timeout_agreement_accept(user=alice, pk=newer.pk, now=timezone.now())
     assert list(TimeoutAgreement.objects.values_list("longest_minutes", flat=True)) == [240]
+
+
+def test_a_couple_proposes_terms_on_a_page_of_their_own(alice, bob, alice_client):
+    link(alice, bob)
+    card = alice_client.get("/together/").content.decode()
+    assert 'href="/together/time-out/terms/">Propose terms</a>' in card and 'name="longest_minutes"' not in card
+    page = alice_client.get("/together/time-out/terms/").content.decode()
+    assert "Propose terms to Bob" in page and 'name="longest_minutes"' in page and ">Propose</button>" in page
+    agree_timeouts(alice, bob, longest_minutes=120)
+    page = alice_client.get("/together/time-out/terms/").content.decode()
+    assert "Agreed now: at most <strong>2 hours</strong>" in page
+    assert 'name="longest_minutes" value="120" checked' in page  # the agreed terms, to change
+    assert 'href="/together/time-out/terms/">Propose new terms</a>' in alice_client.get("/together/").content.decode()
+
+
+def test_the_terms_page_shows_nobody_else_s_terms(alice, bob, alice_client, charlie_client):
+    link(alice, bob)
+    alice_client.post("/together/time-out/terms/", {"longest_minutes": 120, "place": "walk"})
+    page = charlie_client.get("/together/time-out/terms/").content.decode()
+    assert "Bob" not in page and "Alice" not in page and "Agreed now" not in page and 'value="120" checked' not in page

@@ -25,7 +25,9 @@ from earnedsecure.domain.progress.pathway import STAGE_TEXT
 from earnedsecure.domain.together.pattern import Pattern, couple_pattern
 from earnedsecure.domain.together.rituals import CHECK_IN_QUESTIONS
 from earnedsecure.domain.together.sharing import (
+    ANSWERS,
     CATEGORY_TEXT,
+    REQUESTS,
     STATUS_TEXT,
     WEEK_BAND_TEXT,
     Category,
@@ -315,10 +317,22 @@ def safety_check(*, user, link=READ) -> SafetyCheck:
 
 
 @dataclass(frozen=True)
+class ReassuranceLine:
+    """One request of the history as the page says it: the day, who asked, and the words of the request and
+    of the answer ("" while not answered)."""
+
+    asked_on: date
+    mine: bool  # this person asked it
+    request: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class Reassurance:
     history: list[ReassuranceRequest]  # both ways, newest first
     to_answer: list[ReassuranceRequest]  # asked of this person, not answered yet
     tool_first: bool  # this person has asked twice today already
+    lines: tuple[ReassuranceLine, ...] = ()  # the history in words, for the page
 
 
 def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassurance | None:
@@ -340,6 +354,15 @@ def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassuranc
         history=history,
         to_answer=[item for item in history if item.answerer_id == user.pk and not item.answer],
         tool_first=tool_first(asked_today),
+        lines=tuple(
+            ReassuranceLine(
+                asked_on=item.asked_on,
+                mine=item.owner_id == user.pk,
+                request=REQUESTS.get(item.request, item.request),
+                answer=ANSWERS.get(item.answer, item.answer),
+            )
+            for item in history
+        ),
     )
 
 

@@ -117,12 +117,10 @@ def _timeout_context(user, now, link):
     """The time-out card: the terms (a form to propose or change them), and the return times one may choose,
     each shown as a time of day in the person's own zone."""
     state = selectors.timeouts(user=user, now=now, link=link)
-    terms = state.proposed_by_me or state.agreement
     return {
         "timeouts": state,
-        "terms_form": TimeoutTermsForm(
-            initial={"longest_minutes": terms.longest_minutes, "place": terms.place} if terms else {}
-        ),
+        # Alone, one's own plan is kept from the card; a couple proposes terms on a page of its own.
+        "terms_form": _terms_form(state) if link is None else None,
         "longest_words": LONGEST,
         "places": PLACES,
         "grace_minutes": int(GRACE.total_seconds() // 60),
@@ -318,9 +316,26 @@ def answer(request, pk: int):
     return redirect("partners:index")
 
 
-@require_POST
+def _terms_form(state) -> TimeoutTermsForm:
+    """The form to propose or change time-out terms, holding the terms proposed or agreed."""
+    terms = state.proposed_by_me or state.agreement
+    return TimeoutTermsForm(initial={"longest_minutes": terms.longest_minutes, "place": terms.place} if terms else {})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
 def timeout_terms(request):
-    """Propose the couple's time-out terms (or, not linked, keep one's own)."""
+    """Propose the couple's time-out terms (or, not linked, keep one's own). The couple's form has this page of its
+    own (proposing new terms is rare); one's own plan, not linked, is saved from the Together page's card."""
+    if request.method == "GET":
+        user = request.user
+        link = selectors.link_for(user=user)
+        state = selectors.timeouts(user=user, now=timezone.now(), link=link)
+        return render(
+            request,
+            "partners/timeout_terms.html",
+            {"link": link, "timeouts": state, "terms_form": _terms_form(state)},
+        )
     form = TimeoutTermsForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Choose one of the listed lengths and places.")
