@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.core.widgets import (
     OnePassCheckboxSelectMultiple,
+    OnePassDateInput,
     OnePassDateTimeInput,
     OnePassNumberInput,
     OnePassRadioSelect,
@@ -89,12 +90,24 @@ def test_a_number_field_is_what_django_writes(data):
 
 
 @pytest.mark.parametrize(
-    ("ours", "djangos"), [(OnePassTextInput, forms.TextInput), (OnePassDateTimeInput, forms.DateTimeInput)]
+    ("ours", "djangos"),
+    [
+        (OnePassTextInput, forms.TextInput),
+        (OnePassDateTimeInput, forms.DateTimeInput),
+        (OnePassDateInput, forms.DateInput),
+    ],
 )
 @pytest.mark.parametrize("value", [None, "", 'Tom & "Jerry" <b>', "2026-06-03T12:30"])
 def test_text_and_date_inputs_are_what_django_writes(ours, djangos, value):
     attrs = {"placeholder": "tight chest, hot face…", "aria-describedby": "x_helptext", "required": True}
     assert ours(attrs=attrs).render("x", value) == djangos(attrs=attrs).render("x", value)
+
+
+def test_a_day_is_written_as_djangos_date_input_writes_it():
+    shape = {"attrs": {"type": "date"}, "format": "%Y-%m-%d"}
+    html = OnePassDateInput(**shape).render("x", datetime(2026, 6, 3).date())
+    assert html == forms.DateInput(**shape).render("x", datetime(2026, 6, 3).date())
+    assert 'type="date"' in html and 'value="2026-06-03"' in html
 
 
 def test_a_moment_is_written_as_djangos_datetime_input_writes_it():

@@ -106,3 +106,7 @@ class OnePassTextInput(OnePassInput, forms.TextInput):
 
 class OnePassDateTimeInput(OnePassInput, forms.DateTimeInput):
     pass
+
+
+class OnePassDateInput(OnePassInput, forms.DateInput):
+    pass

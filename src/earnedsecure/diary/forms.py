@@ -12,6 +12,7 @@ from earnedsecure.core.forms import scale_field
 from earnedsecure.core.free_text import FreeTextField, LimitedTextarea
 from earnedsecure.core.widgets import (
     OnePassCheckboxSelectMultiple,
+    OnePassDateInput,
     OnePassDateTimeInput,
     OnePassRadioSelect,
     OnePassSelect,
@@ -244,7 +245,7 @@ class SavouringForm(forms.Form):
     )
 
 
-LOCAL_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+LOCAL_DATE = OnePassDateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PageForm(forms.Form):
@@ -262,7 +263,9 @@ class DiarySearchForm(PageForm):
 
     since = forms.DateField(label="From", required=False, widget=LOCAL_DATE)
     until = forms.DateField(label="To", required=False, widget=LOCAL_DATE)
-    trigger = forms.ChoiceField(label="What set it off", choices=[("", "Anything"), *Trigger.choices], required=False)
+    trigger = forms.ChoiceField(
+        label="What set it off", choices=[("", "Anything"), *Trigger.choices], required=False, widget=OnePassSelect
+    )
 
     def clean(self):
         data = super().clean()
