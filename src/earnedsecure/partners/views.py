@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -93,6 +94,20 @@ def index(request):
         )
     shared = together.shared
     reassurance = selectors.reassurance(user=user, now=now, link=link)
+    # Each request between them as one line, worked out once (as the diary's list does): the day, who asked,
+    # the request and its answer, in words.
+    asked_by = {True: "you asked", False: f"{view.name} asked"}
+    history = [
+        format_html(
+            '{} {}: {} "{}", {}',
+            line.asked_on.day,
+            f"{line.asked_on:%b}",
+            asked_by[line.mine],
+            line.request,
+            format_html('answered "{}"', line.answer) if line.answer else "not answered yet",
+        )
+        for line in reassurance.lines
+    ]
     status = together.status
     return render(
         request,
@@ -103,6 +118,7 @@ def index(request):
             "categories_form": CategoriesForm(initial={"categories": [c.value for c in shared]}),
             "status_form": StatusForm(initial={"status": status.status if status else ""}),
             "reassurance": reassurance,
+            "history": history,
             "requests": REQUESTS,
             "answers": ANSWERS,
             "tool_url": tool_url(next(iter(TOOLS))),
@@ -125,7 +141,7 @@ def _timeout_context(user, now, link):
         "places": PLACES,
         "grace_minutes": int(GRACE.total_seconds() // 60),
         "return_choices": [
-            (minutes, localtime(return_at(now, minutes)), MINUTES_TEXT[minutes]) for minutes in state.steps
+            (minutes, f"{localtime(return_at(now, minutes)):%H:%M}", MINUTES_TEXT[minutes]) for minutes in state.steps
         ],
         "breathing_url": tool_url(BREATHING_478),
         "breathing_label": BREATHING_478.label,
