@@ -41,6 +41,11 @@ SETS = [ROOT / "benchmarks" / "data" / f"risk_heldout_{name}.jsonl" for name in 
 # reported apart and not in the targets. Trained on, it cost recall on the sets above (gaslighting and a tracker
 # texts lost), so it measures instead.
 STRESS = ROOT / "benchmarks" / "data" / "risk_stress_c.jsonl"
+# Long texts (350-1,500 characters: diary entries, thought records, long posts asking for advice), written from the
+# definitions by a writer who never saw the rules, the model or the corpus: 80 without risk (ordinary distress,
+# look-alikes) and 60 with risk buried among ordinary sentences. A DEVELOPMENT set (used to try ways of scoring
+# long texts; see README, risk section), so it is reported apart and never as evidence.
+LONG_DEV = ROOT / "benchmarks" / "data" / "risk_long_dev.jsonl"
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
 
@@ -109,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     together = measure(everything)
     print(report("both sets", together))
     print(report(f"{STRESS.name} (aimed at a known weakness; apart from the targets)", measure(load(STRESS))))
+    print(report(f"{LONG_DEV.name} (long texts; a development set, apart from the targets)", measure(load(LONG_DEV))))
     if args.misses:
         for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
             for row in rows:

@@ -67,6 +67,16 @@ def test_a_risky_sentence_buried_in_an_ordinary_entry_still_counts():
     assert assess_risk(entry).is_risk
 
 
+def test_an_overdose_told_in_passing_with_a_quantity_and_the_drugs_name_is_urgent():
+    """C-SSRS actual attempt, told as an aside with "my whole box" and the medicine's own name: the learned layer
+    missed it (it had never seen the drug's name), so the cue rules name the common ones. Written for this test."""
+    entry = "I took my whole box of sertraline on saturday and my housemate found me"
+    assert assess_folded(fold(entry), learned=False).level is RiskLevel.URGENT
+    assert assess_risk("took a whole packet of amitriptyline, nobody knows").level is RiskLevel.URGENT
+    assert not assess_risk("I took my sertraline this morning like always").is_risk
+    assert not assess_risk("took my whole box of chocolates to the party lol").is_risk
+
+
 def test_the_evidence_is_the_persons_own_words():
     text = "Long day. I keep thinking everyone would be lighter without me around. Anyway, pasta for tea."
     risk = assess_risk(text)

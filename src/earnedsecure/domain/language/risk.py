@@ -205,8 +205,10 @@ _CUES: list[tuple[str, str, float]] = [
     (_S, "overdos*|od+on|o+d+on", URGENT),
     (
         _S,
-        "take|taking|took|swallow|swallowing|swallowed|down|downing ..1 all|every|the+whole|a+bottle+of|"
-        "all+of ..2 pills|tablets|meds|medication|sleeping+pills|painkillers|paracetamol|bottle",
+        "take|taking|took|swallow|swallowing|swallowed|down|downing ..1 all|every|whole|the+whole|a+bottle+of|"
+        "all+of ..2 pills|tablets|meds|medication|medicine|sleeping+pills|sleeping+tablets|painkillers|"
+        "antidepressants|paracetamol|ibuprofen|aspirin|codeine|tramadol|amitriptyline|sertraline|citalopram|"
+        "fluoxetine|mirtazapine|diazepam|zopiclone|quetiapine|lithium|insulin|bottle",
         URGENT,
     ),
     (
