@@ -2,11 +2,20 @@
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from earnedsecure.domain.language.risk import RiskLevel, assess_folded, assess_risk
-from earnedsecure.domain.language.risk_model import LABELS, MODEL_PATH, features, load_model, windows
+from earnedsecure.domain.language.risk_model import (
+    LABELS,
+    MODEL_PATH,
+    WHOLE_TEXT_SENTENCES,
+    features,
+    load_model,
+    sentences_of,
+    windows,
+)
 from earnedsecure.domain.language.text import fold
 
 ORDER = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.URGENT: 2}
@@ -25,6 +34,42 @@ def test_windows_are_the_whole_text_each_sentence_and_neighbouring_pairs():
     assert ranges[0] == (0, len(tokens))
     assert len(ranges) == 1 + 3 + 2
     assert windows(fold("just one sentence").tokens) == [(0, len(fold("just one sentence").tokens))]
+
+
+def test_a_very_long_text_is_read_by_sentences_and_pairs_only():
+    nine = fold(" ".join(f"Line {n} here." for n in range(9))).tokens
+    ranges = windows(nine)
+    assert (0, len(nine)) not in ranges  # past WHOLE_TEXT_SENTENCES: never read as one
+    assert len(ranges) == 9 + 8
+    eight = fold(" ".join(f"Line {n} here." for n in range(WHOLE_TEXT_SENTENCES))).tokens
+    assert windows(eight)[0] == (0, len(eight))
+
+
+def test_a_very_long_text_needs_a_riskier_window_than_a_short_one():
+    """The riskiest of many windows is higher by chance alone; past WHOLE_TEXT_SENTENCES the score is corrected."""
+    model = load_model()
+    short = fold("I can't stop crying about it. Work was long.").tokens
+    score, risk, _, _ = model.text_score(short)
+    assert score == risk
+    long = fold(" ".join(["I can't stop crying about it."] + ["Work was long."] * 31)).tokens
+    score, risk, _, _ = model.text_score(long)
+    assert score == pytest.approx(1 - (1 - risk) * 2)  # 32 sentences, four times 8: the room below 1 doubles
+
+
+def test_a_long_entry_about_an_ordinary_hard_week_is_not_a_crisis():
+    """Written for this test (not taken from any corpus or set): strong feelings, no construct of risk, eleven
+    sentences, so it is read by sentences and pairs only (hazard H47). The guard that goes red with long texts
+    read whole is the development set's ratchet (test_risk_long_texts.py); this one says what must hold."""
+    entry = (
+        "Honestly this week has been a lot. Jo and I argued again on Tuesday about his phone. I cried in the car "
+        "before work because I was sure he was going off me. I know that is the anxiety talking. Work is drowning "
+        "me and my manager keeps moving the deadline. I feel like a failure most afternoons. I hate how needy I "
+        "get. I want to know what is wrong with me and why I cannot just relax. Mum rang and we talked about "
+        "Dad's operation, which went fine, thank god. Jo made pasta on Thursday and we laughed about the dog. "
+        "Tonight I am going to have a bath, put my phone in the other room and try to sleep before midnight."
+    )
+    assert len(sentences_of(fold(entry).tokens)) > WHOLE_TEXT_SENTENCES
+    assert not assess_risk(entry).is_risk
 
 
 def test_the_shipped_model_is_small_and_describes_itself():

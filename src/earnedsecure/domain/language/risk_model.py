@@ -19,11 +19,13 @@ What the model is, so that it can be read and reproduced:
    kind) on binary features scaled to unit length, trained by ``scripts/train_risk_model`` with scikit-learn
    and a fixed seed, and stored as plain weights in ``data/risk_model.json`` so that reading it needs no
    library at all.
-3. A text is scored as a whole and sentence by sentence (one sentence, and each pair of neighbouring
-   sentences), so that one risky sentence inside a long, ordinary diary entry is not diluted by the rest. The
-   highest risk probability wins; the window it came from is the evidence shown to the person.
-4. Risk is flagged when the probability of any risk label reaches the model's threshold, chosen in training
-   by cross-validation on the corpus alone (never on the held-out sets in ``benchmarks/data``).
+3. A text is scored sentence by sentence (one sentence, and each pair of neighbouring sentences), so that one
+   risky sentence inside a long, ordinary diary entry is not diluted by the rest, and as a whole unless it is
+   longer than any text the model learned much from (:data:`WHOLE_TEXT_SENTENCES`). The highest risk probability
+   wins; the window it came from is the evidence shown to the person.
+4. Risk is flagged when the text's score (:meth:`RiskModel.text_score`: that probability, corrected for the
+   number of windows of a very long text) reaches the model's threshold, chosen in training by cross-validation
+   on the corpus alone (never on the held-out sets in ``benchmarks/data``).
 """
 
 from __future__ import annotations
@@ -74,8 +76,16 @@ def features(tokens: Iterable[Token]) -> set[str]:
     return found
 
 
-def windows(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Token ranges to score: the whole text, each sentence and each pair of neighbouring sentences."""
+# The longest text read as one window as well, in sentences. The corpus the model learned from runs to 7 sentences
+# at its 90th percentile (median 3); a diary entry of fifteen sentences read whole is a kind of text it never saw,
+# and the words of an ordinary hard week add up there: on a development set of long texts written blind
+# (benchmarks/data/risk_long_dev.jsonl, median 14 sentences) 72 of 80 without risk were flagged, 62 of them by
+# the whole-text window. Every blind held-out text is 6 sentences or fewer, so nothing changes for them.
+WHOLE_TEXT_SENTENCES = 8
+
+
+def sentences_of(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The token ranges of the text's sentences (stretches between breaks that hold a word)."""
     sentences: list[tuple[int, int]] = []
     start = 0
     for index, token in enumerate(tokens):
@@ -85,7 +95,14 @@ def windows(tokens: Sequence[Token]) -> list[tuple[int, int]]:
             start = index + 1
     if any(t.kind == "w" for t in tokens[start:]):
         sentences.append((start, len(tokens)))
-    ranges = [(0, len(tokens))]
+    return sentences
+
+
+def windows(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges to score: each sentence, each pair of neighbouring sentences, and the whole text unless it is
+    longer than :data:`WHOLE_TEXT_SENTENCES` sentences."""
+    sentences = sentences_of(tokens)
+    ranges = [(0, len(tokens))] if len(sentences) <= WHOLE_TEXT_SENTENCES else []
     if len(sentences) > 1:
         ranges += sentences
         ranges += [(a[0], b[1]) for a, b in pairwise(sentences)]
@@ -144,13 +161,26 @@ class RiskModel:
             risk = 1.0 - probabilities[0]
             if best is None or risk > best[0] + 1e-12:  # a tie (the same words again) keeps the earlier window
                 best = (risk, probabilities, (first, end))
-        assert best is not None  # windows() always yields the whole text
+        assert best is not None  # windows() always yields a range: a sentence, or the whole text
         return best
 
+    def text_score(self, tokens: Sequence[Token]) -> tuple[float, float, list[float], tuple[int, int]]:
+        """(The score compared with the threshold, the riskiest window's probability, its label probabilities,
+        its range.) Up to :data:`WHOLE_TEXT_SENTENCES` sentences the score is that probability. Past them it is
+        corrected for the number of windows read, since the riskiest of thirty windows of an ordinary entry is
+        higher by chance alone: the room left below certainty grows with the square root of how many times
+        longer than that the text is."""
+        risk, probabilities, span = self.riskiest_window(tokens)
+        sentences = len(sentences_of(tokens))
+        score = risk
+        if sentences > WHOLE_TEXT_SENTENCES:
+            score = 1.0 - (1.0 - risk) * math.sqrt(sentences / WHOLE_TEXT_SENTENCES)
+        return score, risk, probabilities, span
+
     def assess(self, folded: FoldedText) -> ModelRisk | None:
-        """The riskiest window of the text if its risk probability reaches the threshold, else ``None``."""
-        risk, probabilities, (first, end) = self.riskiest_window(folded.tokens)
-        if risk < self.threshold:
+        """The riskiest window of the text if its score (:meth:`text_score`) reaches the threshold, else None."""
+        score, risk, probabilities, (first, end) = self.text_score(folded.tokens)
+        if score < self.threshold:
             return None
         by_label = dict(zip(self.labels, probabilities, strict=True))
         kind = max(
