@@ -11,15 +11,12 @@
 3. The zip (domain/portability.py) holds the JSON document of ``services.account_export`` and one CSV per
    exported model, built in memory when the link is opened; nothing of it is stored, on disk or in the database.
 
-The token is a 256-bit random value, so a plain hash is enough to keep a database reader from using it (no key
-needed, unlike the short partner codes); and it works only in its owner's signed-in session anyway.
+The token and its hash come from core/link_tokens.py (the researcher's release link uses the same).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -30,6 +27,7 @@ from django.utils import timezone
 from earnedsecure.accounts import services
 from earnedsecure.accounts.models import ExportLink, SecurityEvent
 from earnedsecure.core import personal_data
+from earnedsecure.core.link_tokens import new_token, token_hash
 from earnedsecure.domain import portability
 
 LINK_MINUTES = 15  # the checklist's most
@@ -88,18 +86,14 @@ class ExportFile:
     content: bytes
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def export_link_create(*, user, now: datetime | None = None) -> tuple[str, datetime]:
     """A new single-use link for ``user``'s export: (its token, to show once; when it stops working)."""
     now = now or timezone.now()
     ExportLink.objects.filter(owner=user).delete()  # one link a person: a new one replaces the last
-    token = secrets.token_urlsafe(32)
+    token, kept = new_token()
     expires_at = now + LINK_WORKS_FOR
-    ExportLink.objects.create(owner=user, token_hash=_hash(token), expires_at=expires_at)
+    ExportLink.objects.create(owner=user, token_hash=kept, expires_at=expires_at)
     return token, expires_at
 
 
@@ -133,7 +127,7 @@ def export_download(*, user, token: str, now: datetime | None = None) -> ExportF
     """Spend ``user``'s link with this token and give the zip; None if there is no such link (used, someone
     else's, expired or never made). The download is noted on the person's security log."""
     now = now or timezone.now()
-    spent, _ = ExportLink.objects.filter(owner=user, token_hash=_hash(token), expires_at__gt=now).delete()
+    spent, _ = ExportLink.objects.filter(owner=user, token_hash=token_hash(token), expires_at__gt=now).delete()
     if not spent:
         return None
     export = export_zip(user=user, now=now)

@@ -17,7 +17,6 @@ afterwards is left out of every later export (withdrawal is honoured for future 
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
+from earnedsecure.core.link_tokens import new_token, token_hash
 from earnedsecure.research import selectors
 from earnedsecure.research.models import ExportRecord, Release
 
@@ -41,21 +41,17 @@ class ReleaseFile:
     filename: str
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def releases_dir() -> Path:
-    folder = Path(settings.DATA_DIR) / "releases"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    folder.chmod(0o700)  # mkdir's mode is cut by the umask and leaves an existing folder as it was
-    return folder
+    return Path(settings.DATA_DIR) / "releases"
 
 
 def _zip(*, files: list[Path]) -> str:
     """The files into a new zip in the releases folder, readable by the app's account only; its name."""
+    folder = releases_dir()
+    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o700)  # mkdir's mode is cut by the umask and leaves an existing folder as it was
     name = f"{secrets.token_hex(16)}.zip"
-    path = releases_dir() / name
+    path = folder / name
     path.touch(mode=0o600)
     path.chmod(0o600)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -75,11 +71,11 @@ def release_link_create(
     if not selectors.researcher_access_live(user=researcher, now=now):
         raise ValueError(f"{researcher.username} has no access to the research pages now")
     name = _zip(files=files)
-    token = secrets.token_urlsafe(32)
+    token, kept = new_token()
     expires_at = now + timedelta(days=days)
     try:
         Release.objects.create(
-            export=export, researcher=researcher, token_hash=_hash(token), file_name=name, expires_at=expires_at
+            export=export, researcher=researcher, token_hash=kept, file_name=name, expires_at=expires_at
         )
     except Exception:
         (releases_dir() / name).unlink(missing_ok=True)
@@ -95,7 +91,7 @@ def release_open(*, user, token: str, now: datetime) -> ReleaseFile | None:
         return None
     release = (
         Release.objects.select_related("export__study")
-        .filter(researcher=user, token_hash=_hash(token), expires_at__gt=now)
+        .filter(researcher=user, token_hash=token_hash(token), expires_at__gt=now)
         .first()
     )
     if release is None:
