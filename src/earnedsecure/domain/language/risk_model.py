@@ -101,8 +101,11 @@ def sentences_of(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def windows(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges to score: each sentence, each pair of neighbouring sentences, and the whole text unless it is
     longer than :data:`WHOLE_TEXT_SENTENCES` sentences."""
-    sentences = sentences_of(tokens)
-    ranges = [(0, len(tokens))] if len(sentences) <= WHOLE_TEXT_SENTENCES else []
+    return _windows(sentences_of(tokens), len(tokens))
+
+
+def _windows(sentences: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    ranges = [(0, length)] if len(sentences) <= WHOLE_TEXT_SENTENCES else []
     if len(sentences) > 1:
         ranges += sentences
         ranges += [(a[0], b[1]) for a, b in pairwise(sentences)]
@@ -140,8 +143,11 @@ class RiskModel:
         total = sum(exps)
         return [e / total for e in exps]
 
-    def riskiest_window(self, tokens: Sequence[Token]) -> tuple[float, list[float], tuple[int, int]]:
-        """The window with the highest risk probability: that probability, all label probabilities, its range."""
+    def riskiest_window(
+        self, tokens: Sequence[Token], sentences: list[tuple[int, int]] | None = None
+    ) -> tuple[float, list[float], tuple[int, int]]:
+        """The window with the highest risk probability: that probability, all label probabilities, its range.
+        ``sentences``: the text's :func:`sentences_of`, when the caller has them already."""
         # A window's features are the union of its segments' (a break resets the word pair), so each stretch
         # between breaks is read once, not once per window it belongs to.
         segment_at: dict[int, int] = {}
@@ -154,7 +160,9 @@ class RiskModel:
                 start = index + 1
         ends = sorted(segment_at)
         best: tuple[float, list[float], tuple[int, int]] | None = None
-        for first, end in windows(tokens):
+        if sentences is None:
+            sentences = sentences_of(tokens)
+        for first, end in _windows(sentences, len(tokens)):
             covered = [segment_at[s] for s in ends if s == first or first < s < end]
             found = segment_features[covered[0]].union(*(segment_features[i] for i in covered[1:]))
             probabilities = self.probabilities(found)
@@ -170,11 +178,11 @@ class RiskModel:
         corrected for the number of windows read, since the riskiest of thirty windows of an ordinary entry is
         higher by chance alone: the room left below certainty grows with the square root of how many times
         longer than that the text is."""
-        risk, probabilities, span = self.riskiest_window(tokens)
-        sentences = len(sentences_of(tokens))
+        sentences = sentences_of(tokens)
+        risk, probabilities, span = self.riskiest_window(tokens, sentences)
         score = risk
-        if sentences > WHOLE_TEXT_SENTENCES:
-            score = 1.0 - (1.0 - risk) * math.sqrt(sentences / WHOLE_TEXT_SENTENCES)
+        if len(sentences) > WHOLE_TEXT_SENTENCES:
+            score = 1.0 - (1.0 - risk) * math.sqrt(len(sentences) / WHOLE_TEXT_SENTENCES)
         return score, risk, probabilities, span
 
     def assess(self, folded: FoldedText) -> ModelRisk | None:
