@@ -63,14 +63,16 @@ def start_waitress(env: dict, *, port: int, threads: int = 8) -> subprocess.Pope
     )
 
 
-def wait_ready(port: int, process: subprocess.Popen, *, within: float = 90) -> None:
-    """Until /readyz answers 200 (the database answers, migrations applied); fail if the server died."""
+def wait_ready(port: int, process: subprocess.Popen, *, within: float = 90, headers: dict | None = None) -> None:
+    """Until /readyz answers 200 (the database answers, migrations applied); fail if the server died.
+    ``headers``: sent with each try, e.g. the proxy's X-Forwarded-Proto for a server that expects HTTPS."""
     deadline = time.monotonic() + within
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/readyz", headers=headers or {})
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server on {port} stopped: {process.stderr.read().decode()[-2000:]}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as response:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (a fixed http address)
                 if response.status == 200:
                     return
         except OSError:

@@ -10,12 +10,10 @@ import os
 import subprocess
 import sys
 import threading
-import time
-import urllib.request
 from pathlib import Path
 
 from seed import LOAD_PASSWORD, username
-from servers import free_port, start_gunicorn, stop
+from servers import free_port, start_gunicorn, stop, wait_ready
 
 from tests.deploy.conftest import seed
 
@@ -27,22 +25,6 @@ def _run(base: str, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(SCRIPT), base, *args], env=env, capture_output=True, text=True, timeout=120
     )
-
-
-def _wait_ready_behind_proxy(port: int, process: subprocess.Popen, *, within: float = 90) -> None:
-    """Until /readyz answers 200 asked as the proxy asks (with HTTPS on, a plain request is sent to https)."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stderr.read().decode()[-2000:]
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/readyz", headers={"X-Forwarded-Proto": "https"})
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 (a fixed http address)
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"server on {port} not ready within {within:.0f} s")
 
 
 def test_a_live_server_passes_every_header_check_signed_out_and_in(server_env):
@@ -57,7 +39,8 @@ def test_a_live_server_passes_every_header_check_signed_out_and_in(server_env):
     port = free_port()
     server = start_gunicorn(env, port=port)  # the production server (deploy/), on either database
     try:
-        _wait_ready_behind_proxy(port, server)
+        # With HTTPS on, a plain request is sent to https: ask as the proxy asks.
+        wait_ready(port, server, headers={"X-Forwarded-Proto": "https"})
         result = _run(f"http://127.0.0.1:{port}", "--forwarded-proto", "https", "--username", username(0))
     finally:
         stop(server)
