@@ -308,32 +308,48 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report_therapist_qa(path: Path) -> None:
     questions, parts, without = read_therapist_qa(path)
-    counts = Counter(label for row in questions for label in row.paper_labels)
-    print(f"== {path.name}: {len(questions)} questions with a distortion ({without} with none, left out) ==")
-    print("labels (dominant and secondary): " + ", ".join(f"{label} {n}" for label, n in counts.most_common()))
-    unmapped = sorted(label for label, name in THERAPIST_QA_TO_PROJECT.items() if name is None)
-    print(f"no counterpart here (their rows can only miss): {', '.join(unmapped)}")
-    measured, per_trap = measure(questions)
-    print(measured.line("questions, the whole text (the figure)"))
-    print("per trap, over the questions labelled with it:")
-    print(per_trap_table(per_trap))
-    by_part, _ = measure(parts)
-    print(by_part.line("the annotated distorted part alone (for comparison, not the figure)"))
+    _report(
+        f"{path.name}: {len(questions)} questions with a distortion ({without} with none, left out)",
+        "labels (dominant and secondary)",
+        THERAPIST_QA_TO_PROJECT,
+        (questions, "questions, the whole text (the figure)", "questions"),
+        (parts, "the annotated distorted part alone (for comparison, not the figure)"),
+    )
 
 
 def report_reframing(path: Path) -> None:
     thoughts, rows = read_reframing(path)
-    paper_counts = Counter(label for row in rows for label in row.paper_labels)
-    print(f"== {path.name}: {len(rows)} rows, {len(thoughts)} distinct (situation, thought) pairs ==")
-    print("paper labels per row: " + ", ".join(f"{label} {n}" for label, n in paper_counts.most_common()))
-    unmapped = sorted(label for label, name in PAPER_TO_PROJECT.items() if name is None)
+    _report(
+        f"{path.name}: {len(rows)} rows, {len(thoughts)} distinct (situation, thought) pairs",
+        "paper labels per row",
+        PAPER_TO_PROJECT,
+        (thoughts, "thoughts", "thoughts"),
+        (rows, "rows, each with its own reframe's labels (for comparison)"),
+    )
+
+
+def _report(
+    heading: str,
+    labels_line: str,
+    mapping: dict[str, str | None],
+    measured_set: tuple[Sequence[Thought], str, str],
+    comparison: tuple[Sequence[Thought], str],
+) -> None:
+    """A set's figures: its label counts (over the comparison's units), the unmapped names, the figure with the
+    per-trap table, and the comparison's figures."""
+    units, unit_line, unit_name = measured_set
+    compared, compared_line = comparison
+    counts = Counter(label for unit in compared for label in unit.paper_labels)
+    print(f"== {heading} ==")
+    print(f"{labels_line}: " + ", ".join(f"{label} {n}" for label, n in counts.most_common()))
+    unmapped = sorted(label for label, name in mapping.items() if name is None)
     print(f"no counterpart here (their rows can only miss): {', '.join(unmapped)}")
-    measured, per_trap = measure(thoughts)
-    print(measured.line("thoughts"))
-    print("per trap, over the thoughts labelled with it:")
+    measured, per_trap = measure(units)
+    print(measured.line(unit_line))
+    print(f"per trap, over the {unit_name} labelled with it:")
     print(per_trap_table(per_trap))
-    by_row, _ = measure(rows)
-    print(by_row.line("rows, each with its own reframe's labels (for comparison)"))
+    by_comparison, _ = measure(compared)
+    print(by_comparison.line(compared_line))
 
 
 if __name__ == "__main__":
