@@ -65,7 +65,7 @@ def test_it_shows_four_stages_and_the_persons_own_values(alice_client):
 
 
 @time_machine.travel(NOW, tick=False)
-def test_reaching_a_stage_is_shown_at_once_recorded_by_the_scan_and_kept(alice, alice_client):
+def test_reaching_a_stage_is_shown_at_once_on_the_path_recorded_by_the_scan_and_kept(alice, alice_client):
     for day in range(6):
         when = NOW - timedelta(days=10 + 2 * day)
         Activation.objects.create(owner=alice, occurred_at=when, trigger="threat", intensity=7, response="soothing")
@@ -86,10 +86,13 @@ def test_reaching_a_stage_is_shown_at_once_recorded_by_the_scan_and_kept(alice, 
     Activation.objects.create(
         owner=alice, occurred_at=NOW - timedelta(days=40), trigger="threat", intensity=7, response="soothing"
     )
-    assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()
+    # Met now: the path's page shows it at once; home shows the stages on record, so it waits for the scan.
+    assert "Reached 3 June 2026: you are here" in alice_client.get("/learn/pathway/").content.decode()
+    assert "You have reached \u201cNoticing the pattern\u201d" in alice_client.get("/home/").content.decode()
     assert stages_recorded(alice) == {"awareness"}
     services.pathways_scan(now=NOW)
     assert stages_recorded(alice) == {"awareness", "experimenting"}
+    assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()
     # Everything deleted: the stages reached stay reached.
     Activation.objects.filter(owner=alice).delete()
     assert "You have reached \u201cTrying new responses\u201d" in alice_client.get("/home/").content.decode()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from django.db.models import Case, Count, Max, Min, Q, When
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
 from earnedsecure.assessments.models import ChangeAssumption, InstrumentResponse, SafetyFlag, Schedule
@@ -300,10 +300,11 @@ def safety_flag_for_response(*, user, response_id: int) -> SafetyFlag | None:
     return owned_queryset(SafetyFlag, user).filter(response_id=response_id).first()
 
 
-def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None, activations=None) -> HomeSafety:
-    """The item-9 card and the reasons to talk to a professional, for the home page. Three queries; the home
-    page passes the check-ins (``home_check_ins``) and the diary's entries since ``HELP_ACTIVATIONS_WITHIN``
-    (``RecentActivation`` rows) it already read for the pathway, leaving one.
+def home_safety(*, user, now: datetime, activations=None) -> HomeSafety:
+    """The item-9 card and the reasons to talk to a professional, for the home page. Four queries: the check-ins
+    (``home_check_ins``, two), the diary's entries since ``HELP_ACTIVATIONS_WITHIN`` and the coach's risk
+    levels. The home page passes the diary's entries (``RecentActivation`` rows), which it reads with the
+    windows of its own figures.
 
     Free-text risk counts through the level the diary and the coach stored (encrypted) when each entry was
     saved; their own selectors read it.
@@ -311,8 +312,7 @@ def home_safety(*, user, now: datetime, check_ins: HomeCheckIns | None = None, a
     from earnedsecure.coach.selectors import risk_levels_since
     from earnedsecure.diary.selectors import recent_activations
 
-    if check_ins is None:
-        check_ins = home_check_ins(user=user, now=now)
+    check_ins = home_check_ins(user=user, now=now)
     flags, totals = check_ins.flags, check_ins.totals
     latest = flags[0] if flags else None
     card = latest if latest and latest.dismissed_at is None and now - latest.raised_at <= HOME_CARD_FOR else None
@@ -430,57 +430,28 @@ def doctor_summary(*, user, now: datetime) -> DoctorSummary:
 
 @dataclass(frozen=True, slots=True)
 class HomeCheckIns:
-    """The check-ins the home page shows, read once: the pathway's and the safety card's."""
+    """The check-ins the home page's safety cards read: the recent item-9 flags and the screeners' totals."""
 
-    ecr_r: list[tuple[datetime, float, float]]  # every completed ECR-R: (completed_at, anxiety, avoidance)
-    phq_9: list[tuple[datetime, int | None, int | None]]  # the pathway's PHQ-9s and item-9 flags since mood_since
     flags: list[FlagRow]  # item-9 flags of the last ITEM9_WITHIN, newest first
     totals: list[CheckInTotal]  # PHQ-9 and GAD-7 totals of the last HELP_LOOKBACK
 
 
-def _check_ins(*, user, mood_since: datetime, help_now: datetime | None) -> HomeCheckIns:
-    """Two plain reads: the completed responses the pathway needs, and the item-9 flags since ``mood_since``;
-    with ``help_now`` also the responses and flags the professional-help rule needs (``flags`` and ``totals``
-    stay empty without it).
-
-    The flags count on the pathway because an item-9 answer is raised the moment it is saved, also in a
-    check-in paused or discarded before its end. (Two plain queries cost less to build and read than one
-    UNION of the two tables, whose columns had to be renamed and typed alike.)
-    """
-    # Only a PHQ-9 has an item 9, so reading the column decrypts the pathway's PHQ-9s and nothing else.
-    wanted = Q(instrument="ecr-r") | Q(instrument="phq-9", completed_at__gte=mood_since)
-    item9: str | Case = "item9"
-    flags_since = mood_since
-    if help_now is not None:
-        # The screeners of the year too (the windows are sorted out below), the older PHQ-9s for their totals
-        # only: their item 9 is left undecrypted.
-        wanted = Q(instrument="ecr-r") | Q(
-            instrument__in=SCREENERS, completed_at__gte=min(mood_since, help_now - HELP_LOOKBACK)
-        )
-        item9 = Case(When(completed_at__gte=mood_since, then="item9"))
-        flags_since = min(mood_since, help_now - ITEM9_WITHIN)
-    responses = (
+def home_check_ins(*, user, now: datetime) -> HomeCheckIns:
+    """What ``home_safety`` needs of the check-ins, in two plain reads: the PHQ-9 and GAD-7 totals of the last
+    year (``HELP_LOOKBACK``), and the item-9 flags of the last eight weeks (``ITEM9_WITHIN``). Totals only: no
+    answer is decrypted here."""
+    totals = (
         completed(user)
-        .filter(wanted)
+        .filter(instrument__in=SCREENERS, completed_at__gte=now - HELP_LOOKBACK, completed_at__lte=now)
         .order_by("completed_at")
-        .values_list("instrument", "completed_at", "anxiety", "avoidance", "total", item9)
+        .values_list("instrument", "total", "completed_at")
     )
-    flags = owned_queryset(SafetyFlag, user).filter(raised_at__gte=flags_since)  # newest first
-    found = HomeCheckIns(ecr_r=[], phq_9=[], flags=[], totals=[])
-    for instrument, at, anxiety, avoidance, total, answer in responses:
-        if instrument == "ecr-r":
-            found.ecr_r.append((at, float(anxiety), float(avoidance)))
-        if instrument == "phq-9" and at >= mood_since:
-            found.phq_9.append((at, None if total is None else int(total), answer))
-        if help_now is not None and instrument in SCREENERS and help_now - HELP_LOOKBACK <= at <= help_now:
-            found.totals.append(CheckInTotal(instrument, total, at))
-    for pk, at, dismissed_at, answer in flags.values_list("id", "raised_at", "dismissed_at", "answer"):
-        if at >= mood_since:
-            found.phq_9.append((at, None, answer))
-        if help_now is not None and help_now - ITEM9_WITHIN <= at <= help_now:
-            found.flags.append(FlagRow(pk, answer, at, dismissed_at))
-    found.phq_9.sort(key=lambda row: row[0])
-    return found
+    flags = (
+        owned_queryset(SafetyFlag, user)
+        .filter(raised_at__gte=now - ITEM9_WITHIN, raised_at__lte=now)  # newest first
+        .values_list("id", "answer", "raised_at", "dismissed_at")
+    )
+    return HomeCheckIns(flags=[FlagRow(*row) for row in flags], totals=[CheckInTotal(*row) for row in totals])
 
 
 def pathway_check_ins(
@@ -490,18 +461,30 @@ def pathway_check_ins(
     as (completed_at, total, item 9) and the item-9 flags as (raised_at, None, answer), oldest first. Two
     queries.
 
-    No assumptions here on purpose: the pathway judges change with the published defaults, never with a
-    person's own setting (that is for display on the check-in pages only).
+    The flags count on the pathway because an item-9 answer is raised the moment it is saved, also in a
+    check-in paused or discarded before its end. (Two plain queries cost less to build and read than one
+    UNION of the two tables, whose columns had to be renamed and typed alike.) No assumptions here on purpose:
+    the pathway judges change with the published defaults, never with a person's own setting (that is for
+    display on the check-in pages only).
     """
-    found = _check_ins(user=user, mood_since=mood_since, help_now=None)
-    return found.ecr_r, found.phq_9
-
-
-def home_check_ins(*, user, now: datetime, mood_since: datetime | None = None) -> HomeCheckIns:
-    """``pathway_check_ins`` and the recent item-9 flags and PHQ-9 / GAD-7 totals of ``home_safety``, in the
-    two queries the home page spends on check-ins (both read the same two tables). ``mood_since`` defaults to
-    the item-9 window."""
-    return _check_ins(user=user, mood_since=now - ITEM9_WITHIN if mood_since is None else mood_since, help_now=now)
+    # Only a PHQ-9 has an item 9, so reading the column decrypts the pathway's PHQ-9s and nothing else.
+    responses = (
+        completed(user)
+        .filter(Q(instrument="ecr-r") | Q(instrument="phq-9", completed_at__gte=mood_since))
+        .order_by("completed_at")
+        .values_list("instrument", "completed_at", "anxiety", "avoidance", "total", "item9")
+    )
+    ecr_r: list[tuple[datetime, float, float]] = []
+    phq_9: list[tuple[datetime, int | None, int | None]] = []
+    for instrument, at, anxiety, avoidance, total, answer in responses:
+        if instrument == "ecr-r":
+            ecr_r.append((at, float(anxiety), float(avoidance)))
+        else:
+            phq_9.append((at, None if total is None else int(total), answer))
+    flags = owned_queryset(SafetyFlag, user).filter(raised_at__gte=mood_since).values_list("raised_at", "answer")
+    phq_9 += [(at, None, answer) for at, answer in flags]
+    phq_9.sort(key=lambda row: row[0])
+    return ecr_r, phq_9
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from earnedsecure.domain.cycle import TOOLS
 from earnedsecure.domain.instruments import Change, compare, get_instrument
 from earnedsecure.domain.instruments.reliable_change import Outcome
 from earnedsecure.domain.progress.figures import duration_in_words
-from earnedsecure.domain.progress.pathway import STAGE_ORDER, STAGE_TEXT, TOP_STAGE
+from earnedsecure.domain.progress.pathway import STAGE_TEXT, kept_stages
 from earnedsecure.journey import selectors as journey
 
 # What the caseload and the report show of the check-ins: (instrument, subscale), each judged for reliable change.
@@ -114,15 +114,11 @@ def _measures(results: dict, assumptions: dict) -> tuple[Measure, ...]:
 
 
 def _stage(reached: dict[str, datetime]) -> str:
-    """The last stage of the unbroken run of stages reached, as recorded. The top stage describes now and is
-    judged afresh on the person's own pathway page (``domain.progress.pathway``), so a recorded one is never
-    shown here: it may have lapsed since."""
-    last = None
-    for stage in STAGE_ORDER:
-        if stage is TOP_STAGE or stage.value not in reached:
-            break
-        last = stage
-    return STAGE_TEXT[last][0] if last else "Not started yet"
+    """The last stage kept on record (``kept_stages``). The top stage describes now and is judged afresh on
+    the person's own pathway page (``domain.progress.pathway``), so a recorded one is never shown here: it may
+    have lapsed since."""
+    kept = kept_stages(reached)
+    return STAGE_TEXT[kept[-1]][0] if kept else "Not started yet"
 
 
 def clients(*, grants: list[Grant], now: datetime) -> list[Client]:

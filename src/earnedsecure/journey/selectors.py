@@ -3,11 +3,11 @@
 The journey's own rows (lessons read, stages reached, reminders) are read here; the diary's figures come
 from ``diary.selectors`` and the check-ins from ``assessments.selectors``, each the one reader of its rows.
 The home page answers at a glance for someone with three years of entries: every figure is a database
-aggregate or is worked out from the few rows of a recent window. Its queries (besides the session and user):
-the journey's rows 3, activations 2, tools 1 (their count, or their figures when the next step is a tool),
-check-ins 4 (the responses and the item-9 flags, read once for both the pathway and the safety card, and the
-2 of the due check-ins, which only home shows), and the coach's recent risk levels 1 (the safety card's diary
-entries come with the activations' windows).
+aggregate or is worked out from the few rows of a recent window. It shows the stages kept on record and
+leaves measuring the path to the path's own page (``pathway_view``). Its queries (besides the session and
+user): the journey's rows 3, activations 2 (tools 1 more when the next step is a tool), check-ins 4 (the
+item-9 flags and the screeners' totals of the safety card, and the 2 of the due check-ins) and the coach's
+recent risk levels 1 (the safety card's diary entries come with the activations' windows).
 """
 
 from __future__ import annotations
@@ -32,11 +32,16 @@ from earnedsecure.domain.cycle import TOOLS
 from earnedsecure.domain.progress.figures import duration_in_words, share_of_week_passed
 from earnedsecure.domain.progress.pathway import (
     MOOD_WINDOW,
+    SETBACK_NOTE,
+    STAGE_ORDER,
+    STAGE_TEXT,
     EcrCheckIn,
     MoodCheckIn,
     Pathway,
     PathwaySummary,
     assess_pathway,
+    kept_stages,
+    setback,
 )
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -64,17 +69,13 @@ class CheckInFigures:
         return len(self.ecr_r)
 
 
-def check_in_figures(*, user, now: datetime, read=None) -> CheckInFigures:
-    """ECR-R history and recent PHQ-9s, the check-ins the pathway needs. One query, none when ``read`` (the
-    home page's ``assessments.home_check_ins``) already holds them. Reliable change on the pathway uses the
-    published defaults only (the person's own assumptions are for the check-in pages), so they are not read
-    here."""
+def check_in_figures(*, user, now: datetime) -> CheckInFigures:
+    """ECR-R history and recent PHQ-9s, the check-ins the pathway needs. Two queries. Reliable change on the
+    pathway uses the published defaults only (the person's own assumptions are for the check-in pages), so
+    they are not read here."""
     from earnedsecure.assessments import selectors as assessments
 
-    if read is None:
-        ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
-    else:
-        ecr_r, phq_9 = read.ecr_r, read.phq_9
+    ecr_r, phq_9 = assessments.pathway_check_ins(user=user, mood_since=now - MOOD_WINDOW)
     return CheckInFigures(
         ecr_r=tuple(EcrCheckIn(*row) for row in ecr_r),
         phq_9=tuple(MoodCheckIn(*row) for row in phq_9),
@@ -194,28 +195,17 @@ class PathwayView:
     check_ins: CheckInFigures
 
 
-def pathway_view(
-    *,
-    user,
-    now: datetime,
-    reached_at: dict[str, datetime] | None = None,
-    check_ins: CheckInFigures | None = None,
-    activations: ActivationFigures | None = None,
-    tool_sessions: int | None = None,
-) -> PathwayView:
+def pathway_view(*, user, now: datetime, reached_at: dict[str, datetime] | None = None) -> PathwayView:
     """The pathway as the person sees it: stages in order, those below the top kept once reached, the top one
     measured afresh (``domain.progress.pathway``).
 
     A stage met for the first time shows as reached now; reading writes nothing. The worker's scan
     (``services.pathways_scan``) writes it down, so it stays reached from then on. The calming tools count by
-    their number of sessions only (one COUNT), unless the caller already read it.
+    their number of sessions only (one COUNT).
     """
-    if activations is None:
-        activations = activation_figures(user=user, now=now)
-    if tool_sessions is None:
-        tool_sessions = tool_session_count(user=user)
-    if check_ins is None:
-        check_ins = check_in_figures(user=user, now=now)
+    activations = activation_figures(user=user, now=now)
+    tool_sessions = tool_session_count(user=user)
+    check_ins = check_in_figures(user=user, now=now)
     if reached_at is None:
         reached_at = stages_reached(user=user)
     pathway = assess_pathway(
@@ -324,8 +314,19 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class PathAtAGlance:
+    """Home's card of the path: the four stages, those kept on record marked reached (``kept_stages``: never
+    the top one, which describes now and is measured afresh on the path's page only), and the setback note
+    when the last four weeks were harder than the four before."""
+
+    stages: tuple[tuple[str, bool], ...]  # (title, reached), in order
+    current: tuple[str, str] | None  # (title, about) of the last stage kept, None at the start
+    setback_note: str
+
+
+@dataclass(frozen=True)
 class HomeView:
-    pathway: PathwayView
+    path: PathAtAGlance
     comparisons: tuple[Comparison, ...]
     early: bool  # still inside the first four weeks: these weeks are becoming the starting point
     next_step: NextStep
@@ -433,49 +434,54 @@ def suggest_tool(*, tools: ToolFigures) -> NextStep:
     )
 
 
+def path_at_a_glance(*, reached: dict[str, datetime], activations: ActivationFigures) -> PathAtAGlance:
+    """What home shows of the path, from the stages on record and the diary's windows it read anyway.
+
+    Measuring the path (its criteria need the check-ins' history and the tools too) is the path page's work.
+    A stage met for the first time shows here once the worker's scan has recorded it (``pathways_scan``,
+    every ``worker.DEFAULT_SCAN_EVERY``); the top stage is never shown from the record, since it may have
+    lapsed since.
+    """
+    kept = kept_stages(reached)
+    current = STAGE_TEXT[kept[-1]] if kept else None
+    # The setback rule reads the diary's rates and medians only: no tools or check-ins to pass.
+    harder = setback(pathway_summary(activations=activations, tool_sessions=0, check_ins=CheckInFigures()))
+    return PathAtAGlance(
+        stages=tuple((STAGE_TEXT[stage][0], stage in kept) for stage in STAGE_ORDER),
+        current=(current[0], current[2]) if current else None,
+        setback_note=SETBACK_NOTE if harder else "",
+    )
+
+
 def home_view(*, user, now: datetime) -> HomeView:
     """Everything the home page shows, whatever the length of the history (see the module doc)."""
     from earnedsecure.assessments import selectors as assessments
 
     rows = journey_rows(user=user, now=now)
-    # One read of the check-ins (responses and flags) for the pathway and the safety card.
-    read = assessments.home_check_ins(user=user, now=now, mood_since=now - MOOD_WINDOW)
-    check_ins = check_in_figures(user=user, now=now, read=read)
     # The windows' rows of the diary carry the risk levels the safety card counts (one read, not two).
     activations = activation_figures(user=user, now=now, risk_since=now - assessments.HELP_ACTIVATIONS_WITHIN)
     due = due_check_ins(user=user, now=now)
     next_step = suggest_next_step(activations=activations, due=due, read=rows.lessons_read)
-    # Only a tool suggestion needs the tools' figures (which count the sessions too); else the pathway counts them.
-    tools = None if next_step is not None else tool_figures(user=user)
-    view = pathway_view(
-        user=user,
-        now=now,
-        reached_at=rows.stages_reached,
-        check_ins=check_ins,
-        activations=activations,
-        tool_sessions=None if tools is None else tools.sessions,
-    )
-    found, early = comparisons(activations=view.activations, now=now, zone=user.zone)
-    next_check_in = due[0] if due else None
+    found, early = comparisons(activations=activations, now=now, zone=user.zone)
     # The next step already asks about the latest open entry; do not ask twice on one screen.
     reminders = [
         reminder
         for reminder in rows.reminders
         if not (
-            reminder.kind == Reminder.Kind.CLOSE_LOOP
-            and reminder.activation_id == view.activations.awaiting_follow_up_id
+            reminder.kind == Reminder.Kind.CLOSE_LOOP and reminder.activation_id == activations.awaiting_follow_up_id
         )
     ]
     return HomeView(
-        pathway=view,
+        path=path_at_a_glance(reached=rows.stages_reached, activations=activations),
         comparisons=found,
         early=early,
-        next_step=next_step if tools is None else suggest_tool(tools=tools),
-        next_check_in=next_check_in,
+        # Only a tool suggestion needs the tools' figures.
+        next_step=next_step or suggest_tool(tools=tool_figures(user=user)),
+        next_check_in=due[0] if due else None,
         reminders=reminders,
         lessons_read=len(rows.lessons_read),
         lessons_total=len(load_lessons()),
-        safety=assessments.home_safety(user=user, now=now, check_ins=read, activations=list(activations.risk_entries)),
+        safety=assessments.home_safety(user=user, now=now, activations=list(activations.risk_entries)),
     )
 
 

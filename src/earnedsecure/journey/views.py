@@ -22,12 +22,8 @@ def home(request):
     return render(
         request,
         "journey/home.html",
-        {
-            "home": home_view,
-            "pathway": home_view.pathway.pathway,
-            # The item-9 card and "consider talking to a professional" (assessments/_home_cards.html).
-            "safety": home_view.safety,
-        },
+        # The item-9 card and "consider talking to a professional" (assessments/_home_cards.html) read `safety`.
+        {"home": home_view, "safety": home_view.safety},
     )
 
 

@@ -19,6 +19,8 @@ from earnedsecure.domain.progress.pathway import (
     assess_pathway,
     ecr_r_progress,
     highest,
+    kept_stages,
+    setback,
 )
 
 NOW = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -271,6 +273,31 @@ def test_it_notes_setbacks_gently(changes, setback):
     assert pathway.setback is setback
     assert pathway.setback_note == (SETBACK_NOTE if setback else "")
     assert pathway.current == Stage.AUTOMATIC
+
+
+@pytest.mark.parametrize(
+    ("recorded", "kept"),
+    [
+        ([], ()),
+        (["awareness"], (Stage.AWARENESS,)),
+        (["experimenting", "awareness"], (Stage.AWARENESS, Stage.EXPERIMENTING)),  # any order
+        (["experimenting"], ()),  # a gap: the run starts at the first stage
+        (["awareness", "automatic"], (Stage.AWARENESS,)),
+        # The top stage is never kept, however it was recorded: it describes now (rule 4).
+        (list(STAGE_ORDER), STAGE_ORDER[:3]),
+        ({"awareness": NOW, "experimenting": NOW, "automatic": NOW, "secure": NOW}, STAGE_ORDER[:3]),
+        (["awareness", "not-a-stage"], (Stage.AWARENESS,)),
+    ],
+)
+def test_the_stages_kept_on_record_are_the_unbroken_run_below_the_top(recorded, kept):
+    assert kept_stages(recorded) == kept
+
+
+def test_the_setback_rule_alone_answers_as_the_pathway_does():
+    harder = replace(AUTOMATIC, recent_per_week=5.0, previous_per_week=3.0)
+    for summary in (AUTOMATIC, harder, STARTING):
+        assert setback(summary) is assess_pathway(summary, now=NOW).setback
+    assert setback(harder) and not setback(AUTOMATIC)
 
 
 def test_the_setback_note_speaks_of_normal_not_failure():

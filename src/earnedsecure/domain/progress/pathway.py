@@ -593,7 +593,10 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
     }
 
 
-def _setback(summary: PathwaySummary) -> bool:
+def setback(summary: PathwaySummary) -> bool:
+    """The last four weeks clearly harder than the four before: more activations (at least one a week, a
+    quarter more) or a slower typical recovery. Reads the diary's rates and medians only, so a page that shows
+    the note without measuring the path (home) asks this alone."""
     recent_rate, previous_rate = _finite(summary.recent_per_week), _finite(summary.previous_per_week)
     more_often = (
         recent_rate is not None
@@ -609,6 +612,19 @@ def highest(stages: Iterable[Stage | str | None]) -> Stage | None:
     """The furthest of some stages (unknown names are ignored), or None."""
     indexes = [STAGE_ORDER.index(Stage(s)) for s in stages if s in {stage.value for stage in STAGE_ORDER}]
     return STAGE_ORDER[max(indexes)] if indexes else None
+
+
+def kept_stages(recorded: Iterable[Stage | str]) -> tuple[Stage, ...]:
+    """The stages that stay reached once recorded (rule 4): the unbroken run of recorded stages from the first,
+    never the top one, which describes now and is measured afresh. All a page may show of the path without
+    measuring it (home, a therapist's caseload); unknown names are ignored."""
+    names = {str(stage) for stage in recorded}
+    kept: list[Stage] = []
+    for stage in STAGE_ORDER:
+        if stage is TOP_STAGE or stage.value not in names:
+            break
+        kept.append(stage)
+    return tuple(kept)
 
 
 def assess_pathway(summary: PathwaySummary, *, now: datetime, reached: Iterable[Stage | str] = ()) -> Pathway:
@@ -643,7 +659,7 @@ def assess_pathway(summary: PathwaySummary, *, now: datetime, reached: Iterable[
             break
         shown.append(stage)
     newly = tuple(stage for stage in shown if stage not in recorded)
-    setback = _setback(summary)
+    harder = setback(summary)
     _, item9, _ = _mood_lately(summary.phq_9, now)
     return Pathway(
         stages=stages,
@@ -652,6 +668,6 @@ def assess_pathway(summary: PathwaySummary, *, now: datetime, reached: Iterable[
         newly_reached=newly,
         top_lapsed=TOP_STAGE in recorded and TOP_STAGE not in shown,
         mood_flag=item9,
-        setback=setback,
-        setback_note=SETBACK_NOTE if setback else "",
+        setback=harder,
+        setback_note=SETBACK_NOTE if harder else "",
     )
