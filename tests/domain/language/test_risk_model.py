@@ -9,10 +9,13 @@ from hypothesis import strategies as st
 from earnedsecure.domain.language.risk import RiskLevel, assess_folded, assess_risk
 from earnedsecure.domain.language.risk_model import (
     LABELS,
+    LONG_MODEL_PATH,
     MODEL_PATH,
     WHOLE_TEXT_SENTENCES,
     features,
+    load_long_model,
     load_model,
+    model_for,
     sentences_of,
     windows,
 )
@@ -80,8 +83,7 @@ def test_the_shipped_model_is_small_and_describes_itself():
     assert load_model().threshold == data["threshold"]
 
 
-def test_the_shipped_model_was_trained_on_the_shipped_corpus():
-    """Retraining is `scripts/train_risk_model --check`; here, cheaply, the corpus it names is the one we ship."""
+def _training_script():
     import importlib.machinery
     import importlib.util
     from pathlib import Path
@@ -91,8 +93,39 @@ def test_the_shipped_model_was_trained_on_the_shipped_corpus():
     spec = importlib.util.spec_from_loader("train_risk_model", loader)
     module = importlib.util.module_from_spec(spec)
     loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_was_trained_on_the_shipped_corpus():
+    """Retraining is `scripts/train_risk_model --check`; here, cheaply, the corpus it names is the one we ship."""
+    module = _training_script()
     digest = module.corpus_digest(module.load_rows())
     assert json.loads(MODEL_PATH.read_text(encoding="utf-8"))["corpus_sha256"] == digest
+
+
+def test_the_long_text_model_was_trained_on_the_shipped_corpus_and_its_long_texts():
+    """`scripts/train_risk_model --long --check` retrains it; here the corpus it names is the short rows and the
+    long texts we ship. Its long texts never reach the short-text model (whose digest is checked above)."""
+    module = _training_script()
+    long_rows = module.load_long_rows()
+    assert len(long_rows) > 500
+    assert all(len(sentences_of(fold(text).tokens)) > WHOLE_TEXT_SENTENCES for text, _ in long_rows)
+    digest = module.corpus_digest(module.load_rows() + long_rows)
+    data = json.loads(LONG_MODEL_PATH.read_text(encoding="utf-8"))
+    assert data["corpus_sha256"] == digest
+    assert LONG_MODEL_PATH.stat().st_size < 6_000_000
+    assert data["labels"] == list(LABELS)
+    assert load_long_model().threshold == data["threshold"]
+    assert data["cross_validation"]["cv_recall"] >= module.LONG_RECALL_FLOOR
+
+
+def test_a_text_is_read_by_the_model_for_its_length():
+    """Up to WHOLE_TEXT_SENTENCES sentences the short-text model, unchanged; past them the long-text model."""
+    eight = fold(" ".join(f"Line {n} here." for n in range(WHOLE_TEXT_SENTENCES))).tokens
+    nine = fold(" ".join(f"Line {n} here." for n in range(WHOLE_TEXT_SENTENCES + 1))).tokens
+    assert model_for(sentences_of(eight)) is load_model()
+    assert model_for(sentences_of(nine)) is load_long_model()
+    assert load_long_model() is not load_model()
 
 
 @settings(max_examples=200, deadline=None)

@@ -25,8 +25,9 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from . import risk_model
 from .phrases import Cue, Hit, PhraseBook, merge_evidence
-from .risk_model import ModelRisk, load_model
+from .risk_model import ModelRisk
 from .text import FoldedText, fold, fold_phrase_word
 from .vocabulary import MACROS
 
@@ -620,7 +621,7 @@ def _learned_layer(folded: FoldedText) -> ModelRisk | None:
     """The learned layer (:mod:`.risk_model`): it can add a risk the cues missed, never remove one."""
     if not any(token.kind == "w" for token in folded.tokens):
         return None
-    return load_model().assess(folded)
+    return risk_model.assess(folded)
 
 
 def assess_folded(folded: FoldedText, *, learned: bool = True) -> Risk:

@@ -26,6 +26,14 @@ What the model is, so that it can be read and reproduced:
 4. Risk is flagged when the text's score (:meth:`RiskModel.text_score`: that probability, corrected for the
    number of windows of a very long text) reaches the model's threshold, chosen in training by cross-validation
    on the corpus alone (never on the held-out sets in ``benchmarks/data``).
+5. A text longer than :data:`WHOLE_TEXT_SENTENCES` is read by a second model of the same form
+   (``data/risk_model_long.json``, :func:`model_for`), trained on the same corpus plus long texts written to the
+   same constructs (``data/risk_long_corpus.jsonl``), whose every sentence and pair is an example without risk when
+   the text has none. The short model had seen few ordinary sentences taken out of a long entry, and flagged one
+   of them in most long entries ("he told me last night" alone reads as a threat to it); training the one model
+   on long texts moved its short-text behaviour the wrong way (hazard H47 in docs/safety/hazard-log.md), so short
+   texts keep their model, unchanged, and long texts get their own, with its own threshold chosen by
+   cross-validation on the long texts (recall first).
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ from pathlib import Path
 from .text import FoldedText, Token
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "risk_model.json"
+LONG_MODEL_PATH = Path(__file__).resolve().parent / "data" / "risk_model_long.json"
 LABELS = ("none", "self_harm:concern", "self_harm:urgent", "violence:concern", "violence:urgent")
 PIECE_SIZES = (3, 4, 5)
 MAX_PIECE_WORD = 30  # a "word" longer than this (a pasted link, a keyboard mash) gives no pieces
@@ -172,13 +181,16 @@ class RiskModel:
         assert best is not None  # windows() always yields a range: a sentence, or the whole text
         return best
 
-    def text_score(self, tokens: Sequence[Token]) -> tuple[float, float, list[float], tuple[int, int]]:
+    def text_score(
+        self, tokens: Sequence[Token], sentences: list[tuple[int, int]] | None = None
+    ) -> tuple[float, float, list[float], tuple[int, int]]:
         """(The score compared with the threshold, the riskiest window's probability, its label probabilities,
         its range.) Up to :data:`WHOLE_TEXT_SENTENCES` sentences the score is that probability. Past them it is
         corrected for the number of windows read, since the riskiest of thirty windows of an ordinary entry is
         higher by chance alone: the room left below certainty grows with the square root of how many times
         longer than that the text is."""
-        sentences = sentences_of(tokens)
+        if sentences is None:
+            sentences = sentences_of(tokens)
         risk, probabilities, span = self.riskiest_window(tokens, sentences)
         score = risk
         if len(sentences) > WHOLE_TEXT_SENTENCES:
@@ -187,7 +199,11 @@ class RiskModel:
 
     def assess(self, folded: FoldedText) -> ModelRisk | None:
         """The riskiest window of the text if its score (:meth:`text_score`) reaches the threshold, else None."""
-        score, risk, probabilities, (first, end) = self.text_score(folded.tokens)
+        return self.assess_sentences(folded.tokens, sentences_of(folded.tokens))
+
+    def assess_sentences(self, tokens: Sequence[Token], sentences: list[tuple[int, int]]) -> ModelRisk | None:
+        """:meth:`assess` with the text's :func:`sentences_of` already found."""
+        score, risk, probabilities, (first, end) = self.text_score(tokens, sentences)
         if score < self.threshold:
             return None
         by_label = dict(zip(self.labels, probabilities, strict=True))
@@ -217,3 +233,20 @@ def load_model(path: Path = MODEL_PATH) -> RiskModel:
     """The shipped model, read once. It is part of the package: nothing is downloaded, ever."""
     with path.open(encoding="utf-8") as model_file:
         return model_from_dict(json.load(model_file))
+
+
+@cache
+def load_long_model(path: Path = LONG_MODEL_PATH) -> RiskModel:
+    """The model for texts of more than :data:`WHOLE_TEXT_SENTENCES` sentences (point 5 of the module doc)."""
+    return load_model(path)
+
+
+def model_for(sentences: list[tuple[int, int]]) -> RiskModel:
+    """The model that reads a text of these sentences: the long-text model past :data:`WHOLE_TEXT_SENTENCES`."""
+    return load_long_model() if len(sentences) > WHOLE_TEXT_SENTENCES else load_model()
+
+
+def assess(folded: FoldedText) -> ModelRisk | None:
+    """The learned layer's finding for a text, read by the model for its length (:func:`model_for`)."""
+    sentences = sentences_of(folded.tokens)
+    return model_for(sentences).assess_sentences(folded.tokens, sentences)
