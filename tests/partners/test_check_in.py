@@ -192,7 +192,7 @@ def test_the_days_a_partner_read_the_shown_check_ins_are_in_the_persons_access_l
         (CHECK_IN_READ, services.local_day(alice, timezone.now()))
     ]
     assert not AccessRecord.objects.filter(owner=bob).exists()  # Alice reading her own page notes nothing
-    assert "The weekly check-ins you showed" in alice_client.get("/together/safety-check/").content.decode()
+    assert "The weekly check-ins you showed" in alice_client.get("/together/safety-check/access/").content.decode()
 
 
 def test_an_answer_keeps_its_line_breaks_for_the_partner(alice, bob):

@@ -18,7 +18,8 @@ def test_it_works(alice, bob, alice_client, mailoutbox):
     assert bob_client.post(f"/together/ask/{asked.pk}/answer/", {"answer": "here"}).status_code == 302
     for client in (alice_client, bob_client):
         history = client.get("/together/").content.decode()
-        assert 'answered "I&#x27;m here, and I&#x27;m not going anywhere."' in history
+        # Each line is plain words, escaped as a whole by the page (quotes included).
+        assert "answered &quot;I&#x27;m here, and I&#x27;m not going anywhere.&quot;" in history
     assert mailoutbox == []
 
 

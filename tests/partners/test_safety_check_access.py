@@ -1,16 +1,20 @@
-"""The access log's own page (checklist item 45): every day the partner was shown something, and what; the Safety
-Check shows the newest week of days and links here when there are earlier ones. Only to its owner."""
+"""The access log's own page (checklist item 45): every day the partner was shown something, and what, and the days
+one used Emergency Reset. The Safety Check (who can see or get in now) links here and reads none of it. Only to its
+owner."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
+from earnedsecure.partners import services
 from earnedsecure.partners.models import CHECK_IN_READ, AccessRecord
-from earnedsecure.partners.selectors import ACCESS_DAYS_SHOWN
 from tests.partners.helpers import link
 from tests.personas import _signed_in_client
 
 URL = "/together/safety-check/access/"
+DAYS = 9  # more than a week of days, each with every category
+# The Safety Check for a linked person (as in test_page_queries), whatever their log and resets hold.
+SAFETY_CHECK_QUERIES = 11
 
 
 def _main(response) -> str:
@@ -30,12 +34,13 @@ def _day(day) -> str:
 
 
 def test_it_works(alice, alice_client):
-    _seen(alice, days=ACCESS_DAYS_SHOWN + 2)
+    _seen(alice, days=DAYS)
     page = _main(alice_client.get(URL))
-    oldest = timezone.now().date() - timedelta(days=ACCESS_DAYS_SHOWN + 1)
-    assert _day(oldest) in page and page.count("<tr><td>") == ACCESS_DAYS_SHOWN + 2
+    oldest = timezone.now().date() - timedelta(days=DAYS - 1)
+    assert _day(oldest) in page and page.count("<tr><td>") == DAYS
     row = "The weekly check-ins you showed, Where I am on the path, How I am, How last week went"  # the log's order
-    assert page.count(f"<td>{row}</td>") == ACCESS_DAYS_SHOWN + 2
+    assert page.count(f"<td>{row}</td>") == DAYS
+    assert "Never used." in page  # no emergency reset yet
 
 
 def test_it_requires_login(client, db):
@@ -49,17 +54,28 @@ def test_it_hides_other_peoples_data(alice, charlie_client):
     assert "<td>" not in page and "Never." in page
 
 
-def test_the_safety_check_shows_the_newest_days_whole_and_links_here_for_the_rest(alice, bob, alice_client):
+def test_the_safety_check_links_here_and_reads_none_of_it(alice, bob, alice_client, django_assert_num_queries):
     link(alice, bob)
-    _seen(alice, days=ACCESS_DAYS_SHOWN)  # as many days as are shown, each with every category: no link yet
-    page = _main(alice_client.get("/together/safety-check/"))
-    assert page.count("<tr><td>") == ACCESS_DAYS_SHOWN and f'href="{URL}"' not in page
-    assert page.count("How last week went</td>") == ACCESS_DAYS_SHOWN  # every day whole, its last category too
-    oldest = timezone.now().date() - timedelta(days=ACCESS_DAYS_SHOWN)
-    AccessRecord.objects.create(owner=alice, category="status", day=oldest)
-    page = _main(alice_client.get("/together/safety-check/"))
-    assert page.count("<tr><td>") == ACCESS_DAYS_SHOWN and _day(oldest) not in page and f'href="{URL}"' in page
-    assert _day(oldest) in _main(alice_client.get(URL))
+    alice_client.get("/together/safety-check/")
+    with django_assert_num_queries(SAFETY_CHECK_QUERIES):  # an empty log and no resets
+        alice_client.get("/together/safety-check/")
+    _seen(alice, days=DAYS)
+    services.emergency_reset(user=alice, keep_session_key=None, now=timezone.now())
+    link(alice, bob)
+    client = _signed_in_client(alice)
+    client.get("/together/safety-check/")
+    with django_assert_num_queries(SAFETY_CHECK_QUERIES):  # the same with both: neither is read
+        page = _main(client.get("/together/safety-check/"))
+    assert f'href="{URL}">When your partner saw what</a>' in page and "<td>" not in page and "You used it" not in page
+
+
+def test_it_lists_the_days_one_used_emergency_reset(alice, bob, charlie_client):
+    link(alice, bob)
+    services.emergency_reset(user=alice, keep_session_key=None, now=timezone.now())
+    today = services.local_day(alice, timezone.now())
+    page = _main(_signed_in_client(alice).get(URL))
+    assert f"You used it on {today.day} {today:%b %Y}." in page
+    assert "You used it" not in _main(charlie_client.get(URL)) and "Never used." in _main(charlie_client.get(URL))
 
 
 def test_it_stays_open_with_consent_withdrawn(alice, alice_client):

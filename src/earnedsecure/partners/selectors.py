@@ -222,10 +222,6 @@ class AccessDay:
     shown: tuple[str, ...]  # the labels, in the log's order
 
 
-# The Safety check shows the access log's newest days; the whole log (its newest rows) has a page of its own.
-ACCESS_DAYS_SHOWN = 7
-
-
 def access_days(*, owner, limit: int = 60) -> list[AccessDay]:
     """The owner's access log a day at a time, newest first, from its newest ``limit`` rows (a row is a day and
     a category)."""
@@ -247,9 +243,6 @@ class SafetyCheck:
     sessions: list
     authenticators: list[str]
     emails: list[tuple[str, bool]]  # (address, confirmed)
-    access: list[AccessDay]  # the newest ACCESS_DAYS_SHOWN days
-    access_earlier: bool  # the log holds earlier days too (on its own page)
-    resets: list[date]
     check_ins_shown: int = 0  # weeks of one's check-in shown to the partner linked now
     pattern_chosen: bool = False  # one chose to see the couple's pattern with them
 
@@ -288,15 +281,13 @@ TWO_STEP_IN_WORDS = {
 
 
 def safety_check(*, user, link=READ) -> SafetyCheck:
-    """Everything that lets anyone else into the person's account or see part of it, on one page."""
+    """Everything that lets anyone else into the person's account or see part of it now, on one page. What has
+    happened (the days the partner was shown what, one's emergency resets) is on a page of its own."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
     link = _link(user, link)
-    # A day has at most one row per category, so these rows hold the newest days whole, and one more row says
-    # whether there are earlier days.
-    access = access_days(owner=user, limit=ACCESS_DAYS_SHOWN * len(ACCESS_CHOICES) + 1)
     return SafetyCheck(
         link=link,
         shared=shared_categories(owner=user, link=link),
@@ -309,22 +300,8 @@ def safety_check(*, user, link=READ) -> SafetyCheck:
             EmailAddress.objects.filter(user=user).order_by("-primary", "email").values_list("email", "verified")
         )
         or ([(user.email, False)] if user.email else []),
-        access=access[:ACCESS_DAYS_SHOWN],
-        access_earlier=len(access) > ACCESS_DAYS_SHOWN,
-        resets=emergency_resets(owner=user),
         **_shown_beyond_categories(user, link),
     )
-
-
-@dataclass(frozen=True)
-class ReassuranceLine:
-    """One request of the history as the page says it: the day, who asked, and the words of the request and
-    of the answer ("" while not answered)."""
-
-    asked_on: date
-    mine: bool  # this person asked it
-    request: str
-    answer: str
 
 
 @dataclass(frozen=True)
@@ -332,7 +309,14 @@ class Reassurance:
     history: list[ReassuranceRequest]  # both ways, newest first
     to_answer: list[ReassuranceRequest]  # asked of this person, not answered yet
     tool_first: bool  # this person has asked twice today already
-    lines: tuple[ReassuranceLine, ...] = ()  # the history in words, for the page
+    lines: tuple[str, ...]  # the history as the page says it, a line each
+
+
+def _line(item: ReassuranceRequest, asked_by: str) -> str:
+    """One request between the two as one line, in words: the day, who asked, the request and its answer."""
+    request = REQUESTS.get(item.request, item.request)
+    answer = f'answered "{ANSWERS.get(item.answer, item.answer)}"' if item.answer else "not answered yet"
+    return f'{item.asked_on.day} {item.asked_on:%b}: {asked_by} "{request}", {answer}'
 
 
 def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassurance | None:
@@ -350,19 +334,12 @@ def reassurance(*, user, now: datetime, limit: int = 8, link=READ) -> Reassuranc
         asked_today = sum(1 for item in history if item.owner_id == user.pk and item.asked_on == today)
     else:
         asked_today = between.filter(owner=user, asked_on=today).count()
+    asked_by = {user.pk: "you asked", link.partner_id: f"{person_name(link.partner)} asked"}
     return Reassurance(
         history=history,
         to_answer=[item for item in history if item.answerer_id == user.pk and not item.answer],
         tool_first=tool_first(asked_today),
-        lines=tuple(
-            ReassuranceLine(
-                asked_on=item.asked_on,
-                mine=item.owner_id == user.pk,
-                request=REQUESTS.get(item.request, item.request),
-                answer=ANSWERS.get(item.answer, item.answer),
-            )
-            for item in history
-        ),
+        lines=tuple(_line(item, asked_by[item.owner_id]) for item in history),
     )
 
 

@@ -12,7 +12,6 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -94,20 +93,6 @@ def index(request):
         )
     shared = together.shared
     reassurance = selectors.reassurance(user=user, now=now, link=link)
-    # Each request between them as one line, worked out once (as the diary's list does): the day, who asked,
-    # the request and its answer, in words.
-    asked_by = {True: "you asked", False: f"{view.name} asked"}
-    history = [
-        format_html(
-            '{} {}: {} "{}", {}',
-            line.asked_on.day,
-            f"{line.asked_on:%b}",
-            asked_by[line.mine],
-            line.request,
-            format_html('answered "{}"', line.answer) if line.answer else "not answered yet",
-        )
-        for line in reassurance.lines
-    ]
     status = together.status
     return render(
         request,
@@ -118,7 +103,6 @@ def index(request):
             "categories_form": CategoriesForm(initial={"categories": [c.value for c in shared]}),
             "status_form": StatusForm(initial={"status": status.status if status else ""}),
             "reassurance": reassurance,
-            "history": history,
             "requests": REQUESTS,
             "answers": ANSWERS,
             "tool_url": tool_url(next(iter(TOOLS))),
@@ -286,8 +270,14 @@ def safety_check(request):
 @never_cache
 @require_safe
 def safety_check_access(request):
-    """The access log: on which days the partner was shown what (checklist item 45), its newest days first."""
-    return render(request, "partners/safety_check_access.html", {"access": selectors.access_days(owner=request.user)})
+    """What has happened: on which days the partner was shown what (checklist item 45), its newest days first, and
+    the days one used Emergency Reset. Apart from the Safety check, which lists who can see or get in now."""
+    user = request.user
+    return render(
+        request,
+        "partners/safety_check_access.html",
+        {"access": selectors.access_days(owner=user), "resets": selectors.emergency_resets(owner=user)},
+    )
 
 
 @reauthentication_required
