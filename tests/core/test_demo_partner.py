@@ -41,7 +41,7 @@ def test_the_demo_couple_has_months_of_together(db):
 
     pattern = selectors.couple_pattern_for(user=sam)
     assert pattern.chosen and pattern.pattern is not None
-    assert selectors.safety_check(user=sam).access  # the days Alex was shown what Sam shows
+    assert selectors.access_days(owner=sam)  # the days Alex was shown what Sam shows
 
 
 def test_refreshing_the_demo_replaces_the_couple(db):
