@@ -25,6 +25,7 @@ SHOTS = os.environ.get("EARNEDSECURE_SHOTS", "")
 EVENING = datetime(2026, 7, 10, 18, 0, tzinfo=UTC)
 WIDTHS = [(390, 844), (1366, 768)]
 CARD = "section[aria-labelledby=timeout-heading]"
+TERMS = "section[aria-labelledby=terms-heading]"  # the time-out page's form to propose terms
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -72,14 +73,15 @@ def test_a_time_out_agreed_started_seen_and_kept(
             alice_page, bob_page = person(alice), person(bob)
             card = alice_page.locator(CARD)
             check(alice_page, "alice-no-terms-yet")
-            card.get_by_text("Propose terms").click()
-            card.get_by_label("1 hour").check()
-            card.get_by_label("At the kitchen table").check()
+            card.get_by_role("link", name="take a time-out, or agree its terms").click()  # the time-out page
+            terms = alice_page.locator(TERMS)
+            terms.get_by_label("1 hour").check()
+            terms.get_by_label("At the kitchen table").check()
             check(alice_page, "alice-proposes")
-            card.get_by_role("button", name="Propose").click()
+            terms.get_by_role("button", name="Propose").click()
             expect(card).to_contain_text("It holds once Bob accepts")
 
-            bob_page.reload()
+            bob_page.goto("/together/time-out/terms/")
             expect(bob_page.locator(CARD)).to_contain_text("Alice proposes: at most 1 hour")
             check(bob_page, "bob-sees-the-proposal")
             bob_page.locator(CARD).get_by_role("button", name="Accept").click()
@@ -89,10 +91,11 @@ def test_a_time_out_agreed_started_seen_and_kept(
             card.get_by_label("20:00 (in 1 hour)").check()
             check(alice_page, "alice-chooses-a-return-time")
             card.get_by_role("button", name="Start a time-out").click()
+            alice_page.wait_for_url("**/together/")
             expect(card).to_contain_text("You said you'd be back at 20:00")
             check(alice_page, "alice-stepped-away", {"20:00"})
 
-            bob_page.reload()
+            bob_page.goto("/together/")  # the one waiting sees it on the Together page
             waiting = bob_page.locator(CARD)
             expect(waiting).to_contain_text("Alice needs some space and isn't leaving. Let's talk at 15:00")
             expect(waiting.get_by_role("link", name="4-7-8 breathing")).to_have_attribute(
@@ -107,7 +110,7 @@ def test_a_time_out_agreed_started_seen_and_kept(
             card.get_by_role("button", name="Come back").click()
             expect(alice_page.get_by_role("status")).to_contain_text("Welcome back")
             check(alice_page, "alice-came-back")
-            bob_page.reload()
+            bob_page.goto("/together/time-out/terms/")
             expect(bob_page.locator(CARD)).to_contain_text(
                 "Alice came back 1 of 1 time (on time or within 15 minutes)."
             )

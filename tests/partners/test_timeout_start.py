@@ -26,7 +26,7 @@ def test_it_works(alice, bob, mailoutbox):
     agree_timeouts(alice, bob, longest_minutes=60)
     alice_client, bob_client = _signed_in_client(alice), _signed_in_client(bob)
     with time_machine.travel(EVENING, tick=False):
-        offered = alice_client.get("/together/").content.decode()
+        offered = alice_client.get("/together/time-out/terms/").content.decode()  # the time-out page
         assert "19:45 (in 45 minutes)" in offered and "20:00 (in 1 hour)" in offered
         assert "(in 1 hour 30 minutes)" not in offered  # beyond the agreed longest
         assert alice_client.post("/together/time-out/start/", {"minutes": 60}).status_code == 302

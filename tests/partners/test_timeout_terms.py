@@ -15,12 +15,13 @@ def test_it_works(alice, bob, alice_client, mailoutbox):
         alice_client.post("/together/time-out/terms/", {"longest_minutes": 60, "place": "kitchen"}).status_code == 302
     )
     bob_client = _signed_in_client(bob)
-    page = bob_client.get("/together/").content.decode()
+    page = bob_client.get("/together/time-out/terms/").content.decode()  # the time-out page
     assert "Alice proposes: at most <strong>1 hour</strong>; come back: <strong>at the kitchen table</strong>" in page
     proposed = TimeoutAgreement.objects.get()
     assert bob_client.post(f"/together/time-out/terms/{proposed.pk}/accept/").status_code == 302
     for client in (alice_client, bob_client):
-        assert "Agreed between you: at most <strong>1 hour</strong>" in client.get("/together/").content.decode()
+        page = client.get("/together/time-out/terms/").content.decode()
+        assert "Agreed between you: at most <strong>1 hour</strong>" in page
     assert mailoutbox == []
 
 
@@ -66,17 +67,21 @@ def test_agreed_terms_hold_until_new_ones_are_accepted(alice, bob):
     assert list(TimeoutAgreement.objects.values_list("longest_minutes", flat=True)) == [240]
 
 
-def test_a_couple_proposes_terms_on_a_page_of_their_own(alice, bob, alice_client):
+def test_a_couple_proposes_terms_and_takes_time_outs_on_a_page_of_their_own(alice, bob, alice_client):
     link(alice, bob)
     card = alice_client.get("/together/").content.decode()
-    assert 'href="/together/time-out/terms/">Propose terms</a>' in card and 'name="longest_minutes"' not in card
+    assert 'href="/together/time-out/terms/">take a time-out, or agree its terms</a>' in card
+    assert 'name="longest_minutes"' not in card and 'name="minutes"' not in card
     page = alice_client.get("/together/time-out/terms/").content.decode()
     assert "Propose terms to Bob" in page and 'name="longest_minutes"' in page and ">Propose</button>" in page
     agree_timeouts(alice, bob, longest_minutes=120)
     page = alice_client.get("/together/time-out/terms/").content.decode()
     assert "Agreed now: at most <strong>2 hours</strong>" in page
     assert 'name="longest_minutes" value="120" checked' in page  # the agreed terms, to change
-    assert 'href="/together/time-out/terms/">Propose new terms</a>' in alice_client.get("/together/").content.decode()
+    assert (
+        "Start a time-out</button>" in page
+        and "Start a time-out" not in alice_client.get("/together/").content.decode()
+    )
 
 
 def test_the_terms_page_shows_nobody_else_s_terms(alice, bob, alice_client, charlie_client):

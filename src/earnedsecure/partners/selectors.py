@@ -357,26 +357,41 @@ class TimeOuts:
     of: int  # ... of all of those that ended with a return or whose time and grace have passed
 
 
-def timeouts(*, user, now: datetime, link=READ) -> TimeOuts:
-    """Time-outs as ``user`` sees them. Not linked: only their own agreement "for myself"."""
+def _returns(between, open_now: list[TimeOut], partner: int, now: datetime) -> tuple[int, int]:
+    """The partner's returns: (back on time or within the grace, of all that ended with a return or whose time and
+    grace have passed). Counted by whether each time-out ended and whether the return was kept: a handful of rows,
+    however long the history."""
+    counted = list(between.values_list("owner_id", "ended", "kept").annotate(Count("pk")).order_by())
+    came_back = sum(n for owner, _, kept, n in counted if owner == partner and kept)
+    of = sum(n for owner, _, kept, n in counted if owner == partner and kept is not None) + sum(
+        1 for t in open_now if t.owner_id == partner and return_overdue(planned=t.return_at, now=now)
+    )
+    return came_back, of
+
+
+def timeouts(*, user, now: datetime, link=READ, terms: bool = True) -> TimeOuts:
+    """Time-outs as ``user`` sees them. Not linked: only their own agreement "for myself".
+
+    Linked, ``terms`` False (the Together page) reads only what waits there: an open time-out, and the partner's
+    returns while the partner is away (the evidence is for the one waiting). The terms, the proposals and the
+    return times to start with are on the time-out page (``terms`` True)."""
     link = _link(user, link)
     if link is None:
         solo = TimeoutAgreement.objects.filter(owner=user, partner=None).first()
         return TimeOuts(solo, None, None, (), None, None, 0, 0)
     partner = link.partner_id
-    terms = list(TimeoutAgreement.objects.filter(owner__in=[user.pk, partner], partner__in=[user.pk, partner]))
-    agreed = next((t for t in terms if t.accepted_on is not None), None)
-    pending = [t for t in terms if t.accepted_on is None]
     between = TimeOut.objects.filter(owner__in=[user.pk, partner], waiter__in=[user.pk, partner])
-    # How many time-outs each stepped away for, by whether they ended and whether the return was kept: a handful
-    # of rows, however long the history. The open ones are read only when there are some (most of the time none).
-    counted = list(between.values_list("owner_id", "ended", "kept").annotate(Count("pk")).order_by())
-    open_now = list(between.filter(ended=False)) if any(not ended for _, ended, _, _ in counted) else []
-    # The partner's returns: ended with a return (kept True or False), or still open past its time and grace.
-    came_back = sum(n for owner, _, kept, n in counted if owner == partner and kept)
-    of = sum(n for owner, _, kept, n in counted if owner == partner and kept is not None) + sum(
-        1 for t in open_now if t.owner_id == partner and return_overdue(planned=t.return_at, now=now)
-    )
+    if not terms:
+        open_now = list(between.filter(ended=False))  # most of the time none
+        theirs = next((t for t in open_now if t.owner_id == partner), None)
+        came_back, of = _returns(between, open_now, partner, now) if theirs else (0, 0)
+        mine = next((t for t in open_now if t.owner_id == user.pk), None)
+        return TimeOuts(None, None, None, (), mine, theirs, came_back, of)
+    agreements = list(TimeoutAgreement.objects.filter(owner__in=[user.pk, partner], partner__in=[user.pk, partner]))
+    agreed = next((t for t in agreements if t.accepted_on is not None), None)
+    pending = [t for t in agreements if t.accepted_on is None]
+    open_now = list(between.filter(ended=False))
+    came_back, of = _returns(between, open_now, partner, now)
     return TimeOuts(
         agreement=agreed,
         proposed_by_me=next((t for t in pending if t.owner_id == user.pk), None),

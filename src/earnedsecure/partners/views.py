@@ -78,7 +78,7 @@ def index(request):
                 "link": None,
                 "invite": selectors.invite_active(owner=user, now=now),
                 "guide": _guide(),
-                **_timeout_context(user, now, link),
+                **_timeout_context(user, now, link, terms=True),
             },
         )
     # The link is read once and passed down; the shares and statuses of both people are read once each.
@@ -108,17 +108,20 @@ def index(request):
             "tool_url": tool_url(next(iter(TOOLS))),
             "tool_label": next(iter(TOOLS)).label,
             "guide": _guide(),
-            **_timeout_context(user, now, link),
+            # A time-out open now waits here; its terms and starting one are on the time-out page.
+            **_timeout_context(user, now, link, terms=False),
         },
     )
 
 
-def _timeout_context(user, now, link):
-    """The time-out card: the terms (a form to propose or change them), and the return times one may choose,
-    each shown as a time of day in the person's own zone."""
-    state = selectors.timeouts(user=user, now=now, link=link)
+def _timeout_context(user, now, link, *, terms: bool):
+    """The time-out card: an open time-out, and with ``terms`` (the time-out page, or one's own plan when not
+    linked) the terms and the return times one may choose, each shown as a time of day in the person's own zone."""
+    state = selectors.timeouts(user=user, now=now, link=link, terms=terms)
     return {
         "timeouts": state,
+        "terms": terms,
+        "partner_name": selectors.person_name(link.partner) if link else None,
         # Alone, one's own plan is kept from the card; a couple proposes terms on a page of its own.
         "terms_form": _terms_form(state) if link is None else None,
         "longest_words": LONGEST,
@@ -331,16 +334,17 @@ def _terms_form(state) -> TimeoutTermsForm:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def timeout_terms(request):
-    """Propose the couple's time-out terms (or, not linked, keep one's own). The couple's form has this page of its
-    own (proposing new terms is rare); one's own plan, not linked, is saved from the Together page's card."""
+    """The couple's time-out page: start a time-out on the agreed terms, accept the partner's proposal, see the
+    partner's returns, and propose terms (or, not linked, keep one's own plan, which is also saved from the Together
+    page's card). The Together page shows a time-out open now and links here."""
     if request.method == "GET":
         user = request.user
         link = selectors.link_for(user=user)
-        state = selectors.timeouts(user=user, now=timezone.now(), link=link)
+        context = _timeout_context(user, timezone.now(), link, terms=True)
         return render(
             request,
             "partners/timeout_terms.html",
-            {"link": link, "timeouts": state, "terms_form": _terms_form(state)},
+            {"link": link, **context, "terms_form": _terms_form(context["timeouts"])},
         )
     form = TimeoutTermsForm(request.POST)
     if not form.is_valid():
@@ -353,7 +357,7 @@ def timeout_terms(request):
         now=timezone.now(),
     )
     messages.success(request, "Proposed. It holds once your partner accepts it." if linked else "Saved.")
-    return redirect("partners:index")
+    return redirect("partners:timeout_terms" if linked else "partners:index")
 
 
 @require_POST
@@ -364,7 +368,7 @@ def timeout_accept(request, pk: int):
     except services.NotLinked:
         raise Http404("Not found") from None
     messages.success(request, "Agreed. Either of you can now take a time-out on these terms.")
-    return redirect("partners:index")
+    return redirect("partners:timeout_terms")
 
 
 @require_POST
