@@ -27,7 +27,11 @@ def _pins(lock: Path) -> dict[str, tuple[str, list[str]]]:
 
 @pytest.mark.parametrize(
     ("lock", "groups"),
-    [("requirements.lock", ["dependencies"]), ("requirements-test.lock", ["dependencies", "test"])],
+    [
+        ("requirements.lock", ["dependencies"]),
+        ("requirements-test.lock", ["dependencies", "test"]),
+        ("requirements-train.lock", ["dependencies", "train"]),
+    ],
 )
 def test_the_lock_pins_every_dependency_with_hashes(lock, groups):
     pins = _pins(ROOT / lock)

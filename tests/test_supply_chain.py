@@ -16,7 +16,7 @@ import pytest
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCKS = ("requirements.lock", "requirements-test.lock")
+LOCKS = ("requirements.lock", "requirements-test.lock", "requirements-train.lock")
 
 
 def test_the_update_bot_watches_both_pip_lock_files():

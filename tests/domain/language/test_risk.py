@@ -113,3 +113,52 @@ def test_no_risk_has_the_documented_shape():
         "show_crisis_lines": False,
         "show_domestic_violence_help": False,
     }
+
+
+# Cue rules for constructs the learned layer missed in the third (development) set, each with a look-alike in the
+# same words. Written for this test. The rules alone (learned=False) must find each, so the test goes red when
+# the cue is taken out even where the model happens to catch the text.
+CONSTRUCT_CUES = [
+    # C-SSRS preparatory acts: medicine put aside, or bought where nobody notices how much.
+    ("been saving my citalopram for a while, there's a fair amount in the drawer now", "self_harm", "urgent"),
+    ("getting paracetamol from different chemists so nobody notices how much", "self_harm", "urgent"),
+    # C-SSRS method: looking up what would be enough, which mix is most dangerous, an "accident".
+    ("up half the night googling how much would be enough", "self_harm", "urgent"),
+    ("reading up on which tablets are most dangerous with wine", "self_harm", "urgent"),
+    ("i'll make it look like an accident so nobody has to blame themselves", "self_harm", "urgent"),
+    # C-SSRS wish to be dead, passive: one's own death or illness welcomed.
+    ("if i died in my sleep tonight i'd honestly be relieved", "self_harm", "concern"),
+    ("part of me secretly hopes the biopsy comes back bad", "self_harm", "concern"),
+    # Joiner's perceived burdensomeness in a person's own words.
+    ("i'm just dead weight in everyone's life", "self_harm", "concern"),
+    ("what am i even for anymore", "self_harm", "concern"),
+    # Danger Assessment: a weapon brought out in a fight; non-fatal strangulation.
+    ("he took the knife out of the drawer halfway through the argument", "violence", "urgent"),
+    ("her hands were round my throat until i went quiet", "violence", "urgent"),
+    ("he pinned me against the fridge by the throat", "violence", "urgent"),
+]
+CONSTRUCT_LOOK_ALIKES = [
+    "picking up my citalopram from the chemist after work",
+    "spent the evening googling how long the lamb needs",
+    "i'm dead weight on this team this sprint, my code keeps breaking",
+    "he took the knife out of the drawer to cut the birthday cake",
+    "she put her hands round my neck and kissed me goodnight",
+    "years ago my ex had his hands round my throat. i left that week and i'm safe now",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "level"), CONSTRUCT_CUES)
+def test_construct_cues_find_preparation_method_passive_wish_burden_weapons_and_strangulation(text, kind, level):
+    from earnedsecure.domain.language.risk import assess_folded
+    from earnedsecure.domain.language.text import fold
+
+    found = assess_folded(fold(text), learned=False)
+    assert (found.kind.value if found.kind else None, found.level.value) == (kind, level)
+
+
+@pytest.mark.parametrize("text", CONSTRUCT_LOOK_ALIKES)
+def test_construct_cues_leave_their_look_alikes_alone(text):
+    from earnedsecure.domain.language.risk import assess_folded
+    from earnedsecure.domain.language.text import fold
+
+    assert not assess_folded(fold(text), learned=False).is_risk

@@ -79,6 +79,13 @@ _PHYSICAL = (
 )
 _CLOSE_TARGETS = "me|my+kids|the+kids|my+children|the+children|my+family|my+dog|my+cat|us|my+baby|my+son|my+daughter"
 
+# Medicines by their common names (an overdose is often told by the medicine's name, not as "pills").
+_MEDS = (
+    "pills|tablets|meds|medication|medicine|sleeping+pills|sleeping+tablets|painkillers|antidepressants|"
+    "paracetamol|ibuprofen|aspirin|codeine|tramadol|amitriptyline|sertraline|citalopram|fluoxetine|mirtazapine|"
+    "diazepam|zopiclone|quetiapine|lithium|insulin"
+)
+
 # (kind, pattern, level). Patterns are cue phrases (see :mod:`.phrases`).
 _CUES: list[tuple[str, str, float]] = [
     # --- suicide and self-harm: explicit intent, acts and coded words
@@ -206,12 +213,58 @@ _CUES: list[tuple[str, str, float]] = [
     (_S, "overdos*|od+on|o+d+on", URGENT),
     (
         _S,
-        "take|taking|took|swallow|swallowing|swallowed|down|downing ..1 all|every|whole|the+whole|a+bottle+of|"
-        "all+of ..2 pills|tablets|meds|medication|medicine|sleeping+pills|sleeping+tablets|painkillers|"
-        "antidepressants|paracetamol|ibuprofen|aspirin|codeine|tramadol|amitriptyline|sertraline|citalopram|"
-        "fluoxetine|mirtazapine|diazepam|zopiclone|quetiapine|lithium|insulin|bottle",
+        f"take|taking|took|swallow|swallowing|swallowed|down|downing ..1 all|every|whole|the+whole|a+bottle+of|"
+        f"all+of ..2 {_MEDS}|bottle",
         URGENT,
     ),
+    # C-SSRS preparatory acts: medicine put aside, or bought so that nobody notices how much.
+    (
+        _S,
+        f"saving|saving+up|hoarding|hoarded|stashing|stashed|stockpiling|squirrelling|squirreling|been+keeping|"
+        f"keeping+back|putting+aside|put+aside ..3 {_MEDS}",
+        URGENT,
+    ),
+    (
+        _S,
+        f"{_MEDS} ..4 from+different+shops|from+different+chemists|from+different+pharmacies|"
+        f"so+nobody+notices|so+no+one+notices|so+nobody+would+notice|so+no+one+would+notice",
+        URGENT,
+    ),
+    # C-SSRS method: looking up what would be enough, or lethal, or which combination is most dangerous.
+    (
+        _S,
+        "looked+up|looking+up|look+up|searched|searching|googled|googling|researched|researching|reading+about|"
+        "read+about|read+up+on|reading+up+on ..6 would+be+enough|be+enough+to|enough+to+kill|enough+to+die|lethal|"
+        "fatal|painless|painlessly|how+long+it+takes+to+die|how+many+it+would+take|most+dangerous+with|"
+        "most+dangerous+to+mix|most+dangerous+together|most+dangerous+to+take",
+        URGENT,
+    ),
+    # C-SSRS method: a death disguised as an accident so that others are spared.
+    (
+        _S,
+        "look+like+an+accident|look+like+accident|seem+like+an+accident ..2 so+nobody|so+no+one|so+they|so+my",
+        URGENT,
+    ),
+    # C-SSRS wish to be dead (passive): one's own death or illness welcomed, not planned.
+    (
+        _S,
+        "if+i+died|if+i+didn't+wake|if+i+never+woke|died+in+my+sleep|if+i+got+hit|if+i+get+hit|got+hit+by+a|"
+        "came+back+bad|comes+back+bad ..6 grateful|relieved|a+relief|wouldn't+mind|would+not+mind|wouldn't+care|"
+        "at+least+it'd+all+stop|at+least+it+would+all+stop|at+least+it'd+stop|at+least+it+would+stop|"
+        "at+least+it'd+be+over|at+least+it+would+be+over|at+least+it'd+all+be+over",
+        CONCERN,
+    ),
+    (
+        _S,
+        "wouldn't+mind|would+not+mind|be+grateful|be+relieved|secretly+hope|secretly+hoping|kind+of+hope|"
+        "part+of+me+hopes|secretly+hopes|hope+i|hopes+i|hoping+i ..4 came+back+bad|comes+back+bad|didn't+wake+up|"
+        "don't+wake+up|get+hit+by|got+hit+by|"
+        "die+in+my+sleep|died+in+my+sleep|never+woke+up|never+wake+up",
+        CONCERN,
+    ),
+    # Joiner's perceived burdensomeness, in the words people use of themselves.
+    (_S, "$I_AM ..2 dead+weight|a+waste+of+space|waste+of+oxygen|no+use+to+anyone|no+good+to+anyone", CONCERN),
+    (_S, "what+am+i+even+for|what+am+i+for|what+use+am+i|what+good+am+i", CONCERN),
     (
         _S,
         "pills+ready|tablets+ready|have+the+pills|got+the+pills|stockpil*|saving+up+pills|saving+pills|"
@@ -414,6 +467,20 @@ _CUES: list[tuple[str, str, float]] = [
     ),
     (_V, "burn ..5 house|flat|home|car ..4 me|us|with+me|inside", URGENT),
     (_V, "lay+a+hand|laid+a+hand|lays+a+hand|raised+his+hand|raised+her+hand|raise+a+hand", URGENT),
+    # Danger Assessment: a weapon brought out in a fight, and non-fatal strangulation told in plain words.
+    (
+        _V,
+        "got|took|pulled|brought|showed+me|laid|put|waved|picked+up ..3 gun|rifle|shotgun|knife|machete|axe|"
+        "crossbow ..8 argument|fight|row|between+us|anyone+who|if+i+leave|if+i+ever|if+you+leave|if+you+ever",
+        URGENT,
+    ),
+    (
+        _V,
+        "his|her|their ..1 hands|hand|forearm|forearms ..2 round+my+neck|around+my+neck|round+my+throat|"
+        "around+my+throat|across+my+throat|across+my+neck|on+my+throat",
+        URGENT,
+    ),
+    (_V, "grabbed|held|pinned|had|lifted ..3 me ..1 by+the+throat|by+the+neck", URGENT),
     (
         _V,
         "domestic+violence|domestic+abuse|abusive+relationship|abusive+partner|he's+abusive|hes+abusive|"
@@ -424,6 +491,13 @@ _CUES: list[tuple[str, str, float]] = [
 
 # Idioms and harmless senses. A veto silences overlapping cues of its kind unless the cue is longer.
 _VETOES: list[tuple[str, str]] = [
+    # Hands at the throat told as years past (the person now safe) is history, not current danger; the learned
+    # layer still reads the whole text and raises it when the danger is not past.
+    (_V, "years+ago|years+back ..8 my+throat|my+neck"),
+    # Hands round the neck in a kiss or a hug.
+    (_V, "round+my+neck|around+my+neck ..3 kiss|kissed|kissing|hug|hugged|hugging|cuddle|cuddled|snuggled"),
+    # "Dead weight" about a team or a project is about work, not about being a burden on the people who love you.
+    (_S, "dead+weight ..2 on+this+team|on+the+team|in+this+group|in+the+group|at+work|on+this+project|in+the+office"),
     (
         _S,
         "die|died|dying|dead ..1 of|from|with|laughing ..1 embarrassment|shame|laughter|laughing|boredom|"
