@@ -22,6 +22,7 @@ PAGES = (
     "/together/safety-check/",
     "/together/safety-check/access/",
     "/together/pattern/",
+    "/together/time-out/terms/",
 )
 
 # Every page: the session, the user and (but on the Safety Check) the consent the middleware asks for; then the
@@ -45,6 +46,9 @@ EXPECTED = {
     "/together/safety-check/access/": {"demo": 4, DEMO_PARTNER_USERNAME: 4},
     # Both pattern choices in one query; each person's newest ECR-RS or ECR-R (one each); the partner's consent.
     "/together/pattern/": {"demo": 8, DEMO_PARTNER_USERNAME: 8},
+    # The time-out page: the agreed terms and the proposals (one query), a time-out open now, and the partner's
+    # returns (counted in SQL). No partner's consent is asked: nothing of the partner's own writing is shown.
+    "/together/time-out/terms/": {"demo": 7, DEMO_PARTNER_USERNAME: 7},
 }
 
 

@@ -76,7 +76,9 @@ def test_a_couple_proposes_terms_and_takes_time_outs_on_a_page_of_their_own(alic
     assert "Propose terms to Bob" in page and 'name="longest_minutes"' in page and ">Propose</button>" in page
     agree_timeouts(alice, bob, longest_minutes=120)
     page = alice_client.get("/together/time-out/terms/").content.decode()
-    assert "Agreed now: at most <strong>2 hours</strong>" in page
+    # The agreed terms are said once on the page (the card above the form), not twice.
+    assert page.count("at most <strong>2 hours</strong>") == 1
+    assert "Agreed between you: at most <strong>2 hours</strong>" in page
     assert 'name="longest_minutes" value="120" checked' in page  # the agreed terms, to change
     assert (
         "Start a time-out</button>" in page
@@ -88,4 +90,6 @@ def test_the_terms_page_shows_nobody_else_s_terms(alice, bob, alice_client, char
     link(alice, bob)
     alice_client.post("/together/time-out/terms/", {"longest_minutes": 120, "place": "walk"})
     page = charlie_client.get("/together/time-out/terms/").content.decode()
-    assert "Bob" not in page and "Alice" not in page and "Agreed now" not in page and 'value="120" checked' not in page
+    assert (
+        "Bob" not in page and "Alice" not in page and "Your plan now" not in page and 'value="120" checked' not in page
+    )
