@@ -235,9 +235,9 @@ def load_model(path: Path = MODEL_PATH) -> RiskModel:
         return model_from_dict(json.load(model_file))
 
 
-@cache
 def load_long_model(path: Path = LONG_MODEL_PATH) -> RiskModel:
-    """The model for texts of more than :data:`WHOLE_TEXT_SENTENCES` sentences (point 5 of the module doc)."""
+    """The model for texts of more than :data:`WHOLE_TEXT_SENTENCES` sentences (point 5 of the module doc); read
+    once, as :func:`load_model` keeps each file it has read."""
     return load_model(path)
 
 
