@@ -1,9 +1,12 @@
 """diary.selectors.activation_figures: the pathway's and home's figures, worked by hand over a small history."""
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from earnedsecure.diary import selectors
 from earnedsecure.diary.services import activation_create
@@ -52,6 +55,23 @@ def test_it_works_out_every_figure_of_a_long_history(alice, django_assert_num_qu
     assert figures.last_8_weeks == 6
     assert (figures.recent_responses, figures.recent_non_protest) == (4, 3)
     assert figures.awaiting_follow_up_id == awaiting.pk
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_windows_alone_are_the_same_figures_without_the_whole_historys_counts(alice):
+    """Home and a partner's weekly note show the windows only: they ask for the first entry alone, get the same
+    windows, and the counts over the whole history are None (not counted), never a made-up 0."""
+    days = lambda n: timedelta(days=n)  # noqa: E731
+    for ago, intensity, recovery in ((200, 8, 600), (190, 6, 300), (40, 7, 120), (10, 4, 30), (1, 2, 10)):
+        _activation(alice, ago=days(ago), intensity=intensity, recovery=recovery, response="direct")
+    whole = selectors.activation_figures(user=alice, now=NOW)
+    with CaptureQueriesContext(connection) as queries:
+        windows = selectors.activation_figures(user=alice, now=NOW, whole_history=False)
+    assert (windows.total, windows.named_triggers, windows.latest_at) == (None, None, None)
+    assert (whole.total, whole.named_triggers) == (5, 5)
+    assert windows == dataclasses.replace(whole, total=None, named_triggers=None, latest_at=None)
+    assert len(queries) == 2
+    assert "COUNT(" not in queries[0]["sql"].upper()  # the whole history is asked for its first entry only
 
 
 @time_machine.travel(NOW, tick=False)

@@ -339,10 +339,11 @@ RESPONSES_WINDOW = timedelta(days=56)
 
 @dataclass(frozen=True)
 class ActivationFigures:
-    first_at: datetime | None = None
+    first_at: datetime | None = None  # None: no entries at all
+    # Over the whole history; None when not counted (``activation_figures(whole_history=False)``).
     latest_at: datetime | None = None
-    total: int = 0
-    named_triggers: int = 0
+    total: int | None = 0
+    named_triggers: int | None = 0
     baseline: int = 0
     baseline_intensity: float | None = None
     this_week: int = 0
@@ -361,10 +362,15 @@ class ActivationFigures:
     risk_entries: tuple[RecentActivation, ...] = ()
 
 
-def activation_figures(*, user, now: datetime, risk_since: datetime | None = None) -> ActivationFigures:
+def activation_figures(
+    *, user, now: datetime, risk_since: datetime | None = None, whole_history: bool = True
+) -> ActivationFigures:
     """Counts, means and medians of a person's activations for the pathway and the home page. Two queries:
 
-    1. Over the whole history, one aggregate: the first and latest entry, the total, named triggers.
+    1. Over the whole history, one aggregate: the first and latest entry, the total, named triggers. With
+       ``whole_history=False`` (home, a partner's weekly note: they show the windows only) it asks for the first
+       entry alone, which places the windows; ``total``, ``named_triggers`` and ``latest_at`` are then None
+       (not counted), never a made-up 0.
     2. The few rows of the windows (the first four weeks, and the last eight, which hold this week, the last
        four, the four before and the follow-up window): counted, averaged and their recovery medians taken
        here, with the one median rule. Their number depends on the windows, not on the length of the history.
@@ -377,13 +383,16 @@ def activation_figures(*, user, now: datetime, risk_since: datetime | None = Non
     query of its own.
     """
     activations = owned_queryset(Activation, user)
-    totals = activations.aggregate(
-        first_at=Min("occurred_at"),
-        latest_at=Max("occurred_at"),
-        total=Count("id"),
-        # Named: a trigger other than "other", or a note. Counted as the rest (one condition, no negations).
-        unnamed=Count("id", filter=Q(trigger=Trigger.OTHER, trigger_note="")),
-    )
+    if whole_history:
+        totals = activations.aggregate(
+            first_at=Min("occurred_at"),
+            latest_at=Max("occurred_at"),
+            total=Count("id"),
+            # Named: a trigger other than "other", or a note. Counted as the rest (one condition, no negations).
+            unnamed=Count("id", filter=Q(trigger=Trigger.OTHER, trigger_note="")),
+        )
+    else:  # the counts over the whole history cost three times the first entry alone, for figures not shown
+        totals = activations.aggregate(first_at=Min("occurred_at"))
     first_at = totals["first_at"]
     if first_at is None:
         return ActivationFigures()
@@ -436,9 +445,9 @@ def activation_figures(*, user, now: datetime, risk_since: datetime | None = Non
 
     return ActivationFigures(
         first_at=first_at,
-        latest_at=totals["latest_at"],
-        total=totals["total"],
-        named_triggers=totals["total"] - totals["unnamed"],
+        latest_at=totals["latest_at"] if whole_history else None,
+        total=totals["total"] if whole_history else None,
+        named_triggers=totals["total"] - totals["unnamed"] if whole_history else None,
         baseline=len(intensities["baseline"]),
         baseline_intensity=mean(intensities["baseline"]),
         this_week=len(intensities["this_week"]),

@@ -40,8 +40,8 @@ from earnedsecure.domain.progress.pathway import (
     Pathway,
     PathwaySummary,
     assess_pathway,
+    harder_lately,
     kept_stages,
-    setback,
 )
 from earnedsecure.journey.models import (
     LessonProgress,
@@ -162,8 +162,19 @@ def reminder_preference(*, user) -> ReminderPreference:
 # The pathway
 
 
-def pathway_summary(*, activations: ActivationFigures, tool_sessions: int, check_ins: CheckInFigures) -> PathwaySummary:
+def _rates_a_week(activations: ActivationFigures) -> tuple[float | None, float | None, float | None]:
+    """The first four weeks', the last four's and the four before's activations a week (None with no entries)."""
+    if activations.first_at is None:
+        return None, None, None
     weeks = WINDOW.days / 7
+    return activations.baseline / weeks, activations.recent / weeks, activations.previous / weeks
+
+
+def pathway_summary(*, activations: ActivationFigures, tool_sessions: int, check_ins: CheckInFigures) -> PathwaySummary:
+    """The pathway's inputs, from figures read over the whole history (``activation_figures``'s default)."""
+    if activations.total is None:
+        raise ValueError("the pathway needs the whole history's counts (activation_figures(whole_history=True))")
+    baseline_per_week, recent_per_week, previous_per_week = _rates_a_week(activations)
     return PathwaySummary(
         first_activity_at=activations.first_at,
         latest_activity_at=activations.latest_at,
@@ -175,9 +186,9 @@ def pathway_summary(*, activations: ActivationFigures, tool_sessions: int, check
         recent_responses=activations.recent_responses,
         recent_non_protest=activations.recent_non_protest,
         tool_sessions=tool_sessions,
-        baseline_per_week=activations.baseline / weeks if activations.total else None,
-        recent_per_week=activations.recent / weeks if activations.total else None,
-        previous_per_week=activations.previous / weeks if activations.total else None,
+        baseline_per_week=baseline_per_week,
+        recent_per_week=recent_per_week,
+        previous_per_week=previous_per_week,
         baseline_median_recovery=activations.baseline_median_recovery,
         recent_median_recovery=activations.recent_median_recovery,
         previous_median_recovery=activations.previous_median_recovery,
@@ -352,7 +363,7 @@ def comparisons(*, activations: ActivationFigures, now: datetime, zone: tzinfo) 
     The week under way is compared like with like: its count so far against the start's rate over the same
     share of a week (``share_of_week_passed``, on the person's clock), and called lower only when it is, once
     at least one entry would be expected by now."""
-    if not activations.total or activations.first_at is None:
+    if activations.first_at is None:
         return (), False
     weeks_so_far = (now - activations.first_at).total_seconds() / (7 * 24 * 3600)
     early = weeks_so_far < WINDOW.days / 7
@@ -444,8 +455,13 @@ def path_at_a_glance(*, reached: dict[str, datetime], activations: ActivationFig
     """
     kept = kept_stages(reached)
     current = STAGE_TEXT[kept[-1]] if kept else None
-    # The setback rule reads the diary's rates and medians only: no tools or check-ins to pass.
-    harder = setback(pathway_summary(activations=activations, tool_sessions=0, check_ins=CheckInFigures()))
+    _, recent_per_week, previous_per_week = _rates_a_week(activations)
+    harder = harder_lately(
+        recent_per_week=recent_per_week,
+        previous_per_week=previous_per_week,
+        recent_median_recovery=activations.recent_median_recovery,
+        previous_median_recovery=activations.previous_median_recovery,
+    )
     return PathAtAGlance(
         stages=tuple((STAGE_TEXT[stage][0], stage in kept) for stage in STAGE_ORDER),
         current=(current[0], current[2]) if current else None,
@@ -459,7 +475,9 @@ def home_view(*, user, now: datetime) -> HomeView:
 
     rows = journey_rows(user=user, now=now)
     # The windows' rows of the diary carry the risk levels the safety card counts (one read, not two).
-    activations = activation_figures(user=user, now=now, risk_since=now - assessments.HELP_ACTIVATIONS_WITHIN)
+    activations = activation_figures(
+        user=user, now=now, risk_since=now - assessments.HELP_ACTIVATIONS_WITHIN, whole_history=False
+    )
     due = due_check_ins(user=user, now=now)
     next_step = suggest_next_step(activations=activations, due=due, read=rows.lessons_read)
     found, early = comparisons(activations=activations, now=now, zone=user.zone)

@@ -132,7 +132,7 @@ def _day_start(user, now: datetime) -> datetime:
 
 def _week_text(owner, now: datetime) -> str:
     last_week_end = week_start(now, owner.zone) - timedelta(microseconds=1)
-    figures = activation_figures(user=owner, now=last_week_end)
+    figures = activation_figures(user=owner, now=last_week_end, whole_history=False)
     band = week_band(
         WeekFigures(
             week_entries=figures.this_week,

@@ -594,17 +594,33 @@ def _criteria(summary: PathwaySummary, now: datetime) -> dict[Stage, tuple[Crite
 
 
 def setback(summary: PathwaySummary) -> bool:
+    """The last four weeks clearly harder than the four before (:func:`harder_lately`), from a summary."""
+    return harder_lately(
+        recent_per_week=summary.recent_per_week,
+        previous_per_week=summary.previous_per_week,
+        recent_median_recovery=summary.recent_median_recovery,
+        previous_median_recovery=summary.previous_median_recovery,
+    )
+
+
+def harder_lately(
+    *,
+    recent_per_week: float | None,
+    previous_per_week: float | None,
+    recent_median_recovery: float | None,
+    previous_median_recovery: float | None,
+) -> bool:
     """The last four weeks clearly harder than the four before: more activations (at least one a week, a
-    quarter more) or a slower typical recovery. Reads the diary's rates and medians only, so a page that shows
-    the note without measuring the path (home) asks this alone."""
-    recent_rate, previous_rate = _finite(summary.recent_per_week), _finite(summary.previous_per_week)
+    quarter more) or a slower typical recovery. The diary's rates and medians only, so a page that shows the
+    note without measuring the path (home) asks this alone."""
+    recent_rate, previous_rate = _finite(recent_per_week), _finite(previous_per_week)
     more_often = (
         recent_rate is not None
         and previous_rate is not None
         and recent_rate >= 1
         and recent_rate > previous_rate * SETBACK_RATIO
     )
-    slower = _slower(_finite(summary.recent_median_recovery), _finite(summary.previous_median_recovery))
+    slower = _slower(_finite(recent_median_recovery), _finite(previous_median_recovery))
     return more_often or slower
 
 
