@@ -50,6 +50,11 @@ LONG_DEV = ROOT / "benchmarks" / "data" / "risk_long_dev.jsonl"
 # writers from the definitions only and frozen before the long-text model was measured on it. Never tuned on; its
 # texts are all longer than the blind sets', so it is reported apart from the targets' two sets.
 LONG_HELDOUT = ROOT / "benchmarks" / "data" / "risk_long_heldout.jsonl"
+# Multi-sentence thoughts of ordinary distress (3-12 sentences, no risk in any of them: a writer briefed with the
+# twelve thinking traps' definitions only, for the long-thoughts measure of benchmarks/long_thoughts.py). A
+# DEVELOPMENT set for false alarms on ordinary long text: when it was written the crisis response came up for 140 of its
+# 180 texts. Never trained on.
+LONG_THOUGHTS_DEV = ROOT / "benchmarks" / "data" / "long_thoughts_dev.jsonl"
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
 
@@ -120,6 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     print(report(f"{STRESS.name} (aimed at a known weakness; apart from the targets)", measure(load(STRESS))))
     print(report(f"{LONG_DEV.name} (long texts; a development set, apart from the targets)", measure(load(LONG_DEV))))
     print(report(f"{LONG_HELDOUT.name} (long texts held out; apart from the targets)", measure(load(LONG_HELDOUT))))
+    print(
+        report(
+            f"{LONG_THOUGHTS_DEV.name} (ordinary long thoughts; a development set)", measure(load(LONG_THOUGHTS_DEV))
+        )
+    )
     if args.misses:
         for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
             for row in rows:
