@@ -55,6 +55,11 @@ LONG_HELDOUT = ROOT / "benchmarks" / "data" / "risk_long_heldout.jsonl"
 # DEVELOPMENT set for false alarms on ordinary long text: when it was written the crisis response came up for 140 of its
 # 180 texts. Never trained on.
 LONG_THOUGHTS_DEV = ROOT / "benchmarks" / "data" / "long_thoughts_dev.jsonl"
+# Multi-sentence texts held out (3-10 sentences, 40-230 words: thoughts, diary entries, messages, posts asking for
+# advice): 210 of ordinary distress and life without risk, 90 with risk told among ordinary sentences (45 self-harm,
+# 45 violence), written by a writer who had the risk-and-abuse reference and a brief only, never the rules, the
+# models or their corpora; frozen (committed) before any model was measured on it. Never tuned on.
+MULTI_HELDOUT = ROOT / "benchmarks" / "data" / "risk_multisentence_heldout.jsonl"
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
 
@@ -129,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         report(
             f"{LONG_THOUGHTS_DEV.name} (ordinary long thoughts; a development set)", measure(load(LONG_THOUGHTS_DEV))
         )
+    )
+    print(
+        report(f"{MULTI_HELDOUT.name} (multi-sentence, held out; apart from the targets)", measure(load(MULTI_HELDOUT)))
     )
     if args.misses:
         for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
