@@ -254,3 +254,14 @@ def test_the_acronym_and_the_citation_wait_in_a_fold(alice_client):
     assert "Jacobson" in fold and "ECR-R" in fold
     assert "Jacobson" not in outside and "ECR-R" not in outside.split("<footer")[0]
     assert "nothing here is a test you can fail" in outside
+
+
+def test_the_path_is_never_measured_from_the_windows_alone():
+    """Home reads the diary's windows without the whole history's counts (total None): the path, whose criteria
+    need those counts, refuses such figures rather than read None as no entries."""
+    from earnedsecure.diary.selectors import ActivationFigures
+    from earnedsecure.journey.selectors import CheckInFigures, pathway_summary
+
+    windows_only = ActivationFigures(first_at=datetime(2026, 5, 1, tzinfo=UTC), total=None, named_triggers=None)
+    with pytest.raises(ValueError, match="whole history"):
+        pathway_summary(activations=windows_only, tool_sessions=0, check_ins=CheckInFigures())
