@@ -13,45 +13,32 @@ frozen held-out sets are.
   page shows the safety response instead of any trap);
 * **top 3 / top 1** over the texts with a trap, as in ``benchmarks/public_traps.py``: a labelled trap among the
   first three (the first) of the ranking; a text given the safety response counts as a miss;
-* the same top 3 over the texts the check let through, for comparison.
+* the same top 3 over the texts the check let through, for comparison, and per trap as there.
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from earnedsecure.domain.language import analyze_thought  # noqa: E402
+# The top 3, top 1, safety responses and per-trap figures are public_traps.py's, counted one way for every set.
+from public_traps import ROOT, TRAPS, Thought, analyze_thought, measure, per_trap_table
 
 DEV = ROOT / "benchmarks" / "data" / "long_thoughts_dev.jsonl"
+OWN_NAMES = {name: name for name in TRAPS}  # labelled with the project's own trap names: nothing to map
 
 
 def main() -> None:
     rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    with_trap = [row for row in rows if row["traps"]]
-    flagged = top3 = top1 = through = through_top3 = 0
-    for row in rows:
-        analysis = analyze_thought(row["text"])
-        flagged += analysis.risk.is_risk
-        if not row["traps"] or analysis.risk.is_risk:
-            continue
-        first_three = [finding.name for finding in analysis.ranked[:3]]
-        hit = bool(set(first_three) & set(row["traps"]))
-        through += 1
-        through_top3 += hit
-        top3 += hit
-        top1 += bool(first_three) and first_three[0] in row["traps"]
-    print(f"{DEV.name}: {len(rows)} texts, {len(with_trap)} with a trap (a development set)")
-    print(f"  safety responses (all false alarms): {flagged}/{len(rows)} ({flagged / len(rows):.3f})")
-    print(f"  top 3 {top3 / len(with_trap):.3f}   top 1 {top1 / len(with_trap):.3f}")
+    thoughts = [Thought(row["text"], frozenset(row["traps"]), OWN_NAMES) for row in rows if row["traps"]]
+    measured, per_trap = measure(thoughts)
+    flagged = measured.safety + sum(analyze_thought(row["text"]).risk.is_risk for row in rows if not row["traps"])
+    print(f"{DEV.name}: {len(rows)} texts, {len(thoughts)} with a trap (a development set)")
+    print(f"  safety responses on all {len(rows)} (all false alarms): {flagged} ({flagged / len(rows):.3f})")
+    print(measured.line("texts with a trap"))
+    through = measured.thoughts - measured.safety  # a text given the safety response has no ranking at all
     if through:
-        print(
-            f"  top 3 over the {through} texts with a trap the crisis check let through: {through_top3 / through:.3f}"
-        )
+        print(f"  top 3 over the {through} the crisis check let through: {measured.top3 / through:.3f}")
+    print(per_trap_table(per_trap))
 
 
 if __name__ == "__main__":
