@@ -60,6 +60,14 @@ LONG_THOUGHTS_DEV = ROOT / "benchmarks" / "data" / "long_thoughts_dev.jsonl"
 # 45 violence), written by a writer who had the risk-and-abuse reference and a brief only, never the rules, the
 # models or their corpora; frozen (committed) before any model was measured on it. Never tuned on.
 MULTI_HELDOUT = ROOT / "benchmarks" / "data" / "risk_multisentence_heldout.jsonl"
+# Reported apart from the targets, in this order.
+APART = (
+    (STRESS, "aimed at a known weakness; apart from the targets"),
+    (LONG_DEV, "long texts; a development set, apart from the targets"),
+    (LONG_HELDOUT, "long texts held out; apart from the targets"),
+    (LONG_THOUGHTS_DEV, "ordinary long thoughts; a development set"),
+    (MULTI_HELDOUT, "multi-sentence, held out; apart from the targets"),
+)
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
 
@@ -127,17 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(path.name, measure(rows)))
     together = measure(everything)
     print(report("both sets", together))
-    print(report(f"{STRESS.name} (aimed at a known weakness; apart from the targets)", measure(load(STRESS))))
-    print(report(f"{LONG_DEV.name} (long texts; a development set, apart from the targets)", measure(load(LONG_DEV))))
-    print(report(f"{LONG_HELDOUT.name} (long texts held out; apart from the targets)", measure(load(LONG_HELDOUT))))
-    print(
-        report(
-            f"{LONG_THOUGHTS_DEV.name} (ordinary long thoughts; a development set)", measure(load(LONG_THOUGHTS_DEV))
-        )
-    )
-    print(
-        report(f"{MULTI_HELDOUT.name} (multi-sentence, held out; apart from the targets)", measure(load(MULTI_HELDOUT)))
-    )
+    for path, about in APART:
+        print(report(f"{path.name} ({about})", measure(load(path))))
     if args.misses:
         for label, rows in (("missed", together["misses"]), ("false alarm", together["false_alarms"])):
             for row in rows:
