@@ -60,6 +60,12 @@ LONG_THOUGHTS_DEV = ROOT / "benchmarks" / "data" / "long_thoughts_dev.jsonl"
 # 45 violence), written by a writer who had the risk-and-abuse reference and a brief only, never the rules, the
 # models or their corpora; frozen (committed) before any model was measured on it. Never tuned on.
 MULTI_HELDOUT = ROOT / "benchmarks" / "data" / "risk_multisentence_heldout.jsonl"
+# A fourth blind set, held out (30 November 2026): 150 risk texts (85 self-harm, 65 violence; mostly indirect, a
+# third of them diary entries of 3-8 sentences with the risk in one sentence) and 150 look-alikes, written by a writer
+# who had the risk-and-abuse reference and a brief only, never the rules, the models or their corpora; frozen
+# (committed) before any model was measured on it, so that a change to the models meets text nobody has looked at.
+# Never tuned on. Reported apart so that the targets' figure keeps its meaning across sessions.
+HELDOUT_D = ROOT / "benchmarks" / "data" / "risk_heldout_d.jsonl"
 # Reported apart from the targets, in this order.
 APART = (
     (STRESS, "aimed at a known weakness; apart from the targets"),
@@ -67,6 +73,7 @@ APART = (
     (LONG_HELDOUT, "long texts held out; apart from the targets"),
     (LONG_THOUGHTS_DEV, "ordinary long thoughts; a development set"),
     (MULTI_HELDOUT, "multi-sentence, held out; apart from the targets"),
+    (HELDOUT_D, "a fourth blind set, held out; apart from the targets"),
 )
 RECALL_TARGET = 0.95
 FALSE_ALARM_LIMIT = 0.10
