@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from earnedsecure.coach import services
@@ -133,6 +135,23 @@ def test_it_shows_crisis_lines_at_the_top_when_a_thought_carries_risk(alice_clie
     block = html.index("data-risk-block")
     assert block < html.index("What you wrote")
     assert "Samaritans" in html and "not monitored" in html
+
+
+def test_the_safety_page_shows_every_box_the_person_filled_in_never_an_empty_quote(alice_client):
+    # The risk was in the situation and the thought was left empty: the page quoted the empty thought alone.
+    html = alice_client.post(
+        "/think/thoughts/new/",
+        _step_one(situation="I sorted out who gets my cat after I'm gone.", automatic_thought="", emotion=""),
+    ).content.decode()
+    assert "data-risk-block" in html
+    quoted = re.findall(r'<blockquote class="thought-quote">(.*?)</blockquote>', html, re.S)
+    assert [text.strip() for text in quoted] == ["I sorted out who gets my cat after I&#x27;m gone."]
+    html = alice_client.post(
+        "/think/thoughts/new/", _step_one(situation="A quiet evening.", automatic_thought="I want to kill myself.")
+    ).content.decode()
+    quoted = re.findall(r'<blockquote class="thought-quote">(.*?)</blockquote>', html, re.S)
+    assert [text.strip() for text in quoted] == ["A quiet evening.", "I want to kill myself.", "scared"]
+    assert "What happened?" in html and "What went through your mind?" in html
 
 
 def test_an_idiom_is_not_a_risk(alice_client):

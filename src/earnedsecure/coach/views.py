@@ -24,6 +24,13 @@ from earnedsecure.domain.cycle import QUICK_CALMING_TOOLS, URGE_SURFING
 
 # Everything a person writes in a thought record, read for risk before anything else.
 THOUGHT_TEXTS = ("situation", "automatic_thought", "emotion", "evidence_for", "evidence_against", "balanced_thought")
+# Each of those boxes under the label the person saw it with, for the safety page's "What you wrote".
+THOUGHT_TEXT_LABELS = {
+    name: str(form.base_fields[name].label)
+    for form in (ThoughtFinishForm, ThoughtStartForm)
+    for name in THOUGHT_TEXTS
+    if name in form.base_fields
+}
 
 REASSURANCE_GUARD_AFTER = 3
 MAX_SUGGESTED = services.MAX_SUGGESTED
@@ -142,10 +149,13 @@ def thought_new(request):
         written = {name: request.POST.get(name, "") for name in THOUGHT_TEXTS}
         risk = analysis.assess_risk(*written.values())
         if risk["level"] != "none":
+            # Every box the person filled in, under its own label: the risk may be in any of them (a situation
+            # told with the thought left empty showed an empty quote).
+            shown = [(THOUGHT_TEXT_LABELS[name], text) for name, text in written.items() if text.strip()]
             return render(
                 request,
                 "coach/thought_safety.html",
-                {"start": start, "data": written, **risk_context(request.user, risk)},
+                {"start": start, "written": shown, **risk_context(request.user, risk)},
             )
     if not start.is_valid() or action == "edit":
         activation = _activation(request, getattr(start, "cleaned_data", {}).get("activation"))
