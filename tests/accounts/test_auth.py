@@ -119,16 +119,16 @@ def test_five_wrong_passwords_lock_that_address_but_not_the_owner_elsewhere(clie
 
 
 def test_totp_is_asked_at_login_once_enabled(client, alice):
-    import time
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+    from tests.totp import fresh_code
 
     secret = generate_totp_secret()
     TOTP.activate(alice, secret)
     response = _login(client, "alice", PASSWORD)
     assert response["Location"] == "/accounts/2fa/authenticate/"
     assert client.get("/home/").status_code == 302  # not signed in yet
-    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
+    code = fresh_code(secret)
     response = client.post("/accounts/2fa/authenticate/", {"code": code})
     assert response.status_code == 302
     assert client.get("/home/").status_code == 200

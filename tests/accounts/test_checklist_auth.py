@@ -19,6 +19,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.personas import PASSWORD
+from tests.totp import fresh_code
 
 NEW_PASSWORD = "a lantern by the quiet harbour"
 
@@ -28,6 +29,11 @@ def _sign_in(client, login, password):
 
 
 def _current_totp(secret):
+    return fresh_code(secret)
+
+
+def _frozen_totp(secret):
+    """The code for a clock that time_machine holds still: the period cannot turn, so no wait is needed."""
     return f"{hotp_value(secret, int(time.time()) // 30):06d}"
 
 
@@ -39,7 +45,7 @@ def test_a_totp_code_used_once_is_refused_the_second_time_within_its_thirty_seco
     TOTP.activate(alice, secret)
     # Frozen inside one 30-second step, so the second attempt is the very same code, still inside its window.
     with time_machine.travel(timezone.now(), tick=False):
-        code = _current_totp(secret)
+        code = _frozen_totp(secret)
         first = Client()
         assert _sign_in(first, "alice", PASSWORD)["Location"] == "/accounts/2fa/authenticate/"
         first.post("/accounts/2fa/authenticate/", {"code": code})

@@ -65,14 +65,12 @@ def test_an_unknown_name_records_nothing_anywhere(alice):
 
 @pytest.mark.django_db(transaction=True)  # allauth signals two-step changes after the commit
 def test_two_step_changes_and_password_changes_are_logged(alice_client, alice):
-    import time
-
-    from allauth.mfa.totp.internal.auth import hotp_value
+    from tests.totp import fresh_code
 
     alice_client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     alice_client.get("/accounts/2fa/totp/activate/")
     secret = alice_client.session["mfa.totp.secret"]
-    code = f"{hotp_value(secret, int(time.time()) // 30):06d}"
+    code = fresh_code(secret)
     assert alice_client.post("/accounts/2fa/totp/activate/", {"code": code}).status_code == 302
     alice_client.post("/accounts/2fa/recovery-codes/generate/")
     alice_client.post("/accounts/2fa/totp/deactivate/")

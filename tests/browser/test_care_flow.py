@@ -9,17 +9,17 @@ With EARNEDSECURE_SHOTS=<folder> every page is saved as a screenshot to look at.
 """
 
 import os
-import time
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.utils import timezone
 
 from earnedsecure.care import services
 from tests.browser.conftest import guarded_context, serious_axe_violations, sign_in
 from tests.care.data import DIARY_WORDS, history
 from tests.personas import PASSWORD
+from tests.totp import fresh_code
 
 SHOTS = os.environ.get("EARNEDSECURE_SHOTS", "")
 WIDTHS = [(390, 844), (1366, 768)]
@@ -97,7 +97,7 @@ def test_a_person_grants_a_therapist_looks_and_the_person_stops_it(
         theo_page.fill("input[name=password]", PASSWORD)
         theo_page.click("form button[type=submit]")
         theo_page.wait_for_url("**/accounts/2fa/authenticate/")
-        theo_page.fill("input[name=code]", f"{hotp_value(secret, int(time.time()) // 30):06d}")
+        theo_page.fill("input[name=code]", fresh_code(secret))
         theo_page.click("form button[type=submit]")
         theo_page.wait_for_url("**/home/")
         theo_page.goto("/clinician/")
