@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -159,21 +160,22 @@ class RiskModel:
         ``sentences``: the text's :func:`sentences_of`, when the caller has them already."""
         # A window's features are the union of its segments' (a break resets the word pair), so each stretch
         # between breaks is read once, not once per window it belongs to.
-        segment_at: dict[int, int] = {}
+        # The segments start in increasing token order: those of the window [first, end) are found by bisection,
+        # so a window costs what its own words cost, not a pass over every segment of the text.
+        segment_starts: list[int] = []
         segment_features: list[set[str]] = []
         start = 0
         for index, token in enumerate([*tokens, None]):
             if token is None or token.kind == "b":
-                segment_at[start] = len(segment_features)
+                segment_starts.append(start)
                 segment_features.append(features(tokens[start:index]))
                 start = index + 1
-        ends = sorted(segment_at)
         best: tuple[float, list[float], tuple[int, int]] | None = None
         if sentences is None:
             sentences = sentences_of(tokens)
         for first, end in _windows(sentences, len(tokens)):
-            covered = [segment_at[s] for s in ends if s == first or first < s < end]
-            found = segment_features[covered[0]].union(*(segment_features[i] for i in covered[1:]))
+            low, high = bisect_left(segment_starts, first), bisect_left(segment_starts, end)
+            found = segment_features[low].union(*segment_features[low + 1 : high])
             probabilities = self.probabilities(found)
             risk = 1.0 - probabilities[0]
             if best is None or risk > best[0] + 1e-12:  # a tie (the same words again) keeps the earlier window
